@@ -1,0 +1,47 @@
+import { defineRule } from "../src/engine/rule.js";
+import { subsetCheck } from "../src/engine/interval.js";
+import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
+import type { PrintedNumber } from "../src/model/schema.js";
+
+export default defineRule({
+  id: "breakdown-subset",
+  description: "“其中”所列各项之和不能超过总数（授予小微企业 ⊂ 授予中小企业 ⊂ 政府采购总额等）",
+  severity: "error",
+  messages: {
+    exceeds: "{label}{measure}为{total}{unit}，但其中所列各项之和已达{expected}{unit}（{parts}），超出{diff}{unit}",
+  },
+  example: "授予中小企业合同金额5.40万元，其中：授予小微企业合同金额5.47万元。",
+  check(report, ctx) {
+    const cases: { label: string; measure: string; total: PrintedNumber; parts: { label: string; number: PrintedNumber }[] }[] = [];
+    // a "其中" list whose total is a complete known sum is judged by breakdown-sum instead
+    const summed = new Set<string>();
+    const key = (n: PrintedNumber) => `${n.text}|${n.location.line}|${n.location.page}|${n.location.paragraph}|${n.location.snippet}`;
+    for (const r of evaluateRelations(report, (rel) => rel.kind !== "equal")) {
+      if (r.kind === "sum") summed.add(key(r.total.number));
+      if (r.kind !== "subset") continue;
+      cases.push({ label: r.total.label, measure: MEASURE_WORD[r.measure], total: r.total.number, parts: r.parts.map((p) => ({ label: p.label, number: p.number })) });
+    }
+    for (const c of report.claims) {
+      if (c.kind === "breakdown" && c.relation === "subset" && !summed.has(key(c.total))) cases.push({ label: c.label, measure: "", total: c.total, parts: c.parts });
+    }
+    for (const c of cases) {
+      const check = subsetCheck(c.total, c.parts.map((p) => p.number));
+      if (check.verdict !== "violated") continue; // a subset that only rounding pushes over is not worth a line
+      ctx.reportCheck(check, {
+        messageId: "exceeds",
+        data: {
+          label: c.label,
+          measure: c.measure,
+          total: c.total.text,
+          unit: c.total.unit,
+          expected: check.expected.toFixed(c.total.decimals),
+          parts: c.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
+          diff: check.expected.minus(c.total.value).toFixed(c.total.decimals),
+        },
+        location: c.total.location,
+        values: [{ number: c.total, role: "total", label: c.label }, ...c.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
+        actual: c.total.value.toFixed(),
+      });
+    }
+  },
+});

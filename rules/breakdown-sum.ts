@@ -1,0 +1,53 @@
+import { defineRule } from "../src/engine/rule.js";
+import { sumCheck } from "../src/engine/interval.js";
+import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
+
+export default defineRule({
+  id: "breakdown-sum",
+  description: "总数必须等于其全部组成部分之和（收入总计、支出总计、本年收入、本年支出、基本支出、政府采购、人数等）",
+  severity: "error",
+  messages: {
+    relation: "{label}{measure}{total}{unit}，而各组成部分之和为{expected}{unit}（{parts}），相差{diff}{unit}",
+    listed: "{label}{total}{unit}，其中所列各项占比合计为100%，但各项之和为{expected}{unit}（{parts}），相差{diff}{unit}",
+  },
+  example: "2024年度收入总计216.30万元，其中：本年收入合计215.43万元，使用非财政拨款结余0.00万元，年初结转和结余0.97万元。",
+  check(report, ctx) {
+    for (const r of evaluateRelations(report, (rel) => rel.kind === "sum" && !rel.id.startsWith("sangong"))) {
+      if (r.kind !== "sum") continue;
+      const unit = r.total.number.unit;
+      ctx.reportCheck(r.check, {
+        messageId: "relation",
+        data: {
+          label: r.total.label,
+          measure: MEASURE_WORD[r.measure],
+          total: r.total.number.text,
+          unit,
+          expected: r.check.expected.toFixed(r.total.number.decimals),
+          parts: r.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
+          diff: r.total.number.value.minus(r.check.expected).abs().toFixed(r.total.number.decimals),
+        },
+        location: r.total.number.location,
+        values: [{ number: r.total.number, role: "total", label: r.total.label }, ...r.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
+        actual: r.total.number.value.toFixed(),
+      });
+    }
+    for (const c of report.claims) {
+      if (c.kind !== "breakdown" || c.relation !== "sum" || c.origin !== "其中") continue;
+      const check = sumCheck(c.total, c.parts.map((p) => p.number));
+      ctx.reportCheck(check, {
+        messageId: "listed",
+        data: {
+          label: c.label,
+          total: c.total.text,
+          unit: c.total.unit,
+          expected: check.expected.toFixed(c.total.decimals),
+          parts: c.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
+          diff: c.total.value.minus(check.expected).abs().toFixed(c.total.decimals),
+        },
+        location: c.total.location,
+        values: [{ number: c.total, role: "total", label: c.label }, ...c.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
+        actual: c.total.value.toFixed(),
+      });
+    }
+  },
+});

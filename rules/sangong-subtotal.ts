@@ -1,0 +1,32 @@
+import { defineRule } from "../src/engine/rule.js";
+import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
+
+export default defineRule({
+  id: "sangong-subtotal",
+  description: "“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车 = 购置费 + 运行维护费（决算数与预算数分别成立）",
+  severity: "error",
+  messages: {
+    sum: "{label}{measure}{total}{unit}，而{parts}之和为{expected}{unit}，相差{diff}{unit}",
+  },
+  example: "“三公”经费支出5.41万元。其中：因公出国（境）费0.00万元，公务用车购置及运行维护费5.36万元，公务接待费0.15万元。",
+  check(report, ctx) {
+    for (const r of evaluateRelations(report, (rel) => rel.id.startsWith("sangong"))) {
+      if (r.kind !== "sum") continue;
+      ctx.reportCheck(r.check, {
+        messageId: "sum",
+        data: {
+          label: r.total.label,
+          measure: MEASURE_WORD[r.measure],
+          total: r.total.number.text,
+          unit: r.total.number.unit,
+          parts: r.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
+          expected: r.check.expected.toFixed(r.total.number.decimals),
+          diff: r.total.number.value.minus(r.check.expected).abs().toFixed(r.total.number.decimals),
+        },
+        location: r.total.number.location,
+        values: [{ number: r.total.number, role: "total", label: r.total.label }, ...r.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
+        actual: r.total.number.value.toFixed(),
+      });
+    }
+  },
+});

@@ -1,0 +1,61 @@
+import { defineRule } from "../src/engine/rule.js";
+import { sumCheck } from "../src/engine/interval.js";
+import type { Fact } from "../src/model/schema.js";
+
+export default defineRule({
+  id: "structure-by-class",
+  description: "支出结构：各“类”之和等于一般公共预算财政拨款支出；每个“类”等于其下各“项”之和",
+  severity: "error",
+  messages: {
+    classes: "各类支出之和为{expected}{unit}（{parts}），而{label}为{total}{unit}，相差{diff}{unit}",
+    items: "{cls}（类）为{total}{unit}，而其下各项之和为{expected}{unit}（{parts}），相差{diff}{unit}",
+  },
+  example: "1.一般公共服务支出(类)139.99万元；2.社会保障和就业支出(类)32.50万元。……一般公共预算财政拨款支出181.80万元",
+  check(report, ctx) {
+    for (const c of report.claims) {
+      if (c.kind !== "breakdown" || c.origin !== "structure" || c.total.unit !== c.parts[0]?.number.unit) continue;
+      const check = sumCheck(c.total, c.parts.map((p) => p.number));
+      ctx.reportCheck(check, {
+        messageId: "classes",
+        data: {
+          label: c.label,
+          total: c.total.text,
+          unit: c.total.unit,
+          expected: check.expected.toFixed(c.total.decimals),
+          parts: c.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
+          diff: c.total.value.minus(check.expected).abs().toFixed(c.total.decimals),
+        },
+        location: c.total.location,
+        values: [{ number: c.total, role: "total", label: c.label }, ...c.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
+        actual: c.total.value.toFixed(),
+      });
+    }
+    const classes = new Map<string, Fact>();
+    for (const f of report.facts) if (f.concept === "gpb.class" && f.measure === "actual" && !classes.has(f.label)) classes.set(f.label, f);
+    const items = new Map<string, Fact[]>();
+    for (const f of report.facts) {
+      if (f.concept !== "gpb.item" || f.measure !== "actual") continue;
+      const cls = f.label.split("/")[0]!;
+      items.set(cls, [...(items.get(cls) ?? []), f]);
+    }
+    for (const [cls, parts] of items) {
+      const total = classes.get(cls);
+      if (!total || parts.some((p) => p.number.unit !== total.number.unit)) continue;
+      const check = sumCheck(total.number, parts.map((p) => p.number));
+      ctx.reportCheck(check, {
+        messageId: "items",
+        data: {
+          cls,
+          total: total.number.text,
+          unit: total.number.unit,
+          expected: check.expected.toFixed(total.number.decimals),
+          parts: parts.map((p) => `${p.label.split("/").pop()}${p.number.text}`).join(" + "),
+          diff: total.number.value.minus(check.expected).abs().toFixed(total.number.decimals),
+        },
+        location: total.number.location,
+        values: [{ number: total.number, role: "total", label: cls }, ...parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
+        actual: total.number.value.toFixed(),
+      });
+    }
+  },
+});

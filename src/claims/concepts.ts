@@ -1,0 +1,156 @@
+/**
+ * The vocabulary: which printed labels name which concept, and which relations hold between concepts.
+ * A new region's wording is a new alias here, not a new code path.
+ */
+
+export interface ConceptAlias {
+  concept: string;
+  /** matched against the normalised label (no spaces, no year, no organisation name) */
+  label: RegExp;
+  /** only inside a section whose heading path matches */
+  section?: RegExp;
+  /** only outside a section whose heading path matches */
+  notSection?: RegExp;
+}
+
+/** First match wins: the more specific wordings come first. */
+export const CONCEPT_ALIASES: ConceptAlias[] = [
+  // 财政拨款收入支出总表 (section 四)
+  { concept: "fiscal.income.total", label: /^财政拨款收入总计$/ },
+  { concept: "fiscal.expense.total", label: /^财政拨款支出总计$/ },
+  { concept: "fiscal.carryIn", label: /^年初财政拨款结转和?结余$/ },
+  { concept: "fiscal.carryOut", label: /^年末财政拨款结转和?结余$/ },
+  { concept: "fiscal.income.current", label: /^本年财政拨款收入$/ },
+  { concept: "fiscal.expense.current", label: /^本年财政拨款支出$/ },
+  // 收入支出决算总表 (section 一)
+  { concept: "income.total", label: /^(?:部门)?收入总计$/ },
+  { concept: "expense.total", label: /^(?:部门)?支出总计$/ },
+  { concept: "income.current", label: /^本年收入(?:合计)?$/ },
+  { concept: "expense.current", label: /^本年支出(?:合计)?$/ },
+  { concept: "income.useNonFiscalSurplus", label: /^使用非财政拨款结余/ },
+  { concept: "income.carryIn", label: /^年初结转和?结余$/ },
+  { concept: "expense.surplusDistribution", label: /^结余分配$/ },
+  { concept: "expense.carryOut", label: /^年末结转和?结余$/ },
+  // 收入决算表 (section 二)
+  { concept: "income.fiscal", label: /^财政拨款收入$/ },
+  { concept: "income.superior", label: /^上级补助收入$/ },
+  { concept: "income.business", label: /^事业收入$/ },
+  { concept: "income.operating", label: /^经营收入$/ },
+  { concept: "income.affiliated", label: /^附属单位上缴收入$/ },
+  { concept: "income.other", label: /^其他收入$/ },
+  // 支出决算表 (section 三) and the 一般公共预算 basic spending (section 六)
+  { concept: "gpb.basic", label: /^一般公共预算(?:财政)?(?:拨款)?基本支出$/ },
+  { concept: "gpb.basic", label: /^基本支出$/, section: /一般公共预算/ },
+  { concept: "expense.basic", label: /^基本支出$/ },
+  { concept: "gpb.project", label: /^项目支出$/, section: /一般公共预算/ },
+  { concept: "expense.project", label: /^项目支出$/ },
+  { concept: "expense.toSuperior", label: /^上缴上级支出$/ },
+  { concept: "expense.operating", label: /^经营支出$/ },
+  { concept: "expense.toAffiliated", label: /^对附属单位补助支出$/ },
+  { concept: "gpb.basic.personnel", label: /^人员经费$/, section: /基本支出/ },
+  { concept: "gpb.basic.public", label: /^公用经费$/, section: /基本支出/ },
+  // 一般公共预算财政拨款支出 (section 五)
+  { concept: "gpb.expense", label: /^一般公共预算(?:财政)?拨款(?:支出)?(?:合计)?$/ },
+  // 三公 (section 九)
+  { concept: "sangong.total", label: /^(?:财政拨款|一般公共预算)?[“"]?三公[”"]?经费(?:支出|数|预算)?(?:合计)?$/ },
+  { concept: "sangong.abroad", label: /^因公出国[（(]境[）)](?:费|经费)(?:支出)?$/ },
+  { concept: "sangong.vehicle", label: /^公务用车购置及运行(?:维护)?费(?:支出)?$/ },
+  { concept: "sangong.vehicle.purchase", label: /^公务用车购置(?:费)?(?:支出)?$/ },
+  { concept: "sangong.vehicle.operation", label: /^公务用车运行(?:维护)?费(?:支出)?$/ },
+  { concept: "sangong.reception", label: /^公务接待费(?:支出)?$/ },
+  // 其他重要事项 (section 十)
+  { concept: "operating.expense", label: /^(?:机关运行经费|机关运行经费财政拨款预算)(?:支出)?$/ },
+  { concept: "operating.expense", label: /^公用经费支出$/, section: /其他重要事项/ },
+  { concept: "procurement.total", label: /^政府采购(?:支出总额|预算(?:总额)?|合同总额)$/ },
+  { concept: "procurement.goods", label: /^政府采购货物(?:支出|预算)$/ },
+  { concept: "procurement.works", label: /^政府采购工程(?:支出|预算)$/ },
+  { concept: "procurement.services", label: /^政府采购服务(?:支出|预算)$/ },
+  { concept: "procurement.sme", label: /^(?:授予|面向)中小企业(?:合同金额|预留政府采购项目预算金额)$/ },
+  { concept: "procurement.smallMicro", label: /^(?:授予|面向)小微企业(?:合同金额|预留政府采购项目预算金额)$/ },
+  // 机构设置及人员情况
+  { concept: "staff.total", label: /^(?:实有人数|实有人员)$/ },
+  { concept: "staff.active", label: /^在职(?:人员)?$/ },
+  { concept: "staff.lixiu", label: /^离休(?:人员)?$/ },
+  { concept: "staff.retired", label: /^退休(?:人员)?$/ },
+  // 预算 documents
+  { concept: "budget.total", label: /^收支总预算$|^财政拨款收支总预算$/ },
+  { concept: "income.current", label: /^收入预算$/ },
+  { concept: "expense.current", label: /^支出预算$/ },
+];
+
+/** Subjects named without an amount ("收入支出总体与上年相比，减少144.63万元"): the concept whose figure is meant. */
+export const SUBJECT_ALIASES: { subject: RegExp; concept: string }[] = [
+  { subject: /财政拨款收入支出总体/, concept: "fiscal.income.total" },
+  { subject: /收入支出总体/, concept: "income.total" },
+];
+
+export type RelationPart = string | string[];
+
+export interface Relation {
+  id: string;
+  /** sum: total = Σ parts; subset: Σ parts ≤ total; equal: a = b */
+  kind: "sum" | "subset" | "equal";
+  total: string;
+  /** a part may be a list of concepts that stand in for it when it is not stated itself */
+  parts: RelationPart[];
+  /** only for reports of this kind */
+  reportKind?: "决算" | "预算";
+  /** only when the report declares these funds empty */
+  when?: "noGovFundOrStateCapital";
+  /** the measures it holds for (default: actual) */
+  measures?: ("actual" | "budget")[];
+}
+
+export const RELATIONS: Relation[] = [
+  { id: "income-total", kind: "sum", total: "income.total", parts: ["income.current", "income.useNonFiscalSurplus", "income.carryIn"] },
+  { id: "expense-total", kind: "sum", total: "expense.total", parts: ["expense.current", "expense.surplusDistribution", "expense.carryOut"] },
+  { id: "income-equals-expense", kind: "equal", total: "income.total", parts: ["expense.total"] },
+  {
+    id: "income-current",
+    kind: "sum",
+    total: "income.current",
+    parts: ["income.fiscal", "income.superior", "income.business", "income.operating", "income.affiliated", "income.other"],
+    reportKind: "决算",
+  },
+  {
+    id: "expense-current",
+    kind: "sum",
+    total: "expense.current",
+    parts: ["expense.basic", "expense.project", "expense.toSuperior", "expense.operating", "expense.toAffiliated"],
+    reportKind: "决算",
+  },
+  { id: "fiscal-income-total", kind: "sum", total: "fiscal.income.total", parts: ["fiscal.carryIn", "fiscal.income.current"] },
+  { id: "fiscal-expense-total", kind: "sum", total: "fiscal.expense.total", parts: ["fiscal.carryOut", "fiscal.expense.current"] },
+  { id: "fiscal-income-equals-expense", kind: "equal", total: "fiscal.income.total", parts: ["fiscal.expense.total"] },
+  { id: "fiscal-income-stated-twice", kind: "equal", total: "income.fiscal", parts: ["fiscal.income.current"] },
+  { id: "gpb-within-fiscal", kind: "subset", total: "fiscal.expense.current", parts: ["gpb.expense"] },
+  { id: "gpb-equals-fiscal", kind: "equal", total: "fiscal.expense.current", parts: ["gpb.expense"], when: "noGovFundOrStateCapital" },
+  { id: "operating-equals-public", kind: "equal", total: "operating.expense", parts: ["gpb.basic.public"], when: "noGovFundOrStateCapital" },
+  { id: "gpb-basic", kind: "sum", total: "gpb.basic", parts: ["gpb.basic.personnel", "gpb.basic.public"] },
+  { id: "gpb-basic-within-gpb", kind: "subset", total: "gpb.expense", parts: ["gpb.basic"] },
+  { id: "gpb-basic-within-basic", kind: "subset", total: "expense.basic", parts: ["gpb.basic"], reportKind: "决算" },
+  {
+    id: "sangong",
+    kind: "sum",
+    total: "sangong.total",
+    parts: ["sangong.abroad", ["sangong.vehicle", "sangong.vehicle.purchase", "sangong.vehicle.operation"], "sangong.reception"],
+    measures: ["actual", "budget"],
+  },
+  {
+    id: "sangong-vehicle",
+    kind: "sum",
+    total: "sangong.vehicle",
+    parts: ["sangong.vehicle.purchase", "sangong.vehicle.operation"],
+    measures: ["actual", "budget"],
+  },
+  { id: "procurement", kind: "sum", total: "procurement.total", parts: ["procurement.goods", "procurement.works", "procurement.services"] },
+  { id: "procurement-sme", kind: "subset", total: "procurement.total", parts: ["procurement.sme"] },
+  { id: "procurement-small-micro", kind: "subset", total: "procurement.sme", parts: ["procurement.smallMicro"] },
+  { id: "staff", kind: "sum", total: "staff.total", parts: ["staff.active", "staff.lixiu", "staff.retired"] },
+  { id: "budget-total", kind: "equal", total: "budget.total", parts: ["income.current"], reportKind: "预算" },
+];
+
+/** Sections whose numbered list items are the parts of one total (structure by 类). */
+export const LIST_BREAKDOWNS: { section: RegExp; total: string; partConcept: string }[] = [
+  { section: /结构情况/, total: "gpb.expense", partConcept: "gpb.class" },
+];

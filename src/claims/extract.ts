@@ -1,0 +1,447 @@
+/**
+ * From a report's narrative to the statements that carry a relation (claims) and to numbers bound to concepts
+ * (facts). Works on the numbers of each paragraph and the words between them; all wording is in patterns.ts and
+ * concepts.ts.
+ */
+import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
+import { CONCEPT_ALIASES, LIST_BREAKDOWNS, SUBJECT_ALIASES } from "./concepts.js";
+import {
+  ACTUAL_GLUE, ALLOCATION_LINE, BUDGET_GLUE, CLASS_ITEM, CLASS_ONLY, COMPARISON, DELTA_GLUE, EXPLANATION,
+  PROJECT_SIZE, RATE_GLUE, SHARE_GLUE, VARIANCE_RATE_GLUE,
+} from "./patterns.js";
+import { Interval } from "../engine/interval.js";
+import { Decimal } from "decimal.js";
+
+type Kind = "amount" | "percent" | "count";
+type Role = "item" | "delta" | "rate" | "share" | "varianceRate" | "budget" | "actual" | "ignored";
+
+interface Token {
+  n: ParagraphNumber;
+  kind: Kind;
+  glue: string;
+  sentence: number;
+  role: Role;
+  label: string;
+  share?: Token;
+}
+
+const AMOUNT_UNITS = new Set(["万元", "元", "亿元"]);
+
+function kindOf(n: ParagraphNumber): Kind | undefined {
+  if (AMOUNT_UNITS.has(n.unit)) return "amount";
+  if (n.unit === "%") return "percent";
+  if (n.unit) return "count";
+  return undefined;
+}
+
+const BOUNDARY = /[，,。；;：:、！？]/;
+
+export function normalizeLabel(raw: string, organisation?: string): string {
+  let s = raw.replace(/\s+/g, "");
+  const cut = Math.max(...[...BOUNDARY.source.slice(1, -1)].map((c) => s.lastIndexOf(c)));
+  if (cut >= 0) s = s.slice(cut + 1);
+  for (let k = 0; k < 3; k++) {
+    const before = s;
+    s = s.replace(/^(?:其中|包括|分别是|分别为|另外|此外|截至\d{4}年\d{1,2}月\d{1,2}日)/, "");
+    s = s.replace(/^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]+[）)])/, "");
+    s = s.replace(/^\d{4}年度?/, "");
+    if (organisation && s.startsWith(organisation)) s = s.slice(organisation.length);
+    s = s.replace(/^(?:本单位|本部门|单位|部门|的)/, "");
+    s = s.replace(/^[（(](?:行政单位|事业单位|参照公务员法管理)[^）)]*[）)]/, "");
+    s = s.replace(/^\d{4}年度?/, "");
+    if (s === before) break;
+  }
+  s = s.replace(/(?:为|是|达|共计|约)$/, "");
+  s = s.replace(/[（(]类[）)]$/, "");
+  return s;
+}
+
+export function conceptOf(label: string, sectionPath: string): string | undefined {
+  for (const a of CONCEPT_ALIASES) {
+    if (!a.label.test(label)) continue;
+    if (a.section && !a.section.test(sectionPath)) continue;
+    if (a.notSection && a.notSection.test(sectionPath)) continue;
+    return a.concept;
+  }
+  return undefined;
+}
+
+/** "第二部分 部门决算情况说明 / 五、一般公共预算… / （二）…结构情况" */
+export function sectionPaths(sections: Section[]): Map<string, string> {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const out = new Map<string, string>();
+  for (const s of sections) {
+    const parts: string[] = [];
+    for (let c: Section | undefined = s; c && c.id !== "root"; c = c.parentId ? byId.get(c.parentId) : undefined) parts.unshift(c.numbering + c.title);
+    out.set(s.id, parts.join(" / "));
+  }
+  return out;
+}
+
+function explanationRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(EXPLANATION)) {
+    const start = m.index!;
+    const rest = text.slice(start);
+    const end = rest.search(/[。；;]/);
+    out.push([start, end < 0 ? text.length : start + end]);
+  }
+  return out;
+}
+
+function strip(n: ParagraphNumber): PrintedNumber {
+  return { text: n.text, value: n.value, decimals: n.decimals, unit: n.unit, location: n.location };
+}
+
+interface OpenBreakdown {
+  total: Token;
+  totalLabel: string;
+  parts: Token[];
+  /** the sentence it ends with, or undefined when it runs to the end of the paragraph */
+  endSentence?: number;
+  paragraph: number;
+}
+
+export function extractClaims(report: Report): void {
+  const paths = sectionPaths(report.sections);
+  const org = report.meta.organisation;
+  const isFinal = report.meta.kind !== "预算";
+  const facts: Fact[] = report.facts;
+  const claims = report.claims;
+  const pendingShares: { claim: ShareClaim; wholeConcept: string }[] = [];
+  const pendingYoy: { claim: YoyClaim; concept: string }[] = [];
+  const listParts = new Map<number, { section: string; total: string; parts: { label: string; token: Token; paragraph: number }[] }>();
+  let carry: OpenBreakdown | undefined; // "…，其中：" at the end of a paragraph: the next paragraphs hold the parts
+  let carrySection = "";
+
+  const addFact = (concept: string, label: string, n: PrintedNumber, p: Paragraph, measure: Fact["measure"] = "actual") =>
+    facts.push({ concept, measure, label, number: n, source: "narrative", paragraph: p.index });
+
+  const finishBreakdown = (b: OpenBreakdown | undefined) => {
+    if (!b || b.parts.length === 0) return;
+    const allShares = b.parts.every((t) => t.share);
+    let relation: BreakdownClaim["relation"] = "subset";
+    if (allShares && b.parts.length > 1) {
+      let iv = Interval.exact(0);
+      for (const t of b.parts) iv = iv.plus(Interval.of(t.share!.n));
+      if (iv.meets(Interval.exact(100))) relation = "sum";
+    }
+    claims.push({
+      kind: "breakdown",
+      label: b.totalLabel,
+      relation,
+      total: strip(b.total.n),
+      parts: b.parts.map((t) => ({ label: t.label, number: strip(t.n) })),
+      paragraph: b.paragraph,
+      origin: "其中",
+    });
+  };
+
+  for (const p of report.paragraphs) {
+    const path = paths.get(p.sectionId) ?? "";
+    if (carry && p.sectionId !== carrySection) {
+      finishBreakdown(carry);
+      carry = undefined;
+    }
+    const expl = explanationRanges(p.text);
+    const inExplanation = (pos: number) => expl.some(([a, b]) => pos >= a && pos < b);
+    const tokens: Token[] = [];
+    let prevEnd = 0;
+    for (const n of p.numbers) {
+      const kind = kindOf(n);
+      if (!kind) continue;
+      const glue = p.text.slice(prevEnd, n.start);
+      const sentence = (p.text.slice(0, n.start).match(/[。！？]/g) ?? []).length;
+      tokens.push({ n, kind, glue, sentence, role: inExplanation(n.start) ? "ignored" : "item", label: "" });
+      prevEnd = n.end;
+    }
+
+    // roles from the words before each number
+    for (const t of tokens) {
+      if (t.role === "ignored") continue;
+      const g = t.glue.replace(/\s+$/, "");
+      if (t.kind === "percent") {
+        if (SHARE_GLUE.test(g)) t.role = "share";
+        else if (VARIANCE_RATE_GLUE.test(g)) t.role = "varianceRate";
+        else if (RATE_GLUE.test(g) || (DELTA_GLUE.test(g) && !/[。；;]/.test(g))) t.role = "rate";
+        else t.role = "ignored";
+      } else if (DELTA_GLUE.test(g)) t.role = "delta";
+      else if (isFinal && t.kind === "amount" && BUDGET_GLUE.test(g)) t.role = "budget";
+      else if (isFinal && t.kind === "amount" && ACTUAL_GLUE.test(g) && /预算/.test(p.text.slice(0, t.n.start))) t.role = "actual";
+      else t.label = normalizeLabel(t.glue, org);
+    }
+
+    // the 类/款/项 an item paragraph speaks of
+    const classItem = CLASS_ITEM.exec(p.text);
+    const listSpec = LIST_BREAKDOWNS.find((l) => l.section.test(path));
+
+    let open: OpenBreakdown | undefined;
+    let lastItem: Token | undefined;
+    let variance: Partial<VarianceClaim> & { label: string; budgetMeasure: Fact["measure"] } | undefined;
+    let lastYoy: YoyClaim | undefined;
+    let firstItemSeen = false;
+    const items: Token[] = [];
+
+    const closeVariance = () => {
+      if (variance?.budget && variance.actual) {
+        const claim: VarianceClaim = { kind: "variance", label: variance.label, budget: variance.budget, actual: variance.actual, paragraph: p.index };
+        if (variance.rate) claim.rate = variance.rate;
+        claims.push(claim);
+        const concept = conceptOf(variance.label, path) ?? varianceSubject(variance.label);
+        if (concept) {
+          addFact(concept, variance.label, variance.budget, p, variance.budgetMeasure);
+          addFact(concept, variance.label, variance.actual, p, "actual");
+        }
+      }
+      variance = undefined;
+    };
+
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (open && open.endSentence !== undefined && t.sentence > open.endSentence) {
+        finishBreakdown(open);
+        open = undefined;
+      }
+      if (variance && t.sentence > (variance as { sentence?: number }).sentence! + 1) closeVariance();
+      switch (t.role) {
+        case "item": {
+          if (classItem && !firstItemSeen && t.kind === "amount") {
+            t.label = `${clean(classItem[1]!)}/${clean(classItem[2]!)}/${clean(classItem[3]!)}`;
+            addFact("gpb.item", t.label, strip(t.n), p);
+          } else if (listSpec && !firstItemSeen && t.kind === "amount" && /^\s*\d{1,2}\s*[.．、]/.test(p.text)) {
+            const cls = CLASS_ONLY.exec(p.text.slice(0, t.n.start));
+            t.label = clean(cls ? cls[1]! : t.label);
+            addFact(listSpec.partConcept, t.label, strip(t.n), p);
+            const list = listParts.get(sectionKey(p)) ?? { section: p.sectionId, total: listSpec.total, parts: [] };
+            list.parts.push({ label: t.label, token: t, paragraph: p.index });
+            listParts.set(sectionKey(p), list);
+          } else if (t.kind !== "percent") {
+            const concept = t.label ? conceptOf(t.label, path) : undefined;
+            if (concept) addFact(concept, t.label, strip(t.n), p);
+          }
+          const opens = /其中[:：]?[^，,。；;]*$/.test(t.glue.replace(/\s+$/, "")) || /其中[:：]\s*$/.test(t.glue);
+          if (opens) {
+            finishBreakdown(open);
+            open = undefined;
+            const total = [...items].reverse().find((i) => sameKind(i, t));
+            if (total) {
+              const afterStop = /[。！？]\s*其中/.test(t.glue) || /^\s*其中/.test(t.glue) && t.glue.trim().startsWith("其中") && k === 0;
+              open = { total, totalLabel: total.label, parts: [t], endSentence: afterStop ? undefined : t.sentence, paragraph: p.index };
+            }
+          } else if (open && sameKind(open.total, t)) {
+            open.parts.push(t);
+          } else if (carry && !firstItemSeen && sameKind(carry.total, t)) {
+            carry.parts.push(t);
+          }
+          if (carry && !firstItemSeen && !sameKind(carry.total, t)) {
+            finishBreakdown(carry);
+            carry = undefined;
+          }
+          firstItemSeen = true;
+          items.push(t);
+          lastItem = t;
+          break;
+        }
+        case "share": {
+          if (!lastItem || lastItem.share) break;
+          lastItem.share = t;
+          const m = SHARE_GLUE.exec(t.glue.replace(/\s+$/, ""))!;
+          const wholeLabel = normalizeLabel(m[1] ?? "", org);
+          const claim: ShareClaim = { kind: "share", label: lastItem.label, part: strip(lastItem.n), share: strip(t.n), paragraph: p.index };
+          if (wholeLabel) {
+            claim.wholeLabel = wholeLabel;
+            const c = conceptOf(wholeLabel, path);
+            if (c) pendingShares.push({ claim, wholeConcept: c });
+          } else {
+            const b = open?.parts.includes(lastItem) ? open : carry?.parts.includes(lastItem) ? carry : undefined;
+            if (b) {
+              claim.whole = strip(b.total.n);
+              claim.wholeLabel = b.totalLabel;
+            } else if (listSpec) {
+              claim.wholeLabel = listSpec.total;
+              pendingShares.push({ claim, wholeConcept: listSpec.total });
+            }
+          }
+          if (claim.whole || claim.wholeLabel) claims.push(claim);
+          break;
+        }
+        case "delta": {
+          const word = /(增加|减少|增长|下降)了?\s*$/.exec(t.glue)![1]!;
+          const amountWord = word === "增长" ? "增加" : word === "下降" ? "减少" : (word as "增加" | "减少");
+          const claim: YoyClaim = { kind: "yoy", label: "", amountWord, delta: strip(t.n), paragraph: p.index };
+          // the subject: named in the same clause ("“三公”经费比上年增加"), named before "与上年相比",
+          // or the amount stated just before (same sentence, else the previous one)
+          const clause = normalizeLabel(t.glue.replace(/(增加|减少|增长|下降)了?\s*$/, ""), org)
+            .replace(/(?:比上年(?:预算|决算)?数?|较上年|同比|与上年(?:相比|比较))$/, "");
+          const lastSentence = t.glue.split(/[。！？]/).pop() ?? "";
+          const named = /(.*?)与上年(?:相比|比较)/.exec(lastSentence);
+          const subjectLabel = clause || (named ? normalizeLabel(named[1]!, org) : "");
+          if (subjectLabel && (clause || !lastItem || lastItem.sentence !== t.sentence)) {
+            claim.label = subjectLabel;
+            const concept = SUBJECT_ALIASES.find((s) => s.subject.test(subjectLabel))?.concept ?? conceptOf(subjectLabel, path);
+            if (concept) pendingYoy.push({ claim, concept });
+          } else if (lastItem && sameKind(lastItem, t)) {
+            claim.label = lastItem.label;
+            claim.current = strip(lastItem.n);
+          }
+          claims.push(claim);
+          lastYoy = claim;
+          break;
+        }
+        case "rate": {
+          if (lastYoy && !lastYoy.rate) {
+            const word = /(增长|下降|增加|减少|上升|降低)/.exec(t.glue)![1]!;
+            lastYoy.rate = strip(t.n);
+            lastYoy.rateWord = word === "增长" || word === "增加" || word === "上升" ? "增长" : "下降";
+          }
+          break;
+        }
+        case "budget": {
+          closeVariance();
+          const g = t.glue.replace(/\s+$/, "");
+          const m = BUDGET_GLUE.exec(g)!;
+          let label = normalizeLabel(g.slice(0, m.index), org);
+          if (!label || /^与?(?:年初|全年)?预算相比$/.test(label)) label = paragraphSubject(p, org) ?? "";
+          variance = { label, budget: strip(t.n), budgetMeasure: /年初/.test(m[1]!) ? "initialBudget" : "budget" };
+          (variance as { sentence?: number }).sentence = t.sentence;
+          break;
+        }
+        case "actual": {
+          if (variance && !variance.actual) variance.actual = strip(t.n);
+          break;
+        }
+        case "varianceRate": {
+          if (variance && variance.actual && !variance.rate) {
+            variance.rate = strip(t.n);
+            closeVariance();
+          }
+          break;
+        }
+      }
+    }
+    closeVariance();
+    finishBreakdown(open);
+
+    // Shanghai: "决算数小于预算数" describes the budget/actual pair stated just before it
+    for (const m of p.text.matchAll(COMPARISON)) {
+      const word = m[1] === "超过" ? "大于" : m[1] === "低于" ? "小于" : (m[1] as "大于" | "小于" | "等于");
+      const target = [...claims].reverse().find((c): c is VarianceClaim => c.kind === "variance" && !c.comparison && c.paragraph >= p.index - 1);
+      if (target) target.comparison = word;
+    }
+
+    // itemised allocation: "资金分配情况：A 2万元，B 3.2万元 …" must add up to the project size stated above it
+    if (ALLOCATION_LINE.test(p.text)) {
+      const parts = tokens.filter((t) => t.kind === "amount" && t.role === "item");
+      const size = findProjectSize(report.paragraphs, p.index);
+      if (size && parts.length) {
+        claims.push({
+          kind: "breakdown",
+          label: "资金分配情况",
+          relation: "sum",
+          total: size,
+          parts: parts.map((t) => ({ label: t.label, number: strip(t.n) })),
+          paragraph: p.index,
+          origin: "allocation",
+        });
+      }
+    }
+
+    // units: "%%", and 元 where the same figure is elsewhere in 万元 (checked once all facts are known)
+    for (const m of p.text.matchAll(/(\d[\d,.]*)\s*%\s*%/g)) {
+      const n = p.numbers.find((x) => x.start <= m.index! && x.end >= m.index! + m[1]!.length);
+      if (n) claims.push({ kind: "unitSlip", label: "", number: strip(n), problem: "doublePercent", paragraph: p.index });
+    }
+
+    if (carry && tokens.length && carry.paragraph !== p.index && !tokens.some((t) => t.role === "item")) {
+      finishBreakdown(carry);
+      carry = undefined;
+    }
+    // a paragraph ending "…，其中：" opens a breakdown over the next paragraphs
+    if (/其中[:：]?\s*$/.test(p.text) && lastItem) {
+      finishBreakdown(carry);
+      carry = { total: lastItem, totalLabel: lastItem.label, parts: [], paragraph: p.index };
+      carrySection = p.sectionId;
+    }
+  }
+  finishBreakdown(carry);
+
+  // numbered lists by 类 in a structure section: Σ parts = the section's total
+  for (const list of listParts.values()) {
+    const total = firstFact(facts, list.total, "actual");
+    if (!total || list.parts.length === 0) continue;
+    claims.push({
+      kind: "breakdown",
+      label: total.label,
+      relation: "sum",
+      total: total.number,
+      parts: list.parts.map((x) => ({ label: x.label, number: strip(x.token.n) })),
+      paragraph: list.parts[0]!.paragraph,
+      origin: "structure",
+    });
+  }
+  for (const { claim, wholeConcept } of pendingShares) {
+    const f = firstFact(facts, wholeConcept, "actual");
+    if (f) {
+      claim.whole = f.number;
+      claim.wholeLabel = f.label;
+    }
+  }
+  for (const { claim, concept } of pendingYoy) {
+    const f = firstFact(facts, concept, "actual");
+    if (f && f.number.unit === claim.delta?.unit) claim.current = f.number;
+  }
+  // 元 printed where the report's other figures of the same value are in 万元
+  const wan = new Set(facts.filter((f) => f.number.unit === "万元").map((f) => f.number.value.toFixed()));
+  for (const p of report.paragraphs) {
+    for (const n of p.numbers) {
+      if (n.unit === "元" && n.decimals === 2 && wan.has(n.value.toFixed()) && n.value.lt(new Decimal(100000))) {
+        claims.push({ kind: "unitSlip", label: "", number: strip(n), problem: "yuanForWanyuan", paragraph: p.index });
+      }
+    }
+  }
+}
+
+function sameKind(a: Token, b: Token): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind !== "count" || a.n.unit === b.n.unit;
+}
+
+function clean(s: string): string {
+  return s.replace(/^\s*\d{1,2}\s*[.．、]\s*/, "").replace(/\s+/g, "").trim();
+}
+
+function sectionKey(p: Paragraph): number {
+  return Number(p.sectionId.slice(1)) || 0;
+}
+
+function firstFact(facts: Fact[], concept: string, measure: Fact["measure"]): Fact | undefined {
+  return facts.find((f) => f.concept === concept && f.measure === measure);
+}
+
+/** The subject a paragraph speaks of: "财政拨款收入支出总体与上年相比…", or its first labelled amount. */
+function paragraphSubject(p: Paragraph, org?: string): string | undefined {
+  const m = /^(.*?)与上年(?:相比|比较)/.exec(p.text);
+  const named = m ? normalizeLabel(m[1]!, org) : "";
+  if (named) return named;
+  const first = p.numbers.find((n) => AMOUNT_UNITS.has(n.unit));
+  return first ? normalizeLabel(p.text.slice(0, first.start), org) : undefined;
+}
+
+const VARIANCE_SUBJECTS: { subject: RegExp; concept: string }[] = [
+  { subject: /^财政拨款(?:收入支出|收支)(?:总体|决算)?$/, concept: "fiscal.expense.current" },
+];
+function varianceSubject(label: string): string | undefined {
+  return VARIANCE_SUBJECTS.find((v) => v.subject.test(label))?.concept;
+}
+
+function findProjectSize(paragraphs: Paragraph[], index: number): PrintedNumber | undefined {
+  for (let i = index - 1; i >= Math.max(0, index - 6); i--) {
+    const p = paragraphs[i]!;
+    if (ALLOCATION_LINE.test(p.text)) return undefined;
+    for (const n of p.numbers) {
+      if (!AMOUNT_UNITS.has(n.unit)) continue;
+      if (PROJECT_SIZE.test(p.text.slice(0, n.start).replace(/\s+$/, ""))) return strip(n);
+    }
+  }
+  return undefined;
+}

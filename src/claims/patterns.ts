@@ -1,0 +1,30 @@
+/**
+ * The wording around numbers, as data. Each pattern is tested against the text between the previous number and
+ * this one (the "glue"), after stripping trailing spaces. Regions phrase the same relation differently; a new
+ * phrasing is a new alternative here.
+ */
+
+/** An amount that is the change against last year: "比上年增加", "较上年减少", "与上年相比，减少", "，增加". */
+export const DELTA_GLUE = /(增加|减少|增长|下降)了?\s*$/;
+/** A percent that is the rate of that change. */
+export const RATE_GLUE = /^[，,、]?\s*(?:同比)?(增长|下降|增加|减少|上升|降低)(?:了|率为?)?\s*$/;
+/** "占89.03%", "占本年支出合计的96.05%", "占政府采购支出总额的100.00%" */
+export const SHARE_GLUE = /占(.{0,30}?)(?:的)?(?:比[重例]为?)?\s*$/;
+/** 预决算差异率 */
+export const VARIANCE_RATE_GLUE = /差异率(?:为)?\s*$/;
+/** the budget side of a budget-vs-actual statement in a 决算 */
+export const BUDGET_GLUE = /(年初预算数?|全年预算数|调整预算数?|预算数)(?:为|是)?\s*$/;
+/** the actual side */
+export const ACTUAL_GLUE = /(?:支出)?决算数?(?:为|是)?\s*$/;
+/** Shanghai: "决算数大于预算数" */
+export const COMPARISON = /决算数?(大于|小于|等于|超过|低于)(?:年初)?预算数?/g;
+/** Where an explanation starts; numbers in it are not part of the relation being stated. */
+export const EXPLANATION = /主要原因(?:是|为)?[:：]?|原因(?:是|为)[:：]?|主要用于|开支内容包括|主要包括/g;
+/** A breakdown's opening word. */
+export const BREAKDOWN_OPEN = /其中[:：]?\s*$|其中[:：]?[^，,。；;]*$/;
+/** Itemised allocation of a project (预算 documents) and the project size it must add up to. */
+export const ALLOCATION_LINE = /^(?:资金分配情况|资金分配|分配情况)[:：]/;
+export const PROJECT_SIZE = /(?:预算安排规模|项目资金规模|资金规模|预算规模|项目预算|安排资金)[:：]?\s*$/;
+/** 一般公共服务支出(类)财政事务(款)行政运行(项) */
+export const CLASS_ITEM = /([^\d.、．()（）:：\s][^()（）:：]*?)\s*[（(]类[）)]\s*([^()（）]*(?:[（(](?!款)[^()（）]*[）)][^()（）]*)*?)\s*[（(]款[）)]\s*([^()（）]*(?:[（(](?!项)[^()（）]*[）)][^()（）]*)*?)\s*[（(]项[）)]/;
+export const CLASS_ONLY = /([^\d.、．()（）:：\s][^()（）:：]*?)\s*[（(]类[）)]/;

@@ -1,0 +1,49 @@
+/**
+ * The engine: runs the registered rules over one report and returns its findings, in document order.
+ * Pure: no file system, no output.
+ */
+import type { Report } from "../model/schema.js";
+import type { Finding, Severity } from "./finding.js";
+import { makeContext, type Rule } from "./rule.js";
+
+export type RuleSetting = Severity | "off";
+
+export interface EngineOptions {
+  rules: readonly Rule[];
+  /** per-rule severity or "off" */
+  settings?: Record<string, RuleSetting>;
+}
+
+export function runRules(report: Report, opts: EngineOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of opts.rules) {
+    const setting = opts.settings?.[rule.id];
+    if (setting === "off") continue;
+    const ctx = makeContext(rule, findings, setting);
+    rule.check(report, ctx);
+  }
+  return dedupe(findings).sort(byPlace);
+}
+
+/** The same relation can be reached twice (a "其中" list that is also a known relation): keep the first. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}|${f.values.map((v) => `${v.text}@${v.location.line ?? ""}:${v.location.page ?? ""}:${v.location.paragraph ?? ""}:${v.location.table?.index ?? ""}:${v.location.table?.row ?? ""}:${v.location.table?.column ?? ""}`).sort().join(",")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function placeKey(f: Finding): number[] {
+  const l = f.location;
+  return [l.page ?? 0, l.line ?? 0, l.paragraph ?? 0, l.table?.index ?? 0, l.table?.row ?? 0, l.table?.column ?? 0];
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  const ka = placeKey(a);
+  const kb = placeKey(b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}

@@ -1,0 +1,172 @@
+/**
+ * The rounding model (DOMAIN.md): a printed number with d decimals stands for every true value within half a unit
+ * of its last digit. A relation is violated only when no choice of true values inside all intervals satisfies it;
+ * when the printed values miss it but the intervals meet, rounding explains the difference.
+ * All arithmetic is decimal.js; no JavaScript number ever holds an amount.
+ */
+import { Decimal } from "decimal.js";
+
+export interface Printed {
+  value: Decimal;
+  decimals: number;
+  unit?: string;
+}
+
+export class Interval {
+  constructor(
+    readonly lo: Decimal,
+    readonly hi: Decimal,
+  ) {}
+  /**
+   * The true values behind a printed number. Amounts and counts are never negative, so a printed "0" or "0.00"
+   * stands for [0, half a unit], not for a range below zero; signed quantities (rates, %) keep both sides.
+   */
+  static of(n: Printed & { unit?: string }): Interval {
+    const h = halfUnit(n.decimals);
+    let lo = n.value.minus(h);
+    if (n.unit && n.unit !== "%" && n.value.gte(0) && lo.lt(0)) lo = new Decimal(0);
+    return new Interval(lo, n.value.plus(h));
+  }
+  static exact(v: Decimal.Value): Interval {
+    const d = new Decimal(v);
+    return new Interval(d, d);
+  }
+  plus(o: Interval): Interval {
+    return new Interval(this.lo.plus(o.lo), this.hi.plus(o.hi));
+  }
+  minus(o: Interval): Interval {
+    return new Interval(this.lo.minus(o.hi), this.hi.minus(o.lo));
+  }
+  meets(o: Interval): boolean {
+    return this.lo.lte(o.hi) && o.lo.lte(this.hi);
+  }
+  contains(v: Decimal): boolean {
+    return this.lo.lte(v) && v.lte(this.hi);
+  }
+  /** "[255.675, 255.685]" */
+  toString(): string {
+    return `[${this.lo.toFixed()}, ${this.hi.toFixed()}]`;
+  }
+}
+
+export function halfUnit(decimals: number): Decimal {
+  return new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+}
+
+const R = Decimal.clone({ rounding: Decimal.ROUND_HALF_UP });
+
+/** The value as the document would print it with `decimals` digits (half up, like Excel and Word). */
+export function roundTo(v: Decimal, decimals: number): Decimal {
+  return new R(v).toDecimalPlaces(decimals);
+}
+
+export type Verdict = "holds" | "rounding" | "violated";
+
+export interface Check {
+  verdict: Verdict;
+  /** what the stated side should read, computed from the other printed numbers, printed to the same precision */
+  expected: Decimal;
+  /** the range the stated side may take given the other numbers' rounding */
+  range: Interval;
+}
+
+function verdictOf(range: Interval, stated: Printed, expected: Decimal): Verdict {
+  if (!range.meets(Interval.of(stated))) return "violated";
+  return roundTo(expected, stated.decimals).eq(stated.value) ? "holds" : "rounding";
+}
+
+/** total = Σ parts */
+export function sumCheck(total: Printed, parts: Printed[]): Check {
+  let range = Interval.exact(0);
+  let expected = new Decimal(0);
+  for (const p of parts) {
+    range = range.plus(Interval.of(p));
+    expected = expected.plus(p.value);
+  }
+  return { verdict: verdictOf(range, total, expected), expected: roundTo(expected, total.decimals), range };
+}
+
+/** total ≥ Σ parts (parts of a non-exhaustive breakdown, e.g. “其中” lists) */
+export function subsetCheck(total: Printed, parts: Printed[]): Check {
+  let lo = new Decimal(0);
+  let expected = new Decimal(0);
+  for (const p of parts) {
+    lo = lo.plus(Interval.of(p).lo);
+    expected = expected.plus(p.value);
+  }
+  const t = Interval.of(total);
+  const verdict: Verdict = lo.gt(t.hi) ? "violated" : expected.gt(total.value) ? "rounding" : "holds";
+  return { verdict, expected: roundTo(expected, total.decimals), range: new Interval(lo, new Decimal(Infinity)) };
+}
+
+/** a = b: the same quantity printed twice */
+export function equalCheck(a: Printed, b: Printed): Check {
+  const ia = Interval.of(a);
+  const verdict: Verdict = !ia.meets(Interval.of(b)) ? "violated" : a.value.eq(b.value) ? "holds" : "rounding";
+  return { verdict, expected: a.value, range: ia };
+}
+
+/**
+ * Range of f over the box of intervals, for f monotone in each argument on the box (true for the ratios used here
+ * as long as no denominator changes sign, which callers ensure). Evaluates the 2^n corners.
+ */
+export function cornerRange(args: Interval[], f: (...xs: Decimal[]) => Decimal): Interval {
+  let lo: Decimal | undefined;
+  let hi: Decimal | undefined;
+  const n = args.length;
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const xs = args.map((iv, k) => ((mask >> k) & 1 ? iv.hi : iv.lo));
+    const y = f(...xs);
+    if (!lo || y.lt(lo)) lo = y;
+    if (!hi || y.gt(hi)) hi = y;
+  }
+  return new Interval(lo!, hi!);
+}
+
+/** Some value in the interval is zero or the interval straddles zero. */
+export function touchesZero(iv: Interval): boolean {
+  return iv.lo.lte(0) && iv.hi.gte(0);
+}
+
+const HUNDRED = new Decimal(100);
+
+/** p% = part / whole */
+export function shareCheck(part: Printed, whole: Printed, pct: Printed): Check | undefined {
+  const w = Interval.of(whole);
+  if (touchesZero(w)) return undefined;
+  const range = cornerRange([Interval.of(part), w], (a, b) => a.div(b).times(HUNDRED));
+  const expected = part.value.div(whole.value).times(HUNDRED);
+  return { verdict: verdictOf(range, pct, expected), expected: roundTo(expected, pct.decimals), range };
+}
+
+/**
+ * Year over year: current = prior ± delta, rate = delta / prior. With increase, prior = current − delta;
+ * with decrease, prior = current + delta. Returns undefined when the prior may be zero (rate undefined).
+ */
+export function yoyRateCheck(current: Printed, delta: Printed, increase: boolean, rate: Printed): Check | undefined {
+  const c = Interval.of(current);
+  const d = Interval.of(delta);
+  const prior = increase ? c.minus(d) : c.plus(d);
+  if (touchesZero(prior)) return undefined;
+  const f = increase ? (cv: Decimal, dv: Decimal) => dv.div(cv.minus(dv)).times(HUNDRED) : (cv: Decimal, dv: Decimal) => dv.div(cv.plus(dv)).times(HUNDRED);
+  const range = cornerRange([c, d], f);
+  const expected = f(current.value, delta.value);
+  return { verdict: verdictOf(range, rate, expected.abs()), expected: roundTo(expected.abs(), rate.decimals), range };
+}
+
+/** Could the prior-year amount be zero (a new item, where 增长100% is the convention)? */
+export function priorMayBeZero(current: Printed, delta: Printed, increase: boolean): boolean {
+  const c = Interval.of(current);
+  const d = Interval.of(delta);
+  return touchesZero(increase ? c.minus(d) : c.plus(d));
+}
+
+/** 预决算差异率 v% = (actual − budget) / budget */
+export function varianceCheck(budget: Printed, actual: Printed, rate: Printed): Check | undefined {
+  const b = Interval.of(budget);
+  if (touchesZero(b)) return undefined;
+  const f = (bv: Decimal, av: Decimal) => av.minus(bv).div(bv).times(HUNDRED);
+  const range = cornerRange([b, Interval.of(actual)], f);
+  const expected = f(budget.value, actual.value);
+  return { verdict: verdictOf(range, rate, expected), expected: roundTo(expected, rate.decimals), range };
+}

@@ -1,0 +1,200 @@
+import { headingOf, KEY_VALUE, startsListItem } from "./headings.js";
+import { locationIn, snippetAround } from "./location.js";
+import { scanNumbers, parseDecimal, decimalsOf, normalizeDigits } from "./numbers.js";
+import type { Location, Paragraph, Report, ReportKind, ReportMeta, Section, Table, TableCell } from "./schema.js";
+import type { SourceDocument, SourcePlace, SourceTable } from "../parse/source.js";
+import { extractClaims } from "../claims/extract.js";
+
+/** Turns a parser's blocks into the typed report: paragraphs (broken lines joined), sections, tables, claims. */
+export function buildReport(doc: SourceDocument, path: string): Report {
+  const sections: Section[] = [{ id: "root", level: 0, numbering: "", title: "", parentId: null, location: { snippet: "" } }];
+  const paragraphs: Paragraph[] = [];
+  const tables: Table[] = [];
+  const stack: Section[] = [sections[0]!];
+  let open: Paragraph | undefined; // a paragraph whose last line did not end a sentence
+  const recentLines: string[] = [];
+
+  const current = () => stack[stack.length - 1]!;
+  const close = () => {
+    if (open) paragraphs.push(finishParagraph(open));
+    open = undefined;
+  };
+
+  for (const block of doc.blocks) {
+    if (block.kind === "table") {
+      close();
+      tables.push(buildTable(block, tables.length + 1, current().id, recentLines));
+      recentLines.length = 0;
+      continue;
+    }
+    const text = block.text.replace(/\s+$/, "");
+    const trimmed = text.trim();
+    if (!trimmed) continue;
+    recentLines.push(trimmed);
+    if (recentLines.length > 4) recentLines.shift();
+    const heading = headingOf(trimmed);
+    if (heading) {
+      close();
+      while (stack.length > 1 && current().level >= heading.level) stack.pop();
+      const section: Section = {
+        id: `s${sections.length}`,
+        level: heading.level,
+        numbering: heading.numbering,
+        title: heading.title,
+        parentId: current().id,
+        location: placeLocation(block.place, trimmed),
+      };
+      sections.push(section);
+      stack.push(section);
+      continue;
+    }
+    if (open && !startsListItem(trimmed) && !endsSentence(open.text) && !KEY_VALUE.test(open.text)) {
+      open.spans.push({ offset: open.text.length, ...block.place });
+      open.text += joiner(open.text, trimmed) + trimmed;
+      continue;
+    }
+    close();
+    open = { index: paragraphs.length, text: trimmed, sectionId: current().id, spans: [{ offset: 0, ...block.place }], numbers: [] };
+  }
+  close();
+
+  const meta = buildMeta(doc, path, paragraphs, sections);
+  const report: Report = { meta, sections, paragraphs, tables, facts: [], claims: [] };
+  extractClaims(report);
+  return report;
+}
+
+function endsSentence(text: string): boolean {
+  return /[。！？；;：:）)」”"】]$/.test(text) || text.length < 2;
+}
+
+/** Chinese lines join without a space; two Latin words or numbers keep one. */
+function joiner(prev: string, next: string): string {
+  return /[A-Za-z]$/.test(prev) && /^[A-Za-z]/.test(next) ? " " : "";
+}
+
+function finishParagraph(p: Paragraph): Paragraph {
+  p.numbers = scanNumbers(p.text).map((n) => ({
+    text: n.text,
+    value: n.value,
+    decimals: n.decimals,
+    unit: n.unit,
+    start: n.start,
+    end: n.end,
+    location: locationIn(p, n.start, n.end),
+  }));
+  return p;
+}
+
+function placeLocation(place: SourcePlace, snippet: string): Location {
+  return { ...place, snippet: snippet.length > 60 ? `${snippet.slice(0, 60)}…` : snippet };
+}
+
+const TABLE_TITLE = /(表|情况|目标|明细)\s*$|^表\s*\d|绩效自评表|[表]$/;
+
+function buildTable(block: SourceTable, index: number, sectionId: string, recent: string[]): Table {
+  // Title: a single-cell first row that names a table, else the nearest preceding line that does.
+  let title = "";
+  const first = block.rows[0];
+  if (first && first.filter((c) => c.text).length === 1 && /表/.test(first.find((c) => c.text)!.text)) {
+    title = first.find((c) => c.text)!.text;
+  } else {
+    for (let k = recent.length - 1; k >= 0; k--) {
+      const t = recent[k]!.replace(/^表\s*\d+\s*/, (m) => m);
+      if (TABLE_TITLE.test(t) && t.length <= 40) {
+        title = recent.slice(Math.max(0, k - 1), k + 1).filter((s) => /^表\s*\d+$/.test(s) || s === t).join(" ");
+        break;
+      }
+    }
+  }
+  const unitLine = [...recent].reverse().find((s) => /单位[:：]\s*(万元|元|亿元)/.test(s));
+  const unit = unitLine ? /单位[:：]\s*(万元|元|亿元)/.exec(unitLine)![1] : undefined;
+  const rows: TableCell[][] = [];
+  // cells covered by a rowspan from above shift the columns of later rows
+  const covered = new Map<number, Set<number>>();
+  block.rows.forEach((srcRow, r) => {
+    const row: TableCell[] = [];
+    let col = 1;
+    for (const c of srcRow) {
+      while (covered.get(r)?.has(col)) col++;
+      const colSpan = c.colSpan ?? 1;
+      const rowSpan = c.rowSpan ?? 1;
+      for (let dr = 1; dr < rowSpan; dr++) {
+        const set = covered.get(r + dr) ?? new Set<number>();
+        for (let dc = 0; dc < colSpan; dc++) set.add(col + dc);
+        covered.set(r + dr, set);
+      }
+      const cell: TableCell = {
+        text: c.text,
+        row: r + 1,
+        column: col,
+        rowSpan,
+        colSpan,
+        location: {
+          ...c.place,
+          snippet: c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text,
+          table: { index, title, row: r + 1, column: col },
+        },
+      };
+      const num = cellNumber(c.text, unit);
+      if (num) cell.number = { ...num, location: cell.location };
+      row.push(cell);
+      col += colSpan;
+    }
+    rows.push(row);
+  });
+  const table: Table = { index, title, sectionId, rows, location: { ...block.place, snippet: title || "表格" } };
+  if (unit) table.unit = unit;
+  return table;
+}
+
+/** A cell that holds one number (optionally with a unit or %): "1,612.98", "100%", "10.00 分", "202.74 ". */
+export function cellNumber(text: string, tableUnit?: string) {
+  const s = normalizeDigits(text).trim();
+  const m = /^(-?[\d,]*\d(?:\.\d+)?)\s*(%|万元|元|亿元|分|人|个|次)?$/.exec(s);
+  if (!m) return undefined;
+  const value = parseDecimal(m[1]!);
+  if (!value) return undefined;
+  const raw = text.trim().replace(/\s*(%|万元|元|亿元|分|人|个|次)$/, "");
+  return { text: raw, value, decimals: decimalsOf(m[1]!), unit: m[2] ?? tableUnit ?? "" };
+}
+
+const TITLE_RE = /([\u4e00-\u9fa5（）()“”]{2,40}?)(\d{4})年度?(?:部门|单位)?(决算|预算)/;
+
+/** Organisation, year and kind from the title lines, the 编制单位 line or the 概况 heading. */
+function buildMeta(doc: SourceDocument, path: string, paragraphs: Paragraph[], sections: Section[]): ReportMeta {
+  const heads = [...paragraphs.slice(0, 6).map((p) => p.text), ...sections.slice(1, 4).map((s) => s.title)];
+  const squash = (s: string) => normalizeDigits(s).replace(/\s+/g, "");
+  let organisation: string | undefined;
+  let year: number | undefined;
+  let kind: ReportKind = "unknown";
+  for (const h of heads.map(squash)) {
+    const t = TITLE_RE.exec(h);
+    if (t && !/^(?:第.部分|关于)/.test(t[1]!)) {
+      organisation = t[1];
+      year = Number(t[2]);
+      kind = t[3] as ReportKind;
+      break;
+    }
+  }
+  const body = paragraphs.slice(0, 80).map((p) => squash(p.text)).join("\n") + "\n" + sections.map((s) => squash(s.title)).join("\n");
+  if (!organisation) {
+    const m = /编制(?:部门|单位)[:：]([\u4e00-\u9fa5（）()]{2,40}?)(?:单位[:：]|$)/m.exec(body) ?? /^(?:\S*?部分)?([\u4e00-\u9fa5（）()]{2,40}?)(?:单位|部门)概况/m.exec(body);
+    if (m) organisation = m[1];
+  }
+  if (!year) {
+    const y = /(\d{4})年度?(?:部门|单位)?(?:决算|预算)/.exec(body) ?? /(\d{4})年度/.exec(body);
+    if (y) year = Number(y[1]);
+  }
+  if (kind === "unknown") {
+    const k = /(?:部门|单位)(决算|预算)/.exec(body) ?? /(决算|预算)/.exec(body);
+    if (k) kind = k[1] as ReportKind;
+  }
+  const meta: ReportMeta = { path, format: doc.format, kind, unit: "万元" };
+  if (organisation) meta.organisation = organisation;
+  if (year) meta.year = year;
+  if (doc.pages) meta.pages = doc.pages;
+  return meta;
+}
+
+export { snippetAround };

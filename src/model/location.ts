@@ -1,0 +1,26 @@
+import type { Location, Paragraph, Span } from "./schema.js";
+
+export function snippetAround(text: string, start: number, end: number, radius = 24): string {
+  const a = Math.max(0, start - radius);
+  const b = Math.min(text.length, end + radius);
+  return `${a > 0 ? "…" : ""}${text.slice(a, b).replace(/\s*\n\s*/g, " ")}${b < text.length ? "…" : ""}`;
+}
+
+export function spanAt(spans: Span[], offset: number): Span {
+  let found = spans[0]!;
+  for (const s of spans) {
+    if (s.offset <= offset) found = s;
+    else break;
+  }
+  return found;
+}
+
+/** The location of characters [start, end) of a paragraph. */
+export function locationIn(p: Pick<Paragraph, "text" | "spans">, start: number, end: number): Location {
+  const s = spanAt(p.spans, start);
+  const loc: Location = { snippet: snippetAround(p.text, start, end) };
+  if (s.page !== undefined) loc.page = s.page;
+  if (s.line !== undefined) loc.line = s.line;
+  if (s.paragraph !== undefined) loc.paragraph = s.paragraph;
+  return loc;
+}

@@ -1,0 +1,51 @@
+/**
+ * What every parser (txt, docx, pdf) hands to the model builder: the document as a flat list of text lines and
+ * tables, each with its place in the source. Everything after this point is format-independent.
+ */
+export interface SourcePlace {
+  /** 1-based page (pdf) */
+  page?: number;
+  /** 1-based line in the source text (txt) */
+  line?: number;
+  /** 1-based body paragraph (docx) */
+  paragraph?: number;
+}
+
+export interface SourceText {
+  kind: "text";
+  /** one visual line or paragraph, without its line break */
+  text: string;
+  place: SourcePlace;
+}
+
+export interface SourceCell {
+  text: string;
+  place: SourcePlace;
+  colSpan?: number;
+  rowSpan?: number;
+}
+
+export interface SourceTable {
+  kind: "table";
+  rows: SourceCell[][];
+  place: SourcePlace;
+}
+
+export type SourceBlock = SourceText | SourceTable;
+
+export interface SourceDocument {
+  format: "txt" | "docx" | "pdf";
+  blocks: SourceBlock[];
+  pages?: number;
+}
+
+/** A file that cannot be read. `code` is stable (OUTPUT.md `error.code`); `message` is for people, in Chinese. */
+export class InputError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "InputError";
+  }
+}

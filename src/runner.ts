@@ -1,0 +1,69 @@
+/**
+ * Files in, results out: reads each file, parses it under a time limit, checks it. A file that cannot be read
+ * becomes a failed result with one clear message; it never stops the others.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { parseDocument, MAX_FILE_BYTES } from "./parse/index.js";
+import { InputError } from "./parse/source.js";
+import { lintDocument, type LintOptions } from "./lint.js";
+import type { Finding } from "./engine/finding.js";
+
+export interface FileResult {
+  path: string;
+  format: "txt" | "docx" | "pdf";
+  status: "ok" | "failed";
+  error?: { code: string; message: string };
+  findings: Finding[];
+  pages?: number;
+  organisation?: string;
+  year?: number;
+  kind?: string;
+}
+
+export interface RunOptions extends LintOptions {
+  /** per-file time limit in milliseconds */
+  timeoutMs?: number;
+}
+
+export function formatOfPath(path: string): FileResult["format"] {
+  const ext = path.toLowerCase().split(".").pop();
+  return ext === "pdf" ? "pdf" : ext === "docx" ? "docx" : "txt";
+}
+
+export async function checkFile(path: string, opts: RunOptions = {}): Promise<FileResult> {
+  const base: FileResult = { path, format: formatOfPath(path), status: "ok", findings: [] };
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  try {
+    const st = await stat(path);
+    if (st.size > MAX_FILE_BYTES) throw new InputError("file-too-large", `文件过大（${Math.round(st.size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）`);
+    const buf = await readFile(path);
+    const doc = await withTimeout(parseDocument(new Uint8Array(buf), path, { timeoutMs }), timeoutMs);
+    base.format = doc.format;
+    const { report, findings } = lintDocument(doc, path, opts);
+    base.findings = findings;
+    if (report.meta.pages) base.pages = report.meta.pages;
+    if (report.meta.organisation) base.organisation = report.meta.organisation;
+    if (report.meta.year) base.year = report.meta.year;
+    base.kind = report.meta.kind;
+    return base;
+  } catch (e) {
+    return { ...base, status: "failed", error: describeError(e), findings: [] };
+  }
+}
+
+export function describeError(e: unknown): { code: string; message: string } {
+  if (e instanceof InputError) return { code: e.code, message: e.message };
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === "ENOENT") return { code: "not-found", message: "文件不存在" };
+  if (err?.code === "EACCES") return { code: "permission-denied", message: "没有读取该文件的权限" };
+  if (err?.code === "EISDIR") return { code: "is-directory", message: "这是一个目录，不是文件" };
+  return { code: "internal-error", message: `读取或检查时出错：${err?.message ?? String(e)}` };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new InputError("timeout", `处理超时（超过 ${Math.round(ms / 1000)} 秒），已跳过该文件`)), ms);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
