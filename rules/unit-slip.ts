@@ -2,7 +2,7 @@ import { defineRule } from "../src/engine/rule.js";
 
 export default defineRule({
   id: "unit-slip",
-  description: "单位错误：应为“万元”却写成“元”（差十万倍），或“%%”等重复单位",
+  description: "单位错误：应为“万元”却写成“元”（相差一万倍），或“%%”等重复单位",
   severity: "error",
   messages: {
     yuanForWanyuan: "此处写作{text}元，而同一数字在报告其他处以“万元”为单位，疑为“万元”误写作“元”（相差一万倍）",

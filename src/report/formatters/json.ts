@@ -1,0 +1,47 @@
+/** `--format json`: the schemaVersion 1 contract of OUTPUT.md. */
+import type { RunResult } from "../result.js";
+import type { Finding } from "../../engine/finding.js";
+import type { Location } from "../../model/schema.js";
+
+function location(l: Location): Location {
+  const out: Location = { snippet: l.snippet };
+  if (l.page !== undefined) out.page = l.page;
+  if (l.line !== undefined) out.line = l.line;
+  if (l.paragraph !== undefined) out.paragraph = l.paragraph;
+  if (l.table) out.table = { ...l.table };
+  return out;
+}
+
+function finding(f: Finding) {
+  const out: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    location: location(f.location),
+    values: f.values.map((v) => ({ text: v.text, value: v.value, unit: v.unit, role: v.role, ...(v.label ? { label: v.label } : {}), location: location(v.location) })),
+  };
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  out.messageId = f.messageId;
+  return out;
+}
+
+export function toJsonObject(run: RunResult) {
+  return {
+    schemaVersion: 1,
+    tool: run.tool,
+    files: run.files.map((f) => ({
+      path: f.path,
+      format: f.format,
+      status: f.status,
+      ...(f.error ? { error: f.error } : {}),
+      ...(f.organisation || f.year || f.kind ? { report: { organisation: f.organisation, year: f.year, kind: f.kind } } : {}),
+      findings: f.findings.map(finding),
+    })),
+    summary: run.summary,
+  };
+}
+
+export function formatJson(run: RunResult): string {
+  return `${JSON.stringify(toJsonObject(run), null, 2)}\n`;
+}
