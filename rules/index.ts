@@ -9,6 +9,7 @@ import sangongSubtotal from "./sangong-subtotal.js";
 import shareOfTotal from "./share-of-total.js";
 import structureByClass from "./structure-by-class.js";
 import unitSlip from "./unit-slip.js";
+import yoyBreakdown from "./yoy-breakdown.js";
 import yoyChange from "./yoy-change.js";
 import yoyDirection from "./yoy-direction.js";
 
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   shareOfTotal,
   structureByClass,
   unitSlip,
+  yoyBreakdown,
   yoyChange,
   yoyDirection,
 ];

@@ -7,6 +7,7 @@ import { parseDocument, MAX_FILE_BYTES } from "./parse/index.js";
 import { InputError } from "./parse/source.js";
 import { lintDocument, type LintOptions } from "./lint.js";
 import type { Finding } from "./engine/finding.js";
+import { formatOfPath } from "./report/result.js";
 
 export interface FileResult {
   path: string;
@@ -25,10 +26,7 @@ export interface RunOptions extends LintOptions {
   timeoutMs?: number;
 }
 
-export function formatOfPath(path: string): FileResult["format"] {
-  const ext = path.toLowerCase().split(".").pop();
-  return ext === "pdf" ? "pdf" : ext === "docx" ? "docx" : "txt";
-}
+export { formatOfPath };
 
 export async function checkFile(path: string, opts: RunOptions = {}): Promise<FileResult> {
   const base: FileResult = { path, format: formatOfPath(path), status: "ok", findings: [] };

@@ -113,6 +113,7 @@ export function extractClaims(report: Report): void {
   const listParts = new Map<number, { section: string; total: string; parts: { label: string; token: Token; paragraph: number }[] }>();
   let carry: OpenBreakdown | undefined; // "…，其中：" at the end of a paragraph: the next paragraphs hold the parts
   let carrySection = "";
+  const allItems: { token: Token; paragraph: Paragraph }[] = [];
 
   const addFact = (concept: string, label: string, n: PrintedNumber, p: Paragraph, measure: Fact["measure"] = "actual") =>
     facts.push({ concept, measure, label, number: n, source: "narrative", paragraph: p.index });
@@ -239,6 +240,7 @@ export function extractClaims(report: Report): void {
           }
           firstItemSeen = true;
           items.push(t);
+          allItems.push({ token: t, paragraph: p });
           lastItem = t;
           break;
         }
@@ -279,10 +281,15 @@ export function extractClaims(report: Report): void {
           if (subjectLabel && (clause || !lastItem || lastItem.sentence !== t.sentence)) {
             claim.label = subjectLabel;
             const concept = SUBJECT_ALIASES.find((s) => s.subject.test(subjectLabel))?.concept ?? conceptOf(subjectLabel, path);
-            if (concept) pendingYoy.push({ claim, concept });
+            if (concept) {
+              claim.concept = concept;
+              pendingYoy.push({ claim, concept });
+            }
           } else if (lastItem && sameKind(lastItem, t)) {
             claim.label = lastItem.label;
             claim.current = strip(lastItem.n);
+            const concept = lastItem.label ? conceptOf(lastItem.label, path) : undefined;
+            if (concept) claim.concept = concept;
           }
           claims.push(claim);
           lastYoy = claim;
@@ -389,6 +396,14 @@ export function extractClaims(report: Report): void {
   for (const { claim, concept } of pendingYoy) {
     const f = firstFact(facts, concept, "actual");
     if (f && f.number.unit === claim.delta?.unit) claim.current = f.number;
+  }
+  // a 类 named again elsewhere ("一般公共预算支出包括：一般公共服务支出202.74万元…") restates its amount
+  const classNames = new Set(facts.filter((f) => f.concept === "gpb.class").map((f) => f.label));
+  for (const { token, paragraph } of allItems) {
+    if (token.kind !== "amount" || !classNames.has(token.label)) continue;
+    if (facts.some((f) => f.concept === "gpb.class" && f.number.location === token.n.location)) continue;
+    if (facts.some((f) => f.number.location === token.n.location)) continue;
+    addFact("gpb.class", token.label, strip(token.n), paragraph);
   }
   // 元 printed where the report's other figures of the same value are in 万元
   const wan = new Set(facts.filter((f) => f.number.unit === "万元").map((f) => f.number.value.toFixed()));

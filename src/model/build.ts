@@ -4,6 +4,7 @@ import { scanNumbers, parseDecimal, decimalsOf, normalizeDigits } from "./number
 import type { Location, Paragraph, Report, ReportKind, ReportMeta, Section, Table, TableCell } from "./schema.js";
 import type { SourceDocument, SourcePlace, SourceTable } from "../parse/source.js";
 import { extractClaims } from "../claims/extract.js";
+import { extractTableFacts } from "../tables/index.js";
 
 /** Turns a parser's blocks into the typed report: paragraphs (broken lines joined), sections, tables, claims. */
 export function buildReport(doc: SourceDocument, path: string): Report {
@@ -61,6 +62,7 @@ export function buildReport(doc: SourceDocument, path: string): Report {
   const meta = buildMeta(doc, path, paragraphs, sections);
   const report: Report = { meta, sections, paragraphs, tables, facts: [], claims: [] };
   extractClaims(report);
+  extractTableFacts(report);
   return report;
 }
 
@@ -73,6 +75,29 @@ function joiner(prev: string, next: string): string {
   return /[A-Za-z]$/.test(prev) && /^[A-Za-z]/.test(next) ? " " : "";
 }
 
+const AMOUNT = new Set(["万元", "元", "亿元"]);
+
+/**
+ * Sibling precision: an integer amount printed beside amounts with decimals in the same sentence ("企业培训费2万元，
+ * 调研活动费用3.2万元") is read at their precision — the author dropped trailing zeros, not digits. The same for
+ * percentages among percentages. Everything else keeps the interval of its own printed decimals.
+ */
+function siblingPrecision(p: Paragraph): void {
+  const sentenceOf = (offset: number) => (p.text.slice(0, offset).match(/[。！？；;]/g) ?? []).length;
+  const groups = new Map<string, Paragraph["numbers"]>();
+  for (const n of p.numbers) {
+    const cls = AMOUNT.has(n.unit) ? "amount" : n.unit === "%" ? "percent" : "";
+    if (!cls) continue;
+    const key = `${sentenceOf(n.start)}|${cls}`;
+    groups.set(key, [...(groups.get(key) ?? []), n]);
+  }
+  for (const nums of groups.values()) {
+    const max = Math.max(...nums.map((n) => n.decimals));
+    if (max === 0) continue;
+    for (const n of nums) if (n.decimals === 0) n.decimals = max;
+  }
+}
+
 function finishParagraph(p: Paragraph): Paragraph {
   p.numbers = scanNumbers(p.text).map((n) => ({
     text: n.text,
@@ -83,6 +108,7 @@ function finishParagraph(p: Paragraph): Paragraph {
     end: n.end,
     location: locationIn(p, n.start, n.end),
   }));
+  siblingPrecision(p);
   return p;
 }
 

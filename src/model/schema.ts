@@ -145,6 +145,8 @@ export const BreakdownClaimSchema = z.object({
 export const YoyClaimSchema = z.object({
   kind: z.literal("yoy"),
   label: z.string(),
+  /** the concept whose change it states, when known */
+  concept: z.string().optional(),
   current: Num.optional(),
   amountWord: z.enum(["增加", "减少", "持平"]).optional(),
   delta: Num.optional(),

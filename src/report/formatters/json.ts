@@ -1,5 +1,7 @@
 /** `--format json`: the schemaVersion 1 contract of OUTPUT.md. */
-import type { RunResult } from "../result.js";
+import type { RunHeader, RunResult, Summary } from "../result.js";
+import type { FileResult } from "../../runner.js";
+import { renderRun, type StreamFormatter } from "./stream.js";
 import type { Finding } from "../../engine/finding.js";
 import type { Location } from "../../model/schema.js";
 
@@ -26,22 +28,41 @@ function finding(f: Finding) {
   return out;
 }
 
-export function toJsonObject(run: RunResult) {
+export function toJsonFile(f: FileResult) {
   return {
-    schemaVersion: 1,
-    tool: run.tool,
-    files: run.files.map((f) => ({
-      path: f.path,
-      format: f.format,
-      status: f.status,
-      ...(f.error ? { error: f.error } : {}),
-      ...(f.organisation || f.year || f.kind ? { report: { organisation: f.organisation, year: f.year, kind: f.kind } } : {}),
-      findings: f.findings.map(finding),
-    })),
-    summary: run.summary,
+    path: f.path,
+    format: f.format,
+    status: f.status,
+    ...(f.error ? { error: f.error } : {}),
+    ...(f.organisation || f.year || f.kind ? { report: { organisation: f.organisation, year: f.year, kind: f.kind } } : {}),
+    findings: f.findings.map(finding),
+  };
+}
+
+export function toJsonObject(run: RunResult) {
+  return { schemaVersion: 1, tool: run.tool, files: run.files.map(toJsonFile), summary: run.summary };
+}
+
+/** Indents every line after the first, to nest a pretty-printed value inside the streamed document. */
+function nest(json: string, indent: string): string {
+  return json.replace(/\n/g, `\n${indent}`);
+}
+
+/**
+ * Writes exactly what `JSON.stringify(toJsonObject(run), null, 2)` would, one file at a time (the files array is
+ * opened in `begin` and closed in `end`).
+ */
+export function jsonStream(header: RunHeader): StreamFormatter {
+  let count = 0;
+  return {
+    begin: () => `{\n  "schemaVersion": 1,\n  "tool": ${nest(JSON.stringify(header.tool, null, 2), "  ")},\n  "files": [`,
+    file(f) {
+      return `${count++ === 0 ? "" : ","}\n    ${nest(JSON.stringify(toJsonFile(f), null, 2), "    ")}`;
+    },
+    end: (summary: Summary) => `${count ? "\n  " : ""}],\n  "summary": ${nest(JSON.stringify(summary, null, 2), "  ")}\n}\n`,
   };
 }
 
 export function formatJson(run: RunResult): string {
-  return `${JSON.stringify(toJsonObject(run), null, 2)}\n`;
+  return renderRun(jsonStream(run), run);
 }

@@ -1,7 +1,9 @@
 /** `--format text`: findings grouped by file, the numbers involved, and a summary table. Colour only when asked. */
 import { Chalk } from "chalk";
 import Table from "cli-table3";
-import type { RunResult } from "../result.js";
+import type { RunHeader, RunResult, Summary } from "../result.js";
+import type { FileResult } from "../../runner.js";
+import { renderRun, type StreamFormatter } from "./stream.js";
 import type { Finding, Severity } from "../../engine/finding.js";
 import type { Location } from "../../model/schema.js";
 
@@ -20,35 +22,43 @@ export function placeText(l: Location): string {
   return parts.join(" ") || "—";
 }
 
-export function formatText(run: RunResult, opts: TextOptions): string {
+/** Findings file by file as they come; the table of all files and the totals at the end. */
+export function textStream(_header: RunHeader, opts: TextOptions): StreamFormatter {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const colour = (s: Severity) => (s === "error" ? c.red : s === "warning" ? c.yellow : c.blue);
-  const out: string[] = [];
-  for (const f of run.files) {
-    if (f.status === "failed") {
-      out.push(`${c.bold(f.path)}`);
-      out.push(`  ${c.red("无法读取")} [${f.error?.code}] ${f.error?.message}`);
-      out.push("");
-      continue;
-    }
-    if (f.findings.length === 0) continue;
-    out.push(c.bold(f.path));
-    for (const x of f.findings) out.push(...findingLines(x, colour(x.severity), c.dim));
-    out.push("");
-  }
-  const s = run.summary;
-  const table = new Table({
-    head: ["文件", "状态", "错误", "警告", "提示"],
-    style: { head: opts.color ? ["cyan"] : [], border: opts.color ? ["grey"] : [] },
-  });
-  for (const f of run.files) {
-    const n = { error: 0, warning: 0, info: 0 };
-    for (const x of f.findings) n[x.severity]++;
-    table.push([f.path, f.status === "ok" ? "通过读取" : `失败：${f.error?.code}`, n.error, n.warning, n.info]);
-  }
-  out.push(table.toString());
-  out.push(`共 ${s.files} 个文件，读取失败 ${s.failed} 个；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条`);
-  return `${out.join("\n")}\n`;
+  // one short row per file is all that is kept until the end
+  const rows: (string | number)[][] = [];
+  return {
+    begin: () => "",
+    file(f: FileResult) {
+      const n = { error: 0, warning: 0, info: 0 };
+      for (const x of f.findings) n[x.severity]++;
+      rows.push([f.path, f.status === "ok" ? "通过读取" : `失败：${f.error?.code}`, n.error, n.warning, n.info]);
+      const out: string[] = [];
+      if (f.status === "failed") {
+        out.push(`${c.bold(f.path)}`);
+        out.push(`  ${c.red("无法读取")} [${f.error?.code}] ${f.error?.message}`);
+        out.push("");
+      } else if (f.findings.length > 0) {
+        out.push(c.bold(f.path));
+        for (const x of f.findings) out.push(...findingLines(x, colour(x.severity), c.dim));
+        out.push("");
+      }
+      return out.map((l) => `${l}\n`).join("");
+    },
+    end(s: Summary) {
+      const table = new Table({
+        head: ["文件", "状态", "错误", "警告", "提示"],
+        style: { head: opts.color ? ["cyan"] : [], border: opts.color ? ["grey"] : [] },
+      });
+      for (const r of rows) table.push(r);
+      return `${table.toString()}\n共 ${s.files} 个文件，读取失败 ${s.failed} 个；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条\n`;
+    },
+  };
+}
+
+export function formatText(run: RunResult, opts: TextOptions): string {
+  return renderRun(textStream(run, opts), run);
 }
 
 function findingLines(x: Finding, paint: (s: string) => string, dim: (s: string) => string): string[] {

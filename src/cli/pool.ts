@@ -1,0 +1,157 @@
+/**
+ * A pool of worker threads that check files in parallel and hand the results back **in the order of the file
+ * list**, so output can be streamed deterministically. Each file has a time limit the pool enforces from outside:
+ * a parse that hangs (even in a synchronous loop) gets its worker terminated, the file is marked failed with code
+ * "timeout", and a fresh worker takes over the rest.
+ */
+import { Worker } from "node:worker_threads";
+import type { FileResult } from "../runner.js";
+import type { RuleSetting } from "../engine/engine.js";
+import { formatOfPath } from "../report/result.js";
+
+export interface WorkerTask {
+  id: number;
+  path: string;
+  timeoutMs: number;
+  settings?: Record<string, RuleSetting>;
+}
+
+export type WorkerReply = { type: "ready" } | { type: "result"; id: number; result: FileResult };
+
+export interface PoolOptions {
+  jobs: number;
+  timeoutMs: number;
+  settings?: Record<string, RuleSetting>;
+  /** the worker script; defaults to the compiled worker.js next to this module (tests pass their own) */
+  workerUrl?: URL;
+  /** called when a worker starts on a file (for the progress bar) */
+  onStart?: (index: number, path: string) => void;
+  /** how far past the next file to hand out the worker may run, so a slow first file cannot pile up results */
+  maxAhead?: number;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  dead: boolean;
+  task?: { index: number; timer: NodeJS.Timeout };
+}
+
+export function timeoutResult(path: string, timeoutMs: number): FileResult {
+  const seconds = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} 秒` : `${timeoutMs} 毫秒`;
+  return {
+    path,
+    format: formatOfPath(path),
+    status: "failed",
+    error: { code: "timeout", message: `处理超时（超过 ${seconds}），已跳过该文件` },
+    findings: [],
+  };
+}
+
+function crashResult(path: string, why: string): FileResult {
+  return { path, format: formatOfPath(path), status: "failed", error: { code: "internal-error", message: `检查该文件时工作线程异常退出：${why}` }, findings: [] };
+}
+
+/** Checks `files` with up to `jobs` workers; yields one result per file, in the order of `files`. */
+export async function* runPool(files: readonly string[], opts: PoolOptions): AsyncGenerator<FileResult> {
+  const workerUrl = opts.workerUrl ?? new URL("./worker.js", import.meta.url);
+  const size = Math.max(1, Math.min(opts.jobs, files.length));
+  const maxAhead = opts.maxAhead ?? Math.max(64, size * 8);
+  const done = new Map<number, FileResult>();
+  const slots: Slot[] = [];
+  let next = 0; // next file to hand out
+  let emitted = 0; // next file to yield
+  let fatal: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+
+  const finish = (slot: Slot, result: FileResult) => {
+    const task = slot.task;
+    if (!task) return;
+    clearTimeout(task.timer);
+    slot.task = undefined;
+    done.set(task.index, result);
+    notify();
+  };
+
+  const dispatch = (slot: Slot) => {
+    if (slot.dead || !slot.ready || slot.task || next >= files.length || next >= emitted + maxAhead) return;
+    const index = next++;
+    const path = files[index]!;
+    const timer = setTimeout(() => {
+      // the worker may be stuck in synchronous code: only terminating it frees the thread
+      slot.dead = true;
+      void slot.worker.terminate();
+      finish(slot, timeoutResult(path, opts.timeoutMs));
+      replace(slot);
+    }, opts.timeoutMs);
+    slot.task = { index, timer };
+    opts.onStart?.(index, path);
+    const task: WorkerTask = { id: index, path, timeoutMs: opts.timeoutMs };
+    if (opts.settings) task.settings = opts.settings;
+    slot.worker.postMessage(task);
+  };
+
+  const spawn = (): Slot => {
+    const worker = new Worker(workerUrl);
+    const slot: Slot = { worker, ready: false, dead: false };
+    worker.on("message", (msg: WorkerReply) => {
+      if (slot.dead) return;
+      if (msg.type === "ready") {
+        slot.ready = true;
+        dispatch(slot);
+      } else if (slot.task && msg.id === slot.task.index) {
+        finish(slot, msg.result);
+        dispatch(slot);
+      }
+    });
+    const die = (why: string) => {
+      if (slot.dead) return;
+      slot.dead = true;
+      if (!slot.ready) {
+        // a worker that cannot even start will not start next time either: that is a real crash
+        fatal ??= new Error(`gouji 工作线程无法启动：${why}`);
+        notify();
+        return;
+      }
+      const task = slot.task;
+      if (task) finish(slot, crashResult(files[task.index]!, why));
+      replace(slot);
+    };
+    worker.on("error", (e) => die(e.message));
+    worker.on("exit", (code) => die(`退出码 ${code}`));
+    return slot;
+  };
+
+  const replace = (old: Slot) => {
+    const i = slots.indexOf(old);
+    if (i < 0 || next >= files.length) return;
+    slots[i] = spawn();
+  };
+
+  try {
+    for (let i = 0; i < size; i++) slots.push(spawn());
+    while (emitted < files.length) {
+      if (fatal) throw fatal;
+      const r = done.get(emitted);
+      if (r) {
+        done.delete(emitted);
+        emitted++;
+        for (const s of slots) dispatch(s);
+        yield r;
+        continue;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    for (const s of slots) {
+      if (s.task) clearTimeout(s.task.timer);
+      s.dead = true;
+    }
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}

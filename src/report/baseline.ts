@@ -1,0 +1,66 @@
+/**
+ * Baselines: `--write-baseline FILE` records the findings of a run; `--baseline FILE` then reports only findings
+ * that are not in it. Matching is by fingerprint (see fingerprint.ts) and counts occurrences, so a second, new
+ * finding with the same fingerprint as a recorded one is still reported. Pure: reading and writing is the CLI's.
+ */
+import { z } from "zod";
+import type { FileResult } from "../runner.js";
+import { comparePaths } from "./paths.js";
+import { fingerprint, fingerprintPath } from "./fingerprint.js";
+
+export const BaselineSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.literal("gouji"),
+  findings: z.array(z.object({ fingerprint: z.string(), path: z.string(), ruleId: z.string(), message: z.string() })),
+});
+export type Baseline = z.infer<typeof BaselineSchema>;
+export type BaselineEntry = Baseline["findings"][number];
+
+/** Entries for one file (all its findings, whatever their level, so changing --min-level later does not matter). */
+export function baselineEntries(file: FileResult): BaselineEntry[] {
+  return file.findings.map((f) => ({ fingerprint: fingerprint(f, file.path), path: fingerprintPath(file.path), ruleId: f.ruleId, message: f.message }));
+}
+
+export function makeBaseline(entries: BaselineEntry[]): Baseline {
+  const sorted = [...entries].sort((a, b) => comparePaths(a.path, b.path) || comparePaths(a.fingerprint, b.fingerprint));
+  return { schemaVersion: 1, tool: "gouji", findings: sorted };
+}
+
+export function formatBaseline(b: Baseline): string {
+  return `${JSON.stringify(b, null, 2)}\n`;
+}
+
+export function parseBaseline(text: string, source: string): { ok: true; baseline: Baseline } | { ok: false; message: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    return { ok: false, message: `基线文件 ${source} 不是合法的 JSON：${(e as Error).message}` };
+  }
+  const parsed = BaselineSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, message: `${source} 不是 gouji 基线文件（用 --write-baseline 生成）` };
+  return { ok: true, baseline: parsed.data };
+}
+
+/** Removes the findings a baseline already knows, file by file (so it works on a stream of results). */
+export class BaselineFilter {
+  private readonly remaining = new Map<string, number>();
+  suppressed = 0;
+
+  constructor(baseline: Baseline) {
+    for (const e of baseline.findings) this.remaining.set(e.fingerprint, (this.remaining.get(e.fingerprint) ?? 0) + 1);
+  }
+
+  apply(file: FileResult): FileResult {
+    if (file.findings.length === 0) return file;
+    const findings = file.findings.filter((f) => {
+      const fp = fingerprint(f, file.path);
+      const n = this.remaining.get(fp) ?? 0;
+      if (n === 0) return true;
+      this.remaining.set(fp, n - 1);
+      this.suppressed++;
+      return false;
+    });
+    return { ...file, findings };
+  }
+}
