@@ -1,12 +1,13 @@
 import { defineRule } from "../src/engine/rule.js";
-import { varianceCheck, equalCheck, Interval } from "../src/engine/interval.js";
+import { varianceCheck, equalCheck, shareCheck, Interval } from "../src/engine/interval.js";
 
 export default defineRule({
   id: "budget-variance",
-  description: "预决算差异率 = (决算数 − 预算数) ÷ 预算数；“决算数大于/小于/等于预算数”必须与数字相符",
+  description: "预决算差异率 = (决算数 − 预算数) ÷ 预算数；完成预算的比例 = 决算数 ÷ 预算数；“决算数大于/小于/等于预算数”必须与数字相符",
   severity: "error",
   messages: {
     rate: "{label}预算数{budget}{unit}、决算数{actual}{unit}，预决算差异率应为{expected}%，报告写{rate}%",
+    completion: "{label}预算数{budget}{unit}、决算数{actual}{unit}，完成预算的比例应为{expected}%，报告写{rate}%",
     comparison: "{label}预算数{budget}{unit}、决算数{actual}{unit}，应为“决算数{expected}预算数”，报告写“{word}”",
   },
   example: "与年初预算相比，年初预算数221.34万元，决算数191.80万元，预决算差异率-13.53%。",
@@ -25,6 +26,16 @@ export default defineRule({
           location: c.rate.location,
           values: [...values, { number: c.rate, role: "rate" }],
           actual: c.rate.value.toFixed(),
+        });
+      }
+      if (c.completion) {
+        const check = shareCheck(c.actual, c.budget, c.completion);
+        ctx.reportCheck(check, {
+          messageId: "completion",
+          data: { label: c.label, budget: c.budget.text, actual: c.actual.text, unit: c.budget.unit, expected: check?.expected.toFixed(c.completion.decimals) ?? "", rate: c.completion.text },
+          location: c.completion.location,
+          values: [...values, { number: c.completion, role: "completion" }],
+          actual: c.completion.value.toFixed(),
         });
       }
       if (c.comparison) {

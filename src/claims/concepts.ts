@@ -11,19 +11,21 @@ export interface ConceptAlias {
   section?: RegExp;
   /** only outside a section whose heading path matches */
   notSection?: RegExp;
+  /** which figure of the concept the label names (default: the year's own figure) */
+  measure?: "actual" | "budget" | "initialBudget";
 }
 
 /** First match wins: the more specific wordings come first. */
 export const CONCEPT_ALIASES: ConceptAlias[] = [
   // 财政拨款收入支出总表 (section 四)
-  { concept: "fiscal.income.total", label: /^财政拨款收入总计$/ },
+  { concept: "fiscal.income.total", label: /^财政拨款收入(?:支出)?总计$/ },
   { concept: "fiscal.expense.total", label: /^财政拨款支出总计$/ },
   { concept: "fiscal.carryIn", label: /^年初财政拨款结转和?结余$/ },
   { concept: "fiscal.carryOut", label: /^年末财政拨款结转和?结余$/ },
   { concept: "fiscal.income.current", label: /^本年财政拨款收入$/ },
   { concept: "fiscal.expense.current", label: /^本年财政拨款支出$/ },
   // 收入支出决算总表 (section 一)
-  { concept: "income.total", label: /^(?:部门)?收入总计$/ },
+  { concept: "income.total", label: /^(?:部门)?收入(?:支出)?总计$/ },
   { concept: "expense.total", label: /^(?:部门)?支出总计$/ },
   { concept: "income.current", label: /^本年收入(?:合计)?$/ },
   { concept: "expense.current", label: /^本年支出(?:合计)?$/ },
@@ -52,7 +54,7 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   // 一般公共预算财政拨款支出 (section 五)
   { concept: "gpb.expense", label: /^一般公共预算(?:财政)?拨款(?:支出)?(?:合计)?$/ },
   // 三公 (section 九)
-  { concept: "sangong.total", label: /^(?:财政拨款|一般公共预算)?[“"]?三公[”"]?经费(?:支出|数|预算)?(?:合计)?$/ },
+  { concept: "sangong.total", label: /^(?:财政拨款|一般公共预算)?[“"]?三公[”"]?经费(?:财政拨款)?(?:支出|数|预算)?(?:决算数?)?(?:合计)?$/ },
   { concept: "sangong.abroad", label: /^因公出国[（(]境[）)](?:费|经费)(?:支出)?$/ },
   { concept: "sangong.vehicle", label: /^公务用车购置及运行(?:维护)?费(?:支出)?$/ },
   { concept: "sangong.vehicle.purchase", label: /^公务用车购置(?:费)?(?:支出)?$/ },
@@ -61,10 +63,10 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   // 其他重要事项 (section 十)
   { concept: "operating.expense", label: /^(?:机关运行经费|机关运行经费财政拨款预算)(?:支出)?$/ },
   { concept: "operating.expense", label: /^公用经费支出$/, section: /其他重要事项/ },
-  { concept: "procurement.total", label: /^政府采购(?:支出总额|预算(?:总额)?|合同总额)$/ },
-  { concept: "procurement.goods", label: /^政府采购货物(?:支出|预算)$/ },
-  { concept: "procurement.works", label: /^政府采购工程(?:支出|预算)$/ },
-  { concept: "procurement.services", label: /^政府采购服务(?:支出|预算)$/ },
+  { concept: "procurement.total", label: /^政府采购(?:支出总额|预算(?:总额)?|合同总额|金额)(?:[（(][^）)]*[）)])?$/ },
+  { concept: "procurement.goods", label: /^(?:政府采购货物(?:支出|预算)|货物采购金额)$/ },
+  { concept: "procurement.works", label: /^(?:政府采购工程(?:支出|预算)|工程采购金额)$/ },
+  { concept: "procurement.services", label: /^(?:政府采购服务(?:支出|预算)|服务采购金额)$/ },
   { concept: "procurement.sme", label: /^(?:授予|面向)中小企业(?:合同金额|预留政府采购项目预算金额)$/ },
   { concept: "procurement.smallMicro", label: /^(?:授予|面向)小微企业(?:合同金额|预留政府采购项目预算金额)$/ },
   // 机构设置及人员情况
@@ -72,6 +74,11 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   { concept: "staff.active", label: /^在职(?:人员)?$/ },
   { concept: "staff.lixiu", label: /^离休(?:人员)?$/ },
   { concept: "staff.retired", label: /^退休(?:人员)?$/ },
+  // 预算绩效 (section 十一): the overall self-assessment table and the evaluated projects
+  { concept: "perf.overall", label: /^全年预算总额$/, section: /绩效/, measure: "budget" },
+  { concept: "perf.overall", label: /^实际执行总额$/, section: /绩效/, measure: "actual" },
+  { concept: "perf.projects", label: /^全年预算数$/, section: /绩效/, measure: "budget" },
+  { concept: "perf.projects", label: /^全年执行数$/, section: /绩效/, measure: "actual" },
   // 预算 documents
   { concept: "budget.total", label: /^收支总预算$|^财政拨款收支总预算$/ },
   { concept: "income.current", label: /^收入预算$/ },
@@ -80,8 +87,8 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
 
 /** Subjects named without an amount ("收入支出总体与上年相比，减少144.63万元"): the concept whose figure is meant. */
 export const SUBJECT_ALIASES: { subject: RegExp; concept: string }[] = [
-  { subject: /财政拨款收入支出总体/, concept: "fiscal.income.total" },
-  { subject: /收入支出总体/, concept: "income.total" },
+  { subject: /财政拨款收入支出总[体计]/, concept: "fiscal.income.total" },
+  { subject: /收入支出总[体计]/, concept: "income.total" },
 ];
 
 export type RelationPart = string | string[];
@@ -123,6 +130,7 @@ export const RELATIONS: Relation[] = [
   { id: "fiscal-expense-total", kind: "sum", total: "fiscal.expense.total", parts: ["fiscal.carryOut", "fiscal.expense.current"] },
   { id: "fiscal-income-equals-expense", kind: "equal", total: "fiscal.income.total", parts: ["fiscal.expense.total"] },
   { id: "fiscal-income-stated-twice", kind: "equal", total: "income.fiscal", parts: ["fiscal.income.current"] },
+  { id: "fiscal-income-within-total", kind: "subset", total: "fiscal.income.total", parts: ["income.fiscal"] },
   { id: "gpb-within-fiscal", kind: "subset", total: "fiscal.expense.current", parts: ["gpb.expense"] },
   { id: "gpb-equals-fiscal", kind: "equal", total: "fiscal.expense.current", parts: ["gpb.expense"], when: "noGovFundOrStateCapital" },
   { id: "operating-equals-public", kind: "equal", total: "operating.expense", parts: ["gpb.basic.public"], when: "noGovFundOrStateCapital" },

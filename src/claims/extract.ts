@@ -4,16 +4,16 @@
  * concepts.ts.
  */
 import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
-import { CONCEPT_ALIASES, LIST_BREAKDOWNS, SUBJECT_ALIASES } from "./concepts.js";
+import { CONCEPT_ALIASES, LIST_BREAKDOWNS, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
-  ACTUAL_GLUE, ALLOCATION_LINE, BUDGET_GLUE, CLASS_ITEM, CLASS_ONLY, COMPARISON, DELTA_GLUE, EXPLANATION,
+  ACTUAL_GLUE, ALLOCATION_LINE, BUDGET_GLUE, CLASS_ITEM, CLASS_ONLY, COMPARISON, COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, PRIOR_YEAR,
   PROJECT_SIZE, RATE_GLUE, SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
 import { Decimal } from "decimal.js";
 
 type Kind = "amount" | "percent" | "count";
-type Role = "item" | "delta" | "rate" | "share" | "varianceRate" | "budget" | "actual" | "ignored";
+type Role = "item" | "delta" | "rate" | "share" | "varianceRate" | "completion" | "budget" | "actual" | "ignored";
 
 interface Token {
   n: ParagraphNumber;
@@ -56,14 +56,18 @@ export function normalizeLabel(raw: string, organisation?: string): string {
   return s;
 }
 
-export function conceptOf(label: string, sectionPath: string): string | undefined {
+export function aliasOf(label: string, sectionPath: string): ConceptAlias | undefined {
   for (const a of CONCEPT_ALIASES) {
     if (!a.label.test(label)) continue;
     if (a.section && !a.section.test(sectionPath)) continue;
     if (a.notSection && a.notSection.test(sectionPath)) continue;
-    return a.concept;
+    return a;
   }
   return undefined;
+}
+
+export function conceptOf(label: string, sectionPath: string): string | undefined {
+  return aliasOf(label, sectionPath)?.concept;
 }
 
 /** "第二部分 部门决算情况说明 / 五、一般公共预算… / （二）…结构情况" */
@@ -162,12 +166,13 @@ export function extractClaims(report: Report): void {
       if (t.role === "ignored") continue;
       const g = t.glue.replace(/\s+$/, "");
       if (t.kind === "percent") {
-        if (SHARE_GLUE.test(g)) t.role = "share";
+        if (COMPLETION_GLUE.test(g)) t.role = "completion";
+        else if (SHARE_GLUE.test(g)) t.role = "share";
         else if (VARIANCE_RATE_GLUE.test(g)) t.role = "varianceRate";
         else if (RATE_GLUE.test(g) || (DELTA_GLUE.test(g) && !/[。；;]/.test(g))) t.role = "rate";
         else t.role = "ignored";
       } else if (DELTA_GLUE.test(g)) t.role = "delta";
-      else if (isFinal && t.kind === "amount" && BUDGET_GLUE.test(g)) t.role = "budget";
+      else if (isFinal && t.kind === "amount" && BUDGET_GLUE.test(g) && !/绩效/.test(path)) t.role = "budget";
       else if (isFinal && t.kind === "amount" && ACTUAL_GLUE.test(g) && /预算/.test(p.text.slice(0, t.n.start))) t.role = "actual";
       else t.label = normalizeLabel(t.glue, org);
     }
@@ -187,8 +192,14 @@ export function extractClaims(report: Report): void {
       if (variance?.budget && variance.actual) {
         const claim: VarianceClaim = { kind: "variance", label: variance.label, budget: variance.budget, actual: variance.actual, paragraph: p.index };
         if (variance.rate) claim.rate = variance.rate;
+        if (variance.completion) claim.completion = variance.completion;
         claims.push(claim);
-        const concept = conceptOf(variance.label, path) ?? varianceSubject(variance.label);
+        if (classItem && (!variance.label || variance.label === classItemLabel(classItem) || /^(?:支出)?$/.test(variance.label))) {
+          claim.label = classItemLabel(classItem);
+          addFact("gpb.item", claim.label, variance.budget, p, variance.budgetMeasure);
+          addFact("gpb.item", claim.label, variance.actual, p, "actual");
+        }
+        const concept = classItem ? undefined : conceptOf(variance.label, path) ?? varianceSubject(variance.label);
         if (concept) {
           addFact(concept, variance.label, variance.budget, p, variance.budgetMeasure);
           addFact(concept, variance.label, variance.actual, p, "actual");
@@ -207,7 +218,7 @@ export function extractClaims(report: Report): void {
       switch (t.role) {
         case "item": {
           if (classItem && !firstItemSeen && t.kind === "amount") {
-            t.label = `${clean(classItem[1]!)}/${clean(classItem[2]!)}/${clean(classItem[3]!)}`;
+            t.label = classItemLabel(classItem);
             addFact("gpb.item", t.label, strip(t.n), p);
           } else if (listSpec && !firstItemSeen && t.kind === "amount" && /^\s*\d{1,2}\s*[.．、]/.test(p.text)) {
             const cls = CLASS_ONLY.exec(p.text.slice(0, t.n.start));
@@ -216,9 +227,16 @@ export function extractClaims(report: Report): void {
             const list = listParts.get(sectionKey(p)) ?? { section: p.sectionId, total: listSpec.total, parts: [] };
             list.parts.push({ label: t.label, token: t, paragraph: p.index });
             listParts.set(sectionKey(p), list);
+          } else if (listSpec && t.kind === "amount" && CLASS_ONLY.test(t.glue.split(/[，,。；;：:]/).pop() ?? "")) {
+            // an inline list: "主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%；社会保障…（类）…"
+            t.label = clean(t.label);
+            addFact(listSpec.partConcept, t.label, strip(t.n), p);
+            const list = listParts.get(sectionKey(p)) ?? { section: p.sectionId, total: listSpec.total, parts: [] };
+            list.parts.push({ label: t.label, token: t, paragraph: p.index });
+            listParts.set(sectionKey(p), list);
           } else if (t.kind !== "percent") {
-            const concept = t.label ? conceptOf(t.label, path) : undefined;
-            if (concept) addFact(concept, t.label, strip(t.n), p);
+            const alias = t.label ? aliasOf(t.label, path) : undefined;
+            if (alias) addFact(alias.concept, t.label, strip(t.n), p, alias.measure ?? "actual");
           }
           const opens = /其中[:：]?[^，,。；;]*$/.test(t.glue.replace(/\s+$/, "")) || /其中[:：]\s*$/.test(t.glue);
           if (opens) {
@@ -274,9 +292,9 @@ export function extractClaims(report: Report): void {
           // the subject: named in the same clause ("“三公”经费比上年增加"), named before "与上年相比",
           // or the amount stated just before (same sentence, else the previous one)
           const clause = normalizeLabel(t.glue.replace(/(增加|减少|增长|下降)了?\s*$/, ""), org)
-            .replace(/(?:比上年(?:预算|决算)?数?|较上年|同比|与上年(?:相比|比较))$/, "");
+            .replace(new RegExp(`(?:[比较]${PRIOR_YEAR}(?:预算|决算)?数?|同比|与${PRIOR_YEAR}(?:相比|比较))$`), "");
           const lastSentence = t.glue.split(/[。！？]/).pop() ?? "";
-          const named = /(.*?)与上年(?:相比|比较)/.exec(lastSentence);
+          const named = new RegExp(`(.*?)与${PRIOR_YEAR}(?:相比|比较)`).exec(lastSentence);
           const subjectLabel = clause || (named ? normalizeLabel(named[1]!, org) : "");
           if (subjectLabel && (clause || !lastItem || lastItem.sentence !== t.sentence)) {
             claim.label = subjectLabel;
@@ -317,6 +335,10 @@ export function extractClaims(report: Report): void {
           if (variance && !variance.actual) variance.actual = strip(t.n);
           break;
         }
+        case "completion": {
+          if (variance && variance.actual && !variance.completion) variance.completion = strip(t.n);
+          break;
+        }
         case "varianceRate": {
           if (variance && variance.actual && !variance.rate) {
             variance.rate = strip(t.n);
@@ -331,7 +353,8 @@ export function extractClaims(report: Report): void {
 
     // Shanghai: "决算数小于预算数" describes the budget/actual pair stated just before it
     for (const m of p.text.matchAll(COMPARISON)) {
-      const word = m[1] === "超过" ? "大于" : m[1] === "低于" ? "小于" : (m[1] as "大于" | "小于" | "等于");
+      const w = m[1] ?? "等于";
+      const word = w === "超过" ? "大于" : w === "低于" ? "小于" : (w as "大于" | "小于" | "等于");
       const target = [...claims].reverse().find((c): c is VarianceClaim => c.kind === "variance" && !c.comparison && c.paragraph >= p.index - 1);
       if (target) target.comparison = word;
     }
@@ -414,6 +437,10 @@ export function extractClaims(report: Report): void {
       }
     }
   }
+}
+
+function classItemLabel(m: RegExpExecArray): string {
+  return `${clean(m[1]!)}/${clean(m[2]!)}/${clean(m[3]!)}`;
 }
 
 function sameKind(a: Token, b: Token): boolean {

@@ -16,8 +16,12 @@ export const VARIANCE_RATE_GLUE = /差异率(?:为)?\s*$/;
 export const BUDGET_GLUE = /(年初预算数?|全年预算数|调整预算数?|预算数)(?:为|是)?\s*$/;
 /** the actual side */
 export const ACTUAL_GLUE = /(?:支出)?决算数?(?:为|是)?\s*$/;
-/** Shanghai: "决算数大于预算数" */
-export const COMPARISON = /决算数?(大于|小于|等于|超过|低于)(?:年初)?预算数?/g;
+/** Shanghai: "决算数大于预算数", "决算数与预算数持平" (but not "基本持平", which admits a difference) */
+export const COMPARISON = /决算数?(?:(大于|小于|等于|超过|低于)(?:年初)?预算数?|与(?:年初)?预算数?(持平|相等|一致))/g;
+/** "完成年初预算的98.20%": actual ÷ budget */
+export const COMPLETION_GLUE = /完成(?:年初|全年)?预算(?:数)?的\s*$/;
+/** The words that name last year: 上年, 2023年度 … */
+export const PRIOR_YEAR = String.raw`(?:上年|上一年度?|\d{4}\s*年度?)`;
 /** Where an explanation starts; numbers in it are not part of the relation being stated. */
 export const EXPLANATION = /主要原因(?:是|为)?[:：]?|原因(?:是|为)[:：]?|主要用于|开支内容包括|主要包括/g;
 /** A breakdown's opening word. */

@@ -4,16 +4,15 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { EXIT_FAILURE, EXIT_OK, UsageError } from "./errors.js";
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_FAILURE = 2;
+export { EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE, UsageError } from "./errors.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+const TOOL = { name: "gouji", version: pkg.version };
+const FORMAT_NAMES = ["text", "json", "sarif", "junit", "csv", "html"];
 
-/** A mistake of the user's: one clean line on stderr, exit code 2, no stack trace. */
-export class UsageError extends Error {}
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = EXIT_OK;
@@ -27,16 +26,50 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("check")
-    .description("检查文件或文件夹（.txt / .docx / .pdf）")
-    .argument("<paths...>", "文件或文件夹")
-    .addOption(new Option("-f, --format <format>", "输出格式").choices(["text", "json"]).default("text"))
-    .addOption(new Option("--min-level <level>", "显示的最低级别").choices(["info", "warning", "error"]).default("warning"))
-    .addOption(new Option("--fail-on <level>", "出现该级别及以上的问题时退出码为 1").choices(["info", "warning", "error", "never"]).default("error"))
+    .description("检查文件、文件夹（递归）或通配符匹配的文件（.txt / .docx / .pdf）")
+    .argument("<paths...>", "文件、文件夹或通配符（如 \"reports/**/*.pdf\"）")
+    .addOption(new Option("-f, --format <format>", "输出格式（默认 text）").choices(FORMAT_NAMES))
     .option("-o, --output <file>", "把结果写入文件而不是标准输出")
-    .option("--timeout <seconds>", "单个文件的处理时限（秒）", "60")
+    .addOption(new Option("--min-level <level>", "显示的最低级别（默认 warning）").choices(["info", "warning", "error"]))
+    .addOption(new Option("--fail-on <level>", "出现该级别及以上的问题时退出码为 1（默认 error）").choices(["info", "warning", "error", "never"]))
+    .option("--timeout <seconds>", "单个文件的处理时限，秒（默认 60）")
+    .option("-j, --jobs <n>", "并行检查的工作线程数（默认：CPU 核数）")
+    .option("--ignore <pattern>", "排除匹配的文件（.gitignore 语法，可重复）", collect)
+    .option("--rule <id=level>", "调整规则级别：off、info、warning、error（可重复）", collect)
+    .option("-c, --config <file>", "配置文件（默认在当前及上级目录查找 gouji.config.json 或 package.json#gouji）")
+    .option("--baseline <file>", "只报告基线文件中没有的新问题")
+    .option("--write-baseline <file>", "把本次的全部问题记录为基线（此时有问题也以 0 退出）")
+    .option("--shard <i/n>", "只检查排序后文件列表的第 i 份（共 n 份），供 CI 并行")
     .option("--no-color", "不使用颜色")
-    .action(async (paths: string[], o: { format: string; minLevel: string; failOn: string; output?: string; timeout: string; color: boolean }) => {
-      exitCode = await runCheck(paths, o);
+    .option("--no-progress", "不显示进度条")
+    .action(async (paths: string[], o: import("./settings.js").CheckFlags) => {
+      const { runCheck } = await import("./check.js");
+      exitCode = await runCheck(paths, o, TOOL);
+    });
+
+  program
+    .command("merge")
+    .description("合并多个 --format json 结果（如 CI 分片的输出）")
+    .argument("<files...>", "gouji check --format json 的结果文件")
+    .addOption(new Option("-f, --format <format>", "输出格式").choices(FORMAT_NAMES).default("json"))
+    .option("-o, --output <file>", "把结果写入文件而不是标准输出")
+    .addOption(new Option("--fail-on <level>", "出现该级别及以上的问题时退出码为 1").choices(["info", "warning", "error", "never"]).default("error"))
+    .option("--no-color", "不使用颜色")
+    .action(async (files: string[], o: { format: string; output?: string; failOn: string; color: boolean }) => {
+      const { runMerge } = await import("./merge.js");
+      exitCode = await runMerge(files, o);
+    });
+
+  program
+    .command("init")
+    .description("在当前目录生成 gouji.config.json 示例配置（已存在时不覆盖）")
+    .action(async () => {
+      const { writeStarterConfig, CONFIG_FILE } = await import("../config/load.js");
+      const r = await writeStarterConfig(process.cwd());
+      if (!r.ok) throw new UsageError(r.message);
+      process.stdout.write(
+        `已生成 ${CONFIG_FILE}。在 "rules" 中写 "规则id": "off" | "info" | "warning" | "error" 调整规则；用 gouji rules 查看规则 id。\n`,
+      );
     });
 
   program
@@ -98,38 +131,4 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
   return exitCode;
-}
-
-async function runCheck(
-  paths: string[],
-  o: { format: string; minLevel: string; failOn: string; output?: string; timeout: string; color: boolean },
-): Promise<number> {
-  const { collectFiles } = await import("./files.js");
-  const { checkFile } = await import("../runner.js");
-  const { summarise, filterByLevel } = await import("../report/result.js");
-  const { severityRank } = await import("../engine/finding.js");
-  const timeoutSec = Number(o.timeout);
-  if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UsageError(`--timeout 需要一个正数（秒），收到 ${o.timeout}`);
-  const { files, missing } = await collectFiles(paths);
-  if (missing.length) throw new UsageError(`找不到：${missing.join("、")}`);
-  if (files.length === 0) throw new UsageError(`在 ${paths.join("、")} 中没有找到 .txt / .docx / .pdf 文件`);
-  const results = [];
-  for (const f of files) results.push(await checkFile(f, { timeoutMs: timeoutSec * 1000 }));
-  const failOn = o.failOn;
-  const failing = failOn !== "never" && results.some((r) => r.findings.some((x) => severityRank(x.severity) >= severityRank(failOn as "error")));
-  const shown = filterByLevel(results, o.minLevel as "info");
-  const run = { tool: { name: "gouji", version: pkg.version }, files: shown, summary: summarise(shown) };
-  let text: string;
-  if (o.format === "json") {
-    const { formatJson } = await import("../report/formatters/json.js");
-    text = formatJson(run);
-  } else {
-    const { formatText } = await import("../report/formatters/text.js");
-    const color = o.color && !o.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    text = formatText(run, { color });
-  }
-  if (o.output) await writeFile(o.output, text);
-  else process.stdout.write(text);
-  if (results.some((r) => r.status === "failed")) return EXIT_FAILURE;
-  return failing ? EXIT_FINDINGS : EXIT_OK;
 }

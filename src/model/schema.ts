@@ -160,6 +160,8 @@ export const VarianceClaimSchema = z.object({
   budget: Num,
   actual: Num,
   rate: Num.optional(),
+  /** "完成年初预算的98.20%": actual ÷ budget */
+  completion: Num.optional(),
   /** Shanghai's wording: 决算数大于/小于/等于预算数 */
   comparison: z.enum(["大于", "小于", "等于"]).optional(),
   paragraph: z.number().int(),
