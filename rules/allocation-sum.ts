@@ -26,7 +26,7 @@ export default defineRule({
         },
         location: c.parts[0]!.number.location,
         values: [{ number: c.total, role: "total", label: "预算安排规模" }, ...c.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: c.total.value.toFixed(),
+        actual: c.total.value.toFixed(c.total.decimals),
       }, exact.toFixed(decimals));
     }
   },

@@ -40,7 +40,7 @@ export default defineRule({
         },
         location: c.total.location,
         values: [{ number: c.total, role: "total", label: c.label }, ...c.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: c.total.value.toFixed(),
+        actual: c.total.value.toFixed(c.total.decimals),
       });
     }
   },

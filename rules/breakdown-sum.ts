@@ -28,7 +28,7 @@ export default defineRule({
         },
         location: r.total.number.location,
         values: [{ number: r.total.number, role: "total", label: r.total.label }, ...r.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: r.total.number.value.toFixed(),
+        actual: r.total.number.value.toFixed(r.total.number.decimals),
       });
     }
     for (const c of report.claims) {
@@ -46,7 +46,7 @@ export default defineRule({
         },
         location: c.total.location,
         values: [{ number: c.total, role: "total", label: c.label }, ...c.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: c.total.value.toFixed(),
+        actual: c.total.value.toFixed(c.total.decimals),
       });
     }
   },

@@ -25,7 +25,7 @@ export default defineRule({
           data: { label: c.label, budget: c.budget.text, actual: c.actual.text, unit: c.budget.unit, expected: check?.expected.toFixed(c.rate.decimals) ?? "", rate: c.rate.text },
           location: c.rate.location,
           values: [...values, { number: c.rate, role: "rate" }],
-          actual: c.rate.value.toFixed(),
+          actual: c.rate.value.toFixed(c.rate.decimals),
         });
       }
       if (c.completion) {
@@ -35,7 +35,7 @@ export default defineRule({
           data: { label: c.label, budget: c.budget.text, actual: c.actual.text, unit: c.budget.unit, expected: check?.expected.toFixed(c.completion.decimals) ?? "", rate: c.completion.text },
           location: c.completion.location,
           values: [...values, { number: c.completion, role: "completion" }],
-          actual: c.completion.value.toFixed(),
+          actual: c.completion.value.toFixed(c.completion.decimals),
         });
       }
       if (c.comparison) {

@@ -38,8 +38,8 @@ export default defineRule({
             { number: first.number, role: "stated", label: first.label },
             { number: f.number, role: "restated", label: f.label },
           ],
-          actual: f.number.value.toFixed(),
-        }, first.number.value.toFixed());
+          actual: f.number.value.toFixed(f.number.decimals),
+        }, first.number.value.toFixed(first.number.decimals));
       }
     }
     for (const r of evaluateRelations(report, (rel) => rel.kind === "equal")) {
@@ -59,8 +59,8 @@ export default defineRule({
           { number: r.total.number, role: "stated", label: r.total.label },
           { number: other.number, role: "restated", label: other.label },
         ],
-        actual: other.number.value.toFixed(),
-      }, r.total.number.value.toFixed());
+        actual: other.number.value.toFixed(other.number.decimals),
+      }, r.total.number.value.toFixed(r.total.number.decimals));
     }
   },
 });

@@ -25,7 +25,7 @@ export default defineRule({
         },
         location: r.total.number.location,
         values: [{ number: r.total.number, role: "total", label: r.total.label }, ...r.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: r.total.number.value.toFixed(),
+        actual: r.total.number.value.toFixed(r.total.number.decimals),
       });
     }
   },

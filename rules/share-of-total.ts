@@ -30,7 +30,7 @@ export default defineRule({
           { number: c.whole, role: "whole", label: c.wholeLabel ?? "" },
           { number: c.share, role: "share" },
         ],
-        actual: c.share.value.toFixed(),
+        actual: c.share.value.toFixed(c.share.decimals),
       });
     }
   },

@@ -27,7 +27,7 @@ export default defineRule({
         },
         location: c.total.location,
         values: [{ number: c.total, role: "total", label: c.label }, ...c.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: c.total.value.toFixed(),
+        actual: c.total.value.toFixed(c.total.decimals),
       });
     }
     const classes = new Map<string, Fact>();
@@ -54,7 +54,7 @@ export default defineRule({
         },
         location: total.number.location,
         values: [{ number: total.number, role: "total", label: cls }, ...parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: total.number.value.toFixed(),
+        actual: total.number.value.toFixed(total.number.decimals),
       });
     }
   },

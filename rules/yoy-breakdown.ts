@@ -45,7 +45,7 @@ export default defineRule({
         },
         location: total.delta!.location,
         values: [{ number: total.delta!, role: "totalDelta", label: total.label }, ...ps.map((p) => ({ number: p.delta!, role: "partDelta", label: p.label }))],
-        actual: t.value.toFixed(),
+        actual: t.value.toFixed(t.decimals),
       });
     }
   },

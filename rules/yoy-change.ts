@@ -35,7 +35,7 @@ export default defineRule({
             location: c.rate.location,
             values,
             expected: "100",
-            actual: c.rate.value.toFixed(),
+            actual: c.rate.value.toFixed(c.rate.decimals),
           });
         }
         continue;
@@ -57,7 +57,7 @@ export default defineRule({
         },
         location: c.rate.location,
         values,
-        actual: c.rate.value.toFixed(),
+        actual: c.rate.value.toFixed(c.rate.decimals),
       });
     }
   },

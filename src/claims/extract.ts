@@ -46,6 +46,8 @@ export function normalizeLabel(raw: string, organisation?: string): string {
     s = s.replace(/^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]+[）)])/, "");
     s = s.replace(/^\d{4}年度?/, "");
     if (organisation && s.startsWith(organisation)) s = s.slice(organisation.length);
+    // "测试局2024年度收入支出总计": whatever names the unit before the year is not part of the label
+    s = s.replace(/^[\u4e00-\u9fa5（）()]{2,40}?\d{4}年度?(?=[\u4e00-\u9fa5“"])/, "");
     s = s.replace(/^(?:本单位|本部门|单位|部门|的)/, "");
     s = s.replace(/^[（(](?:行政单位|事业单位|参照公务员法管理)[^）)]*[）)]/, "");
     s = s.replace(/^\d{4}年度?/, "");

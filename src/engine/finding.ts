@@ -30,7 +30,7 @@ export interface Finding {
 }
 
 export function cite(n: PrintedNumber, role: string, label?: string): CitedValue {
-  const v: CitedValue = { text: n.text, value: n.value.toFixed(), unit: n.unit, role, location: n.location };
+  const v: CitedValue = { text: n.text, value: n.value.toFixed(n.decimals), unit: n.unit, role, location: n.location };
   if (label) v.label = label;
   return v;
 }

@@ -68,6 +68,8 @@ export interface Check {
   expected: Decimal;
   /** the range the stated side may take given the other numbers' rounding */
   range: Interval;
+  /** decimals of the stated side, to print `expected` as the document would */
+  decimals: number;
 }
 
 function verdictOf(range: Interval, stated: Printed, expected: Decimal): Verdict {
@@ -83,7 +85,7 @@ export function sumCheck(total: Printed, parts: Printed[]): Check {
     range = range.plus(Interval.of(p));
     expected = expected.plus(p.value);
   }
-  return { verdict: verdictOf(range, total, expected), expected: roundTo(expected, total.decimals), range };
+  return { verdict: verdictOf(range, total, expected), expected: roundTo(expected, total.decimals), range, decimals: total.decimals };
 }
 
 /** total ≥ Σ parts (parts of a non-exhaustive breakdown, e.g. “其中” lists) */
@@ -96,14 +98,14 @@ export function subsetCheck(total: Printed, parts: Printed[]): Check {
   }
   const t = Interval.of(total);
   const verdict: Verdict = lo.gt(t.hi) ? "violated" : expected.gt(total.value) ? "rounding" : "holds";
-  return { verdict, expected: roundTo(expected, total.decimals), range: new Interval(lo, new Decimal(Infinity)) };
+  return { verdict, expected: roundTo(expected, total.decimals), range: new Interval(lo, new Decimal(Infinity)), decimals: total.decimals };
 }
 
 /** a = b: the same quantity printed twice */
 export function equalCheck(a: Printed, b: Printed): Check {
   const ia = Interval.of(a);
   const verdict: Verdict = !ia.meets(Interval.of(b)) ? "violated" : a.value.eq(b.value) ? "holds" : "rounding";
-  return { verdict, expected: a.value, range: ia };
+  return { verdict, expected: a.value, range: ia, decimals: a.decimals };
 }
 
 /**
@@ -136,7 +138,7 @@ export function shareCheck(part: Printed, whole: Printed, pct: Printed): Check |
   if (touchesZero(w)) return undefined;
   const range = cornerRange([Interval.of(part), w], (a, b) => a.div(b).times(HUNDRED));
   const expected = part.value.div(whole.value).times(HUNDRED);
-  return { verdict: verdictOf(range, pct, expected), expected: roundTo(expected, pct.decimals), range };
+  return { verdict: verdictOf(range, pct, expected), expected: roundTo(expected, pct.decimals), range, decimals: pct.decimals };
 }
 
 /**
@@ -151,7 +153,7 @@ export function yoyRateCheck(current: Printed, delta: Printed, increase: boolean
   const f = increase ? (cv: Decimal, dv: Decimal) => dv.div(cv.minus(dv)).times(HUNDRED) : (cv: Decimal, dv: Decimal) => dv.div(cv.plus(dv)).times(HUNDRED);
   const range = cornerRange([c, d], f);
   const expected = f(current.value, delta.value);
-  return { verdict: verdictOf(range, rate, expected.abs()), expected: roundTo(expected.abs(), rate.decimals), range };
+  return { verdict: verdictOf(range, rate, expected.abs()), expected: roundTo(expected.abs(), rate.decimals), range, decimals: rate.decimals };
 }
 
 /** Could the prior-year amount be zero (a new item, where 增长100% is the convention)? */
@@ -168,5 +170,5 @@ export function varianceCheck(budget: Printed, actual: Printed, rate: Printed): 
   const f = (bv: Decimal, av: Decimal) => av.minus(bv).div(bv).times(HUNDRED);
   const range = cornerRange([b, Interval.of(actual)], f);
   const expected = f(budget.value, actual.value);
-  return { verdict: verdictOf(range, rate, expected), expected: roundTo(expected, rate.decimals), range };
+  return { verdict: verdictOf(range, rate, expected), expected: roundTo(expected, rate.decimals), range, decimals: rate.decimals };
 }

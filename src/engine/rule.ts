@@ -69,7 +69,7 @@ export function makeContext(rule: Rule, out: Finding[], severityOverride?: Sever
     report,
     reportCheck(check, input, expected) {
       if (!check || check.verdict === "holds") return;
-      report({ ...input, severity: check.verdict === "violated" ? rule.severity : "info", expected: expected ?? check.expected.toFixed() });
+      report({ ...input, severity: check.verdict === "violated" ? rule.severity : "info", expected: expected ?? check.expected.toFixed(check.decimals) });
     },
   };
 }

@@ -49,7 +49,7 @@ export function buildReport(doc: SourceDocument, path: string): Report {
       stack.push(section);
       continue;
     }
-    if (open && !startsListItem(trimmed) && !endsSentence(open.text) && !KEY_VALUE.test(open.text)) {
+    if (open && !startsListItem(trimmed) && !endsSentence(open.text) && !KEY_VALUE.test(open.text) && !titleLike(open.text)) {
       open.spans.push({ offset: open.text.length, ...block.place });
       open.text += joiner(open.text, trimmed) + trimmed;
       continue;
@@ -64,6 +64,11 @@ export function buildReport(doc: SourceDocument, path: string): Report {
   extractClaims(report);
   extractTableFacts(report);
   return report;
+}
+
+/** A short line without any punctuation is a title ("某局2024年度部门决算"), not the start of a broken sentence. */
+function titleLike(text: string): boolean {
+  return text.length <= 40 && !/[，,。；;：:、]/.test(text);
 }
 
 function endsSentence(text: string): boolean {
