@@ -1,6 +1,9 @@
 import { defineRule } from "../src/engine/rule.js";
 import { sumCheck } from "../src/engine/interval.js";
 import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
+import type { PrintedNumber } from "../src/model/schema.js";
+
+const partsKey = (ns: PrintedNumber[]) => ns.map((n) => `${n.text}|${n.location.line}|${n.location.page}|${n.location.paragraph}|${n.location.snippet}`).sort().join(";");
 
 export default defineRule({
   id: "breakdown-sum",
@@ -12,8 +15,8 @@ export default defineRule({
   },
   example: "2024年度收入总计216.30万元，其中：本年收入合计215.43万元，使用非财政拨款结余0.00万元，年初结转和结余0.97万元。",
   check(report, ctx) {
-    for (const r of evaluateRelations(report, (rel) => rel.kind === "sum" && !rel.id.startsWith("sangong"))) {
-      if (r.kind !== "sum") continue;
+    const relations = evaluateRelations(report, (rel) => rel.kind === "sum" && !rel.id.startsWith("sangong")).filter((r) => r.kind === "sum");
+    for (const r of relations) {
       const unit = r.total.number.unit;
       ctx.reportCheck(r.check, {
         messageId: "relation",
@@ -31,8 +34,11 @@ export default defineRule({
         actual: r.total.number.value.toFixed(r.total.number.decimals),
       });
     }
+    // a "其中" list whose parts a known relation already summed is not checked twice
+    const seen = new Set(relations.map((r) => partsKey(r.parts.map((p) => p.number))));
     for (const c of report.claims) {
       if (c.kind !== "breakdown" || c.relation !== "sum" || c.origin !== "其中") continue;
+      if (seen.has(partsKey(c.parts.map((p) => p.number)))) continue;
       const check = sumCheck(c.total, c.parts.map((p) => p.number));
       ctx.reportCheck(check, {
         messageId: "listed",

@@ -1,0 +1,81 @@
+/**
+ * End to end on the five real seed reports (fixtures/*.txt, copies of ../shared/seeds): the exact errors, each
+ * verified by hand (the comment proves it), and the differences that only rounding explains stay below error.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../src/parse/index.js";
+import { lintDocument } from "../src/lint.js";
+import type { Finding } from "../src/engine/finding.js";
+
+async function findingsOf(name: string): Promise<Finding[]> {
+  const path = `fixtures/${name}`;
+  const doc = await parseDocument(new Uint8Array(readFileSync(path)), path);
+  return lintDocument(doc, path).findings;
+}
+const brief = (f: Finding) => `${f.ruleId} L${f.location.line} [${f.values.map((v) => `${v.text}@${v.location.line}`).join(" ")}] ${f.expected}≠${f.actual}`;
+
+describe("seed 002 (2022 预算, 昌吉州金融办)", () => {
+  it("reports exactly the five inconsistencies verified by hand", async () => {
+    const errors = (await findingsOf("002_b4db3b08202be5bf.txt")).filter((f) => f.severity === "error");
+    expect(errors.map(brief)).toEqual([
+      // 收支总预算205.68 (line 1815), but 收入预算 = 支出预算 = 表1 收入总计 = 255.68
+      "same-figure L1819 [205.68@1815 255.68@1819] 205.68≠255.68",
+      // 财政拨款收支总预算255.68元: the same figure is 255.68万元 everywhere else
+      "unit-slip L1828 [255.68@1828] 万元≠元",
+      // 17.64 / 255.68 = 6.8992% ∈ [6.897%, 6.901%] for any rounding, never 6.91%
+      "share-of-total L1840 [17.64@1840 255.68@1830 6.91@1840] 6.90≠6.91",
+      // 10+1+0.42+3.5+0.3+2+2.68+2+39.63+0.2+5.5 = 67.23 ≠ 预算安排规模35
+      "allocation-sum L1865 [35@1863 10@1865 1@1865 0.42@1865 3.5@1865 0.3@1865 2@1865 2.68@1865 2@1865 39.63@1865 0.2@1865 5.5@1865] 67.23≠35",
+      // 24.14 + 0 + 35.37 = 59.51 ≠ 59.38
+      "breakdown-sum L1876 [59.38@1876 24.14@1876 0@1876 35.37@1876] 59.51≠59.38",
+    ]);
+  });
+});
+
+describe.each([
+  ["000_da983fdeaa8df527.txt"],
+  ["001_f95c47898c697abf.txt"],
+  ["003_e112f6c15a12741b.txt"],
+  ["004_51fca168845c9e65.txt"],
+])("seed %s (2024 决算)", (name) => {
+  it("has no error: every relation holds within rounding", async () => {
+    const errors = (await findingsOf(name)).filter((f) => f.severity !== "info");
+    expect(errors.map(brief)).toEqual([]);
+  });
+});
+
+describe("rounding-only differences are info, not errors", () => {
+  it("seed 000: 基本支出 170.63 vs 人员经费160.76 + 公用经费9.86 = 170.62", async () => {
+    const f = (await findingsOf("000_da983fdeaa8df527.txt")).filter((x) => x.ruleId === "breakdown-sum" && x.location.line === 55);
+    expect(f.map((x) => [x.severity, x.expected, x.actual])).toEqual([["info", "170.62", "170.63"]]);
+  });
+  it("seed 003: 三公 26.66 vs 0.00 + 25.66 + 1.01 = 26.67, and 下降19.03% vs 6.27/32.93 = 19.04%", async () => {
+    const f = (await findingsOf("003_e112f6c15a12741b.txt")).filter((x) => x.location.line === 72);
+    expect(f.map((x) => `${x.severity} ${x.ruleId} ${x.expected}≠${x.actual}`).sort()).toEqual([
+      "info sangong-subtotal 26.67≠26.66",
+      "info yoy-change 19.04≠19.03",
+    ]);
+  });
+  it("seed 004: 本年支出 238.10 vs 130.54 + 107.57 = 238.11 is reported once", async () => {
+    const f = (await findingsOf("004_51fca168845c9e65.txt")).filter((x) => x.ruleId === "breakdown-sum");
+    expect(f.map((x) => `${x.severity} L${x.location.line} ${x.expected}≠${x.actual}`)).toEqual(["info L20 238.11≠238.10"]);
+  });
+});
+
+describe("the model of a seed", () => {
+  it("keeps the report's identity and addresses numbers by concept", async () => {
+    const path = "fixtures/003_e112f6c15a12741b.txt";
+    const doc = await parseDocument(new Uint8Array(readFileSync(path)), path);
+    const { report } = lintDocument(doc, path);
+    expect(report.meta).toMatchObject({ organisation: "昌吉回族自治州财政局", year: 2024, kind: "决算", format: "txt" });
+    const fact = (c: string, m = "actual") => report.facts.find((f) => f.concept === c && f.measure === m)?.number;
+    expect(fact("income.total")?.text).toBe("2,789.38");
+    expect(fact("income.total")?.value.toFixed(2)).toBe("2789.38");
+    expect(fact("income.total")?.location.line).toBe(29);
+    expect(fact("sangong.vehicle")?.text).toBe("25.66");
+    expect(fact("sangong.total", "budget")?.text).toBe("26.66");
+    expect(report.facts.filter((f) => f.concept === "gpb.item").length).toBeGreaterThanOrEqual(15);
+    expect(report.tables.map((t) => t.title)).toEqual(expect.arrayContaining(["单位整体支出绩效自评表"]));
+  });
+});
