@@ -2,6 +2,14 @@ import { defineRule } from "../src/engine/rule.js";
 import { subsetCheck } from "../src/engine/interval.js";
 import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
 import type { PrintedNumber } from "../src/model/schema.js";
+import { Decimal } from "decimal.js";
+
+/** Σ parts (minus a total, when given), printed at the finest precision among them */
+function sumOf(parts: PrintedNumber[], minus?: PrintedNumber): string {
+  const decimals = Math.max(...parts.map((p) => p.decimals), minus?.decimals ?? 0);
+  const sum = parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
+  return (minus ? sum.minus(minus.value) : sum).toFixed(decimals);
+}
 
 export default defineRule({
   id: "breakdown-subset",
@@ -34,9 +42,9 @@ export default defineRule({
           measure: c.measure,
           total: c.total.text,
           unit: c.total.unit,
-          expected: check.expected.toFixed(c.total.decimals),
+          expected: sumOf(c.parts.map((p) => p.number)),
           parts: c.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
-          diff: check.expected.minus(c.total.value).toFixed(c.total.decimals),
+          diff: sumOf([...c.parts.map((p) => p.number)], c.total),
         },
         location: c.total.location,
         values: [{ number: c.total, role: "total", label: c.label }, ...c.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],

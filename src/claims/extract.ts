@@ -10,6 +10,7 @@ import {
   PROJECT_SIZE, RATE_GLUE, SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
+import { HEADING_LEVELS } from "../model/headings.js";
 import { Decimal } from "decimal.js";
 
 type Kind = "amount" | "percent" | "count";
@@ -119,6 +120,7 @@ export function extractClaims(report: Report): void {
   const listParts = new Map<number, { section: string; total: string; parts: { label: string; token: Token; paragraph: number }[] }>();
   let carry: OpenBreakdown | undefined; // "…，其中：" at the end of a paragraph: the next paragraphs hold the parts
   let carrySection = "";
+  let carryLevel = 0;
   const allItems: { token: Token; paragraph: Paragraph }[] = [];
 
   const addFact = (concept: string, label: string, n: PrintedNumber, p: Paragraph, measure: Fact["measure"] = "actual") =>
@@ -146,6 +148,12 @@ export function extractClaims(report: Report): void {
 
   for (const p of report.paragraphs) {
     const path = paths.get(p.sectionId) ?? "";
+    // the parts of "…，其中：" are the paragraphs nested under it; a sibling or outer list item ends them
+    const level = numberingLevel(p.text);
+    if (carry && level > 0 && level <= carryLevel) {
+      finishBreakdown(carry);
+      carry = undefined;
+    }
     if (carry && p.sectionId !== carrySection) {
       finishBreakdown(carry);
       carry = undefined;
@@ -393,6 +401,7 @@ export function extractClaims(report: Report): void {
       finishBreakdown(carry);
       carry = { total: lastItem, totalLabel: lastItem.label, parts: [], paragraph: p.index };
       carrySection = p.sectionId;
+      carryLevel = numberingLevel(p.text) || 99;
     }
   }
   finishBreakdown(carry);
@@ -439,6 +448,12 @@ export function extractClaims(report: Report): void {
       }
     }
   }
+}
+
+/** The list level a paragraph's numbering puts it at ("2." → 4, "（1）" → 5), 0 when it has none. */
+function numberingLevel(text: string): number {
+  const t = text.trim();
+  return HEADING_LEVELS.find(({ pattern }) => pattern.test(t))?.level ?? 0;
 }
 
 function classItemLabel(m: RegExpExecArray): string {

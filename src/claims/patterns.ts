@@ -23,7 +23,7 @@ export const COMPLETION_GLUE = /完成(?:年初|全年)?预算(?:数)?的\s*$/;
 /** The words that name last year: 上年, 2023年度 … */
 export const PRIOR_YEAR = String.raw`(?:上年|上一年度?|\d{4}\s*年度?)`;
 /** Where an explanation starts; numbers in it are not part of the relation being stated. */
-export const EXPLANATION = /主要原因(?:是|为)?[:：]?|原因(?:是|为)[:：]?|主要用于|开支内容包括|主要包括/g;
+export const EXPLANATION = /主要原因(?:是|为)?[:：]?|原因(?:是|为)[:：]?|主要用于(?!以下)|开支内容包括|主要包括/g;
 /** A breakdown's opening word. */
 export const BREAKDOWN_OPEN = /其中[:：]?\s*$|其中[:：]?[^，,。；;]*$/;
 /** Itemised allocation of a project (预算 documents) and the project size it must add up to. */
