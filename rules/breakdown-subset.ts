@@ -26,7 +26,10 @@ export default defineRule({
     const key = (n: PrintedNumber) => `${n.text}|${n.location.line}|${n.location.page}|${n.location.paragraph}|${n.location.snippet}`;
     for (const r of evaluateRelations(report, (rel) => rel.kind !== "equal")) {
       if (r.kind === "sum") summed.add(key(r.total.number));
-      if (r.kind !== "subset") continue;
+    }
+    for (const r of evaluateRelations(report, (rel) => rel.kind !== "equal")) {
+      // a total whose full sum is checked needs no separate "parts do not exceed it"
+      if (r.kind !== "subset" || summed.has(key(r.total.number))) continue;
       cases.push({ label: r.total.label, measure: MEASURE_WORD[r.measure], total: r.total.number, parts: r.parts.map((p) => ({ label: p.label, number: p.number })) });
     }
     for (const c of report.claims) {

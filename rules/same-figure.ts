@@ -18,7 +18,9 @@ export default defineRule({
       const key = f.concept.startsWith("gpb.class") || f.concept.startsWith("gpb.item") ? `${f.concept}|${f.label}|${f.measure}` : `${f.concept}|${f.measure}`;
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
-    for (const facts of groups.values()) {
+    for (const group of groups.values()) {
+      // a printed table is the reference the narrative restates: compare against it first
+      const facts = [...group.filter((f) => f.source === "table"), ...group.filter((f) => f.source !== "table")];
       const first = facts[0]!;
       for (const f of facts.slice(1)) {
         if (f.number.unit !== first.number.unit) continue;
@@ -67,7 +69,7 @@ export default defineRule({
 
 function placeName(f: Fact): string {
   const l = f.number.location;
-  if (l.table) return `表${l.table.index}第${l.table.row}行第${l.table.column}列`;
+  if (l.table) return `表${l.table.index}${l.table.title ? `「${l.table.title}」` : ""}第${l.table.row}行第${l.table.column}列${l.page ? `（第${l.page}页）` : ""}`;
   if (l.page) return `第${l.page}页`;
   if (l.line) return `第${l.line}行`;
   if (l.paragraph) return `第${l.paragraph}段`;

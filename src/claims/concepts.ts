@@ -37,7 +37,8 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   { concept: "income.fiscal", label: /^财政拨款收入$/ },
   { concept: "income.superior", label: /^上级补助收入$/ },
   { concept: "income.business", label: /^事业收入$/ },
-  { concept: "income.operating", label: /^经营收入$/ },
+  { concept: "income.operating", label: /^(?:事业单位)?经营收入$/ },
+  { concept: "income.specialAccount", label: /^财政专户(?:管理资金)?收入$/ },
   { concept: "income.affiliated", label: /^附属单位上缴收入$/ },
   { concept: "income.other", label: /^其他收入$/ },
   // 支出决算表 (section 三) and the 一般公共预算 basic spending (section 六)
@@ -55,13 +56,13 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   { concept: "gpb.expense", label: /^一般公共预算(?:财政)?拨款(?:支出)?(?:合计)?$/ },
   // 三公 (section 九)
   { concept: "sangong.total", label: /^(?:财政拨款|一般公共预算)?[“"]?三公[”"]?经费(?:财政拨款)?(?:支出|数|预算)?(?:决算数?)?(?:合计)?$/ },
-  { concept: "sangong.abroad", label: /^因公出国[（(]境[）)](?:费|经费)(?:支出)?$/ },
-  { concept: "sangong.vehicle", label: /^公务用车购置及运行(?:维护)?费(?:支出)?$/ },
-  { concept: "sangong.vehicle.purchase", label: /^公务用车购置(?:费)?(?:支出)?$/ },
-  { concept: "sangong.vehicle.operation", label: /^公务用车运行(?:维护)?费(?:支出)?$/ },
-  { concept: "sangong.reception", label: /^公务接待费(?:支出)?$/ },
+  { concept: "sangong.abroad", label: /^因公出国[（(]境[）)](?:费|经费)(?:预算)?(?:支出)?$/ },
+  { concept: "sangong.vehicle", label: /^公务用?车购置及运行(?:维护)?费(?:预算)?(?:支出)?$/ },
+  { concept: "sangong.vehicle.purchase", label: /^公务用?车购置(?:费)?(?:预算)?(?:支出)?$/ },
+  { concept: "sangong.vehicle.operation", label: /^公务用?车(?:用车)?运行(?:维护)?费(?:预算)?(?:支出)?$/ },
+  { concept: "sangong.reception", label: /^公务接待费(?:预算)?(?:支出)?$/ },
   // 其他重要事项 (section 十)
-  { concept: "operating.expense", label: /^(?:机关运行经费|机关运行经费财政拨款预算)(?:支出)?$/ },
+  { concept: "operating.expense", label: /^(?:财政拨款的?)?机关运行经费(?:财政拨款)?(?:预算|支出)?$/ },
   { concept: "operating.expense", label: /^公用经费支出$/, section: /其他重要事项/ },
   { concept: "procurement.total", label: /^政府采购(?:支出总额|预算(?:总额)?|合同总额|金额)(?:[（(][^）)]*[）)])?$/ },
   { concept: "procurement.goods", label: /^(?:政府采购货物(?:支出|预算)|货物采购金额)$/ },
@@ -155,6 +156,13 @@ export const RELATIONS: Relation[] = [
   { id: "procurement-sme", kind: "subset", total: "procurement.total", parts: ["procurement.sme"] },
   { id: "procurement-small-micro", kind: "subset", total: "procurement.sme", parts: ["procurement.smallMicro"] },
   { id: "staff", kind: "sum", total: "staff.total", parts: ["staff.active", "staff.lixiu", "staff.retired"] },
+  {
+    id: "income-current-budget",
+    kind: "sum",
+    total: "income.current",
+    parts: ["income.fiscal", "income.specialAccount", "income.business", "income.operating", "income.other"],
+    reportKind: "预算",
+  },
   { id: "budget-total", kind: "equal", total: "budget.total", parts: ["income.current"], reportKind: "预算" },
 ];
 

@@ -104,6 +104,8 @@ interface OpenBreakdown {
   total: Token;
   totalLabel: string;
   parts: Token[];
+  /** "共4个，涉及资金598.46万元。其中：…" names how many parts there are: then the list is exhaustive */
+  countedParts?: number;
   /** the sentence it ends with, or undefined when it runs to the end of the paragraph */
   endSentence?: number;
   paragraph: number;
@@ -130,7 +132,8 @@ export function extractClaims(report: Report): void {
     if (!b || b.parts.length === 0) return;
     const allShares = b.parts.every((t) => t.share);
     let relation: BreakdownClaim["relation"] = "subset";
-    if (allShares && b.parts.length > 1) {
+    if (b.countedParts === b.parts.length && b.parts.length > 1) relation = "sum";
+    else if (allShares && b.parts.length > 1) {
       let iv = Interval.exact(0);
       for (const t of b.parts) iv = iv.plus(Interval.of(t.share!.n));
       if (iv.meets(Interval.exact(100))) relation = "sum";
@@ -181,7 +184,8 @@ export function extractClaims(report: Report): void {
         else if (VARIANCE_RATE_GLUE.test(g)) t.role = "varianceRate";
         else if (RATE_GLUE.test(g) || (DELTA_GLUE.test(g) && !/[。；;]/.test(g))) t.role = "rate";
         else t.role = "ignored";
-      } else if (DELTA_GLUE.test(g)) t.role = "delta";
+      } else if (/(?:一致|持平|相同)\s*$/.test(g)) t.role = "ignored";
+      else if (DELTA_GLUE.test(g)) t.role = "delta";
       else if (isFinal && t.kind === "amount" && BUDGET_GLUE.test(g) && !/绩效/.test(path)) t.role = "budget";
       else if (isFinal && t.kind === "amount" && ACTUAL_GLUE.test(g) && /预算/.test(p.text.slice(0, t.n.start))) t.role = "actual";
       else t.label = normalizeLabel(t.glue, org);
@@ -256,6 +260,8 @@ export function extractClaims(report: Report): void {
             if (total) {
               const afterStop = /[。！？]\s*其中/.test(t.glue) || /^\s*其中/.test(t.glue) && t.glue.trim().startsWith("其中") && k === 0;
               open = { total, totalLabel: total.label, parts: [t], endSentence: afterStop ? undefined : t.sentence, paragraph: p.index };
+              const count = tokens.find((c) => c.kind === "count" && c.sentence === total.sentence && /共\s*$/.test(c.glue) && c.n.unit === "个");
+              if (count) open.countedParts = count.n.value.toNumber();
             }
           } else if (open && sameKind(open.total, t)) {
             open.parts.push(t);

@@ -20,8 +20,12 @@ export function fundsDeclaredEmpty(report: Report): boolean {
   return gov && cap;
 }
 
+/**
+ * Relations are checked among the narrative's own statements; a table's internal sums are the table rules' job,
+ * and narrative against table is same-figure's. Mixing sources here would report one wrong number three times.
+ */
 function first(facts: Fact[], concept: string, measure: Fact["measure"]): Fact | undefined {
-  return facts.find((f) => f.concept === concept && f.measure === measure);
+  return facts.find((f) => f.concept === concept && f.measure === measure && f.source === "narrative");
 }
 
 export function evaluateRelations(report: Report, select: (r: Relation) => boolean): RelationResult[] {

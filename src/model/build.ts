@@ -12,7 +12,7 @@ export function buildReport(doc: SourceDocument, path: string): Report {
   const paragraphs: Paragraph[] = [];
   const tables: Table[] = [];
   const stack: Section[] = [sections[0]!];
-  let open: Paragraph | undefined; // a paragraph whose last line did not end a sentence
+  let open: (Paragraph & { wrapped?: boolean }) | undefined; // a paragraph whose last line did not end a sentence
   const recentLines: string[] = [];
 
   const current = () => stack[stack.length - 1]!;
@@ -21,7 +21,17 @@ export function buildReport(doc: SourceDocument, path: string): Report {
     open = undefined;
   };
 
-  for (const block of doc.blocks) {
+  const blocks = doc.blocks;
+  const nextText = (i: number): string | undefined => {
+    for (let j = i + 1; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      if (b.kind === "table") return undefined;
+      if (b.text.trim()) return b.text.trim();
+    }
+    return undefined;
+  };
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi]!;
     if (block.kind === "table") {
       close();
       tables.push(buildTable(block, tables.length + 1, current().id, recentLines));
@@ -33,7 +43,9 @@ export function buildReport(doc: SourceDocument, path: string): Report {
     if (!trimmed) continue;
     recentLines.push(trimmed);
     if (recentLines.length > 4) recentLines.shift();
-    const heading = headingOf(trimmed);
+    // a numbered line that the page wrapped ("2.行政事业单位离退休（款）机关事业单位基本养老保险缴" + "费支出（项）415.33万元…")
+    // is the start of a list item, not a heading
+    const heading = block.wrapped || continuesOnNextLine(nextText(bi)) ? undefined : headingOf(trimmed);
     if (heading) {
       close();
       while (stack.length > 1 && current().level >= heading.level) stack.pop();
@@ -49,13 +61,15 @@ export function buildReport(doc: SourceDocument, path: string): Report {
       stack.push(section);
       continue;
     }
-    if (open && !startsListItem(trimmed) && !endsSentence(open.text) && !KEY_VALUE.test(open.text) && !titleLike(open.text)) {
+    const joins = open && (open.wrapped || continuesOnNextLine(trimmed) || (!startsListItem(trimmed) && !endsSentence(open.text) && !KEY_VALUE.test(open.text) && !(titleLike(open.text) && !/^[-\d]/.test(trimmed))));
+    if (open && joins) {
       open.spans.push({ offset: open.text.length, ...block.place });
       open.text += joiner(open.text, trimmed) + trimmed;
+      open.wrapped = block.wrapped;
       continue;
     }
     close();
-    open = { index: paragraphs.length, text: trimmed, sectionId: current().id, spans: [{ offset: 0, ...block.place }], numbers: [] };
+    open = { index: paragraphs.length, text: trimmed, sectionId: current().id, spans: [{ offset: 0, ...block.place }], numbers: [], wrapped: block.wrapped };
   }
   close();
 
@@ -64,6 +78,11 @@ export function buildReport(doc: SourceDocument, path: string): Report {
   extractClaims(report);
   extractTableFacts(report);
   return report;
+}
+
+/** The next line begins with the tail of a 类/款/项 name or a number: the line before it was cut by the page width. */
+function continuesOnNextLine(next: string | undefined): boolean {
+  return next !== undefined && /^(?:[（(](?:项|款|类)[）)]|[^，。；：:\s（(]{1,14}[（(]项[）)])/.test(next);
 }
 
 /** A short line without any punctuation is a title ("某局2024年度部门决算"), not the start of a broken sentence. */
@@ -103,7 +122,8 @@ function siblingPrecision(p: Paragraph): void {
   }
 }
 
-function finishParagraph(p: Paragraph): Paragraph {
+function finishParagraph(p: Paragraph & { wrapped?: boolean }): Paragraph {
+  delete p.wrapped;
   p.numbers = scanNumbers(p.text).map((n) => ({
     text: n.text,
     value: n.value,

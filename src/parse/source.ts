@@ -16,6 +16,8 @@ export interface SourceText {
   /** one visual line or paragraph, without its line break */
   text: string;
   place: SourcePlace;
+  /** the line runs to the right margin and the sentence goes on in the next line (PDF layout) */
+  wrapped?: boolean;
 }
 
 export interface SourceCell {

@@ -1,0 +1,76 @@
+import { defineRule } from "../src/engine/rule.js";
+import { documentLines } from "../src/tables/lines.js";
+import { EMPTY_SUBJECT, KIND_NAME, kindOfTitle, normalizeTitle, PERF_KINDS, REQUIRED, type TableKind } from "../src/tables/kinds.js";
+import { squash } from "../src/tables/text.js";
+import { tableViews } from "../src/tables/view.js";
+
+/** "一、《收入支出决算总表》", "1. 2025年部门财务收支预算总表 ……… 12": the table a listing line names. */
+function listedKind(line: string): TableKind | undefined {
+  const t = squash(line)
+    .replace(/[…．.·]{2,}.*$/, "")
+    .replace(/[（(]见附表[）)]|[（(]?附后[）)]?$/, "")
+    .replace(/[《》]/g, "")
+    .replace(/^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]+[）)])/, "");
+  if (t.length > 40 || /[，,。；;：:]/.test(t)) return undefined;
+  return kindOfTitle(t);
+}
+
+const DECLARED_EMPTY = /空表|无数据|没有[^。；]*?(?:收入|支出|安排)|无[^。；]{0,20}(?:收入|支出|安排|经费)|未安排|不涉及/;
+
+function subjectOf(kind: TableKind, title: string): RegExp {
+  return EMPTY_SUBJECT[kind] ?? new RegExp(normalizeTitle(title).replace(/[()（）“”"]/g, ".").replace(/表$/, "") || "^$");
+}
+
+export default defineRule({
+  id: "completeness",
+  description: "报表齐全：决算九张表（预算各表）均已公开或注明为空表；目录所列各表均在报告中出现；空表须有说明",
+  severity: "warning",
+  messages: {
+    missing: "报告公开了报表，但缺少“{name}”，也未说明该表为空表",
+    listed: "目录（或报表清单）列有“{name}”，但报告中没有这张表",
+    emptyNoNote: "“{table}”为空表，但报告未说明其为空表的原因（如“本单位无…，故本表为空表”）",
+    wrongNote: "“{table}”为空表，但表下说明写的是“{note}”，与表名不符",
+  },
+  example: "（报告印有收入支出决算总表等八张表，但没有国有资本经营预算财政拨款收入支出决算表，也未说明为空表）",
+  check(report, ctx) {
+    const docKind = report.meta.kind;
+    if (docKind === "unknown") return;
+    const views = tableViews(report);
+    const printed = views.filter((v) => v.kind && !PERF_KINDS.has(v.kind));
+    // only a document that prints its tables can be missing one (Xinjiang's 决算 publish them separately: "见附表")
+    if (printed.length === 0) return;
+    const lines = documentLines(report);
+    const narrative = lines.filter((l) => l.role === "line" || l.role === "title").map((l) => l.text).join("\n");
+    const declaredEmpty = (kind: TableKind, title: string) => {
+      const subject = subjectOf(kind, title);
+      return narrative.split(/[。\n]/).some((s) => subject.test(s) && DECLARED_EMPTY.test(s));
+    };
+    const has = (kind: TableKind) => printed.some((v) => v.kind === kind);
+    const reported = new Set<TableKind>();
+    const anchor = printed[0]!.table.location;
+    for (const kind of REQUIRED[docKind]) {
+      if (has(kind) || declaredEmpty(kind, KIND_NAME[kind][docKind])) continue;
+      reported.add(kind);
+      ctx.report({ messageId: "missing", data: { name: KIND_NAME[kind][docKind] }, location: anchor, values: [] });
+    }
+    for (const l of lines) {
+      if (l.role !== "line" && l.role !== "heading" && l.role !== "title") continue;
+      const kind = listedKind(l.text);
+      if (!kind || PERF_KINDS.has(kind) || has(kind) || reported.has(kind) || declaredEmpty(kind, l.text)) continue;
+      reported.add(kind);
+      ctx.report({ messageId: "listed", data: { name: squash(l.text).replace(/[…．.·]{2,}.*$/, "") }, location: l.location, values: [] });
+    }
+    for (const v of printed) {
+      if (!v.empty) continue;
+      const notes = v.segment.notes.map((c) => squash(c.text));
+      const subject = subjectOf(v.kind!, v.title);
+      const own = notes.find((n) => DECLARED_EMPTY.test(n));
+      if (own && !subject.test(own) && Object.values(EMPTY_SUBJECT).some((re) => re.test(own))) {
+        ctx.report({ messageId: "wrongNote", data: { table: squash(v.title), note: own }, location: v.segment.notes[0]!.location, values: [] });
+        continue;
+      }
+      if (own || declaredEmpty(v.kind!, v.title)) continue;
+      ctx.report({ messageId: "emptyNoNote", data: { table: squash(v.title) }, location: v.table.location, values: [] });
+    }
+  },
+});

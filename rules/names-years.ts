@@ -1,0 +1,82 @@
+import { Decimal } from "decimal.js";
+import { defineRule } from "../src/engine/rule.js";
+import type { Location, PrintedNumber } from "../src/model/schema.js";
+import { normalizeDigits } from "../src/model/numbers.js";
+import { documentLines } from "../src/tables/lines.js";
+import { squash } from "../src/tables/text.js";
+
+const PLACEHOLDER = /[XＸ]{2,}|[×✕＊*]{2,}|某某|[○〇]{2,}/;
+
+function yearNumber(text: string, location: Location): PrintedNumber {
+  return { text, value: new Decimal(text), decimals: 0, unit: "年", location };
+}
+
+/** "某某局2023年度部门决算" → the organisation as the identity cells name it: without 本级 and spaces. */
+function orgKey(s: string): string {
+  return squash(s).replace(/[（(]本级[）)]|本级$/g, "").replace(/[（(][^）)]*[）)]$/, "");
+}
+
+export default defineRule({
+  id: "names-years",
+  description: "单位名称与年度前后一致：标题、各级标题、表名和编制单位不得留有占位符（XX、××、某某），不得写成其他年度；决算中“截至…12月31日”应为本年度",
+  severity: "warning",
+  messages: {
+    placeholder: "{where}中留有占位符“{mark}”：{text}",
+    year: "{where}写的是{found}年，而本报告为{year}年度{kind}：{text}",
+    asOf: "决算中写“截至{found}年12月31日”，而本报告为{year}年度决算",
+    name: "{where}中的单位名称为“{found}”，与报告标题的“{org}”不一致",
+  },
+  example: "上海市XX局2024年度部门决算 ⏎ 第二部分 上海市XX局2023年度部门决算表",
+  check(report, ctx) {
+    const { year, organisation, kind } = report.meta;
+    const lines = documentLines(report);
+    const where = { title: "报告标题", heading: "标题", tableTitle: "表名", tableIdentity: "表头", line: "正文", cell: "表格" } as const;
+    const seenPlaceholder = new Set<string>();
+    for (const l of lines) {
+      const text = normalizeDigits(l.text).replace(/\s+/g, " ").trim();
+      const mark = PLACEHOLDER.exec(text)?.[0];
+      if (mark && !seenPlaceholder.has(`${l.role}|${text}`)) {
+        seenPlaceholder.add(`${l.role}|${text}`);
+        const severe = l.role === "title" || l.role === "heading" || l.role === "tableTitle" || l.role === "tableIdentity";
+        ctx.report({
+          messageId: "placeholder",
+          data: { where: where[l.role], mark, text: text.length > 40 ? `${text.slice(0, 40)}…` : text },
+          location: l.location,
+          values: [],
+          severity: severe ? "error" : "warning",
+        });
+      }
+      if (!year) continue;
+      if (l.role === "title" || l.role === "heading" || l.role === "tableTitle" || l.role === "tableIdentity") {
+        // comparisons ("与2023年度相比"), ranges ("2021-2023") and document names (《…》) legitimately name other years
+        const stripped = text.replace(/《[^》]*》/g, "").replace(/\d{4}\s*[-—~至]\s*\d{4}/g, "");
+        if (/上年|相比|比较|对比|同比|较\d{4}|与\d{4}/.test(stripped)) continue;
+        if (l.role === "heading" && !/决算|预算|部门|单位|表|年度/.test(stripped)) continue;
+        const m = /(?<!\d)(\d{4})\s*年/.exec(stripped);
+        if (m && Number(m[1]) !== year && Number(m[1]) > 1990 && Number(m[1]) < 2100) {
+          ctx.report({
+            messageId: "year",
+            data: { where: where[l.role], found: m[1]!, year, kind: kind === "unknown" ? "报告" : kind, text: text.length > 40 ? `${text.slice(0, 40)}…` : text },
+            location: l.location,
+            values: [yearNumber(m[1]!, l.location)].map((n) => ({ number: n, role: "year" })),
+            severity: "error",
+          });
+        }
+      }
+      if (kind === "决算" && (l.role === "line" || l.role === "cell")) {
+        for (const m of text.matchAll(/截[至止]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g)) {
+          if (Number(m[1]) === year) continue;
+          ctx.report({ messageId: "asOf", data: { found: m[1]!, year }, location: l.location, values: [{ number: yearNumber(m[1]!, l.location), role: "year" }] });
+        }
+      }
+      if (organisation && l.role === "tableIdentity") {
+        const m = /^(?:编制(?:单位|部门)|单位名称|部门名称|预算单位|填报单位)[:：]\s*(.+)$/.exec(squash(l.text));
+        const found = m ? orgKey(m[1]!.replace(/单位[:：].*$/, "")) : "";
+        const org = orgKey(organisation);
+        if (found && found.length >= 4 && !PLACEHOLDER.test(found) && !found.includes(org) && !org.includes(found)) {
+          ctx.report({ messageId: "name", data: { where: where[l.role], found, org: organisation }, location: l.location, values: [] });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from "../src/engine/rule.js";
+import { totalColumnSums, totalRowSums } from "../src/tables/structure.js";
+import { sumFinding } from "../src/tables/checks.js";
+import { tableViews } from "../src/tables/view.js";
+
+export default defineRule({
+  id: "table-total",
+  description: "表格合计行等于各类之和；合计列等于各组成列之和（本年收入合计 = 各收入来源，合计 = 基本支出 + 项目支出，合计 = 人员经费 + 公用经费 等）",
+  severity: "error",
+  messages: {
+    row: "{table}：合计行（{along}列）为{value}{unit}，而各类之和为{expected}{unit}（{parts}），相差{diff}{unit}",
+    column: "{table}：“{along}”行的{total}为{value}{unit}，而各组成列之和为{expected}{unit}（{parts}），相差{diff}{unit}",
+  },
+  example: "功能分类科目名称\t合计\t基本支出\t项目支出\n一般公共服务支出\t202.74\t152.74\t50.10",
+  check(report, ctx) {
+    for (const v of tableViews(report)) {
+      for (const s of [...totalRowSums(v), ...totalColumnSums(v)]) {
+        const f = sumFinding(s);
+        if (!f) continue;
+        ctx.reportCheck(f.check, {
+          messageId: s.relation === "totalRow" ? "row" : "column",
+          data: f.data,
+          location: f.total.location,
+          values: f.values,
+          actual: f.total.value.toFixed(),
+        });
+      }
+    }
+  },
+});
