@@ -4,10 +4,21 @@ import allocationSum from "./allocation-sum.js";
 import breakdownSubset from "./breakdown-subset.js";
 import breakdownSum from "./breakdown-sum.js";
 import budgetVariance from "./budget-variance.js";
+import completeness from "./completeness.js";
+import namesYears from "./names-years.js";
+import perfCost from "./perf-cost.js";
+import perfFunds from "./perf-funds.js";
+import perfProjects from "./perf-projects.js";
+import perfRate from "./perf-rate.js";
+import perfScore from "./perf-score.js";
 import sameFigure from "./same-figure.js";
 import sangongSubtotal from "./sangong-subtotal.js";
 import shareOfTotal from "./share-of-total.js";
 import structureByClass from "./structure-by-class.js";
+import tableCodeSum from "./table-code-sum.js";
+import tableSangong from "./table-sangong.js";
+import tableSummary from "./table-summary.js";
+import tableTotal from "./table-total.js";
 import unitSlip from "./unit-slip.js";
 import yoyBreakdown from "./yoy-breakdown.js";
 import yoyChange from "./yoy-change.js";
@@ -18,10 +29,21 @@ export const rules: readonly Rule[] = [
   breakdownSubset,
   breakdownSum,
   budgetVariance,
+  completeness,
+  namesYears,
+  perfCost,
+  perfFunds,
+  perfProjects,
+  perfRate,
+  perfScore,
   sameFigure,
   sangongSubtotal,
   shareOfTotal,
   structureByClass,
+  tableCodeSum,
+  tableSangong,
+  tableSummary,
+  tableTotal,
   unitSlip,
   yoyBreakdown,
   yoyChange,

@@ -1,3 +1,4 @@
+import { Decimal } from "decimal.js";
 import { defineRule } from "../src/engine/rule.js";
 import { subsetCheck } from "../src/engine/interval.js";
 import type { PrintedNumber } from "../src/model/schema.js";
@@ -60,16 +61,20 @@ export default defineRule({
           });
         }
       }
+      const total2 = (xs: { n: PrintedNumber }[]) => {
+        const d = Math.max(2, ...xs.map((x) => inWanyuan(x.n).decimals));
+        return xs.reduce((acc, x) => acc.plus(inWanyuan(x.n).value), new Decimal(0)).toDecimalPlaces(d).toFixed();
+      };
       const cite = (xs: { i: Indicator; n: PrintedNumber }[]) => xs.map((x) => ({ number: x.n, role: "part", label: x.i.name }));
       const list = (xs: { i: Indicator; n: PrintedNumber }[]) => xs.map((x) => `${x.i.name} ${x.n.text}${x.n.unit === "万元" ? "" : x.n.unit}`).join(" + ");
       if (amount && targets.length >= 2) {
         const check = subsetCheck(amount, targets.map((x) => inWanyuan(x.n)));
         ctx.reportCheck(check, {
             messageId: "targets",
-            data: { table, expected: check.expected.toFixed(2), parts: list(targets), amount: amount.text },
+            data: { table, expected: total2(targets), parts: list(targets), amount: amount.text },
             location: amount.location,
             values: [{ number: amount, role: "total", label: "项目资金" }, ...cite(targets)],
-            actual: check.expected.toFixed(),
+            actual: total2(targets),
           }, amount.value.toFixed());
       }
       const executed = total?.values.actual;
@@ -79,10 +84,10 @@ export default defineRule({
         const check = subsetCheck(executed, good.map((x) => inWanyuan(x.n)));
         ctx.reportCheck(check, {
             messageId: "actuals",
-            data: { table, expected: check.expected.toFixed(2), parts: list(good), amount: executed.text },
+            data: { table, expected: total2(good), parts: list(good), amount: executed.text },
             location: executed.location,
             values: [{ number: executed, role: "total", label: "全年执行数" }, ...cite(good)],
-            actual: check.expected.toFixed(),
+            actual: total2(good),
           }, executed.value.toFixed());
       }
     }

@@ -54,6 +54,7 @@ function crashResult(path: string, why: string): FileResult {
 
 /** Checks `files` with up to `jobs` workers; yields one result per file, in the order of `files`. */
 export async function* runPool(files: readonly string[], opts: PoolOptions): AsyncGenerator<FileResult> {
+  if (files.length === 0) return;
   const workerUrl = opts.workerUrl ?? new URL("./worker.js", import.meta.url);
   const size = Math.max(1, Math.min(opts.jobs, files.length));
   const maxAhead = opts.maxAhead ?? Math.max(64, size * 8);
@@ -97,7 +98,7 @@ export async function* runPool(files: readonly string[], opts: PoolOptions): Asy
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(workerUrl);
+    const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: Number(process.env.GOUJI_OLD ?? 4096), maxYoungGenerationSizeMb: Number(process.env.GOUJI_YOUNG ?? 64) } });
     const slot: Slot = { worker, ready: false, dead: false };
     worker.on("message", (msg: WorkerReply) => {
       if (slot.dead) return;

@@ -59,16 +59,16 @@ export function describeIssue(issue: z.core.$ZodIssue, source: string, input: un
   const where = path.length ? `${source} 中 ${path.join(".")} 的值${shown}` : source;
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => `"${k}"`).join("、");
-    const at = path.length ? `${source} 的 ${path.join(".")} 中` : source;
+    const at = path.length ? `${source} 的 ${path.join(".")} 中` : `${source} 中`;
     return `${at}有未知的配置项 ${keys}；可用的配置项：${CONFIG_KEYS.filter((k) => k !== "$schema").join("、")}`;
   }
   if (issue.code === "custom" && issue.message === "unknown-rule") {
     return `${source} 的 rules 中没有名为 "${path[path.length - 1]}" 的规则；用 gouji rules 查看全部规则 id`;
   }
   if (path[0] === "rules" && path.length === 2) {
-    return `${where}无效：规则级别只能是 ${RULE_SETTINGS.join("、")}`;
+    return `${where} 无效：规则级别只能是 ${RULE_SETTINGS.join("、")}`;
   }
   const allowed = ALLOWED[path[0] ?? ""];
   if (issue.code === "invalid_type" && path.length === 0) return `${source} 应是一个 JSON 对象`;
-  return `${where}无效${allowed ? `：应为 ${allowed}` : ""}`;
+  return `${where} 无效${allowed ? `：应为 ${allowed}` : ""}`;
 }

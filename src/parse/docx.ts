@@ -23,7 +23,8 @@
  *    "部分", or an unnumbered rank-1 heading titled "…概况" / "名词解释" / "…情况说明"), heading-style ranks
  *    1, 2, 3, 4 are labelled "第一部分 ", "一、", "（一）", "1."; otherwise (and always for plain list
  *    paragraphs) ranks 1, 2, 3, 4 are labelled "一、", "（一）", "1.", "（1）";
- *  - counters run per rank over the whole document and restart when a shallower heading appears.
+ *  - each label kind counts on through the document (whether the label is synthesised or printed) and restarts
+ *    when a shallower label appears.
  * Word's real label format (numFmt/lvlText) is not exposed by mammoth, so a list that Word numbers "1." at level 0
  * is labelled "一、" here: an approximation that puts the paragraph at the right depth relative to its siblings.
  */
@@ -52,9 +53,9 @@ export async function parseDocx(buf: Uint8Array, opts: ParseOptions = {}): Promi
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/main document part/i.test(msg)) throw notDocx(zip.names);
-    throw new InputError("corrupt-docx", `.docx 文件已损坏，无法读取（${msg.slice(0, 120)}）`);
+    throw corrupt(`文档内容无法解析（${msg.replace(/\s+/g, " ").slice(0, 100)}）`);
   }
-  if (!tree) throw new InputError("corrupt-docx", ".docx 文件已损坏，无法读取");
+  if (!tree) throw corrupt();
   return { format: "docx", blocks: docxBlocks(tree) };
 }
 
@@ -214,17 +215,17 @@ function headingLabeler(doc: MNode): (p: MNode, text: string) => string {
   };
   visit(doc);
 
-  const counters = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  // counters per label kind (第X部分, 一、, （一）, 1., （1）); a label restarts the kinds below it
+  const counters = [0, 0, 0, 0, 0];
   return (p, text) => {
     const r = headingRank(p);
-    if (!r || r.rank < 1 || r.rank > 4) return text;
-    if (!text.trim()) return text;
-    counters[r.rank - 1]!++;
-    counters.fill(0, r.rank);
+    if (!r || r.rank < 1 || r.rank > 4 || !text.trim()) return text;
+    const kind = r.styled && parts ? r.rank - 1 : r.rank;
+    const n = ++counters[kind]!;
+    counters.fill(0, kind + 1);
     if (VISIBLE_NUMBERING.test(text)) return text;
-    const labelIndex = r.styled && parts ? r.rank - 1 : r.rank;
     const indent = /^\s*/.exec(text)![0];
-    return indent + LABELS[labelIndex]!(counters[r.rank - 1]!) + text.slice(indent.length);
+    return indent + LABELS[kind]!(n) + text.slice(indent.length);
   };
 }
 
@@ -405,10 +406,12 @@ function officeDocumentTarget(relsXml: Uint8Array): string | undefined {
 /** A zip that is not a Word document: say what it is when the parts give it away. */
 function notDocx(names: Set<string>): InputError {
   const has = (prefix: string) => [...names].some((n) => n.startsWith(prefix));
-  let what = "";
-  if (has("xl/")) what = "，而是 Excel 工作簿（.xlsx）";
-  else if (has("ppt/")) what = "，而是 PowerPoint 演示文稿（.pptx）";
-  else if (names.has("OFD.xml")) what = "，而是 OFD 版式文件（.ofd）";
-  else if (names.has("mimetype") && names.has("content.xml")) what = "，而是 OpenDocument 文件（.odt 等）";
-  return new InputError("not-docx", `这是一个 zip 压缩文件，但不是 Word 文档（缺少 word/document.xml）${what}；请提供 .docx、.pdf 或 .txt 文件`);
+  const tail = "；请提供 .docx、.pdf 或 .txt 文件";
+  let what: string | undefined;
+  if (has("xl/")) what = "Excel 工作簿（.xlsx）";
+  else if (has("ppt/")) what = "PowerPoint 演示文稿（.pptx）";
+  else if (names.has("OFD.xml")) what = "OFD 版式文件（.ofd）";
+  else if (names.has("mimetype") && names.has("content.xml")) what = "OpenDocument 文件（.odt 等）";
+  if (what) return new InputError("not-docx", `这是 ${what}，不是 Word 文档${tail}`);
+  return new InputError("not-docx", `这是一个 zip 压缩文件，但不是 Word 文档（其中没有 word/document.xml）${tail}`);
 }

@@ -15,12 +15,13 @@ export function sniff(buf: Uint8Array): SniffedFormat {
   if (buf.length === 0) return "empty";
   const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 1024));
   if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";
-  // a PDF may carry junk before its header (allowed within the first 1024 bytes)
-  if (head.includes("%PDF-")) return "pdf";
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return "zip";
   if (head.subarray(0, 8).equals(OLE_MAGIC)) {
     return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).includes(ENCRYPTED_PACKAGE) ? "encrypted" : "ole";
   }
+  // a PDF may carry junk before its header (allowed within the first 1024 bytes); checked after the zip and OLE
+  // signatures, whose first kilobyte may hold "%PDF-" inside a stored attachment
+  if (head.includes("%PDF-")) return "pdf";
   if (head.subarray(0, 5).toString("latin1") === "{\\rtf") return "rtf";
   return "txt";
 }

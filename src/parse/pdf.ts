@@ -1,6 +1,107 @@
+/**
+ * Reads a PDF into a SourceDocument: one pdfjs pass (getTextContent per page, the same work pdf-parse's getText
+ * does), then lines, page furniture and tables are rebuilt from the items' positions (see ./pdf/*.ts).
+ *
+ * pdfjs is the one pdf-parse depends on (./pdf/pdfjs.ts). It runs with eval disabled, no font loading, no system
+ * fonts, and CMaps / standard font data read from pdfjs-dist's own folders on disk: nothing is fetched.
+ *
+ * Errors are InputErrors with stable codes: encrypted-pdf, corrupt-pdf, no-text-layer, timeout.
+ */
 import { InputError, type SourceDocument } from "./source.js";
 import type { ParseOptions } from "./index.js";
+import { loadPdfjs, type PdfjsDocument, type PdfjsLoadingTask } from "./pdf/pdfjs.js";
+import { buildLines, pageWords } from "./pdf/lines.js";
+import { layoutPages, type LaidOutPage } from "./pdf/layout.js";
+import { isPageNumber } from "./pdf/furniture.js";
 
-export async function parsePdf(_buf: Uint8Array, _opts: ParseOptions = {}): Promise<SourceDocument> {
-  throw new InputError("unsupported-format", "暂不支持 PDF");
+/** fewer meaningful characters than this in the whole file: there is no text layer to speak of */
+const MIN_TEXT_CHARS = 10;
+
+export async function parsePdf(buf: Uint8Array, opts: ParseOptions = {}): Promise<SourceDocument> {
+  const { pdfjs, cMapDir, standardFontDir } = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    // pdfjs transfers (detaches) the buffer it is given: hand it a copy
+    data: new Uint8Array(buf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    cMapUrl: cMapDir,
+    cMapPacked: true,
+    standardFontDataUrl: standardFontDir,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  let abandoned = false;
+  const work = readPages(task, () => abandoned);
+  const limit =
+    opts.timeoutMs && opts.timeoutMs > 0
+      ? new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            abandoned = true;
+            reject(new InputError("timeout", `PDF 解析超时（超过 ${Math.max(1, Math.round(opts.timeoutMs! / 1000))} 秒），已放弃该文件`));
+            // stops the worker: pending pdfjs calls reject and the page loop ends
+            task.destroy().catch(() => undefined);
+          }, opts.timeoutMs);
+        })
+      : undefined;
+  work.catch(() => undefined);
+  try {
+    const pages = await (limit ? Promise.race([work, limit]) : work);
+    const blocks = layoutPages(pages);
+    const chars = blocks.reduce((n, b) => n + (b.kind === "text" ? (isPageNumber(b.text) ? 0 : b.text.replace(/\s/g, "").length) : b.rows.length), 0);
+    if (chars < MIN_TEXT_CHARS) {
+      throw new InputError(
+        "no-text-layer",
+        `PDF 共 ${pages.length} 页，但没有可提取的文字层（可能是扫描件或图片）；需要先做 OCR 文字识别，或提供含文字的原始文件，本工具不猜测图片内容`,
+      );
+    }
+    return { format: "pdf", blocks, pages: pages.length };
+  } finally {
+    clearTimeout(timer);
+    if (!abandoned) await task.destroy().catch(() => undefined);
+  }
+}
+
+async function readPages(task: PdfjsLoadingTask, abandoned: () => boolean): Promise<LaidOutPage[]> {
+  let doc: PdfjsDocument;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    throw loadError(e);
+  }
+  if (!doc.numPages) throw new InputError("corrupt-pdf", "PDF 文件已损坏：找不到任何页面");
+  const pages: LaidOutPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    if (abandoned()) throw new InputError("timeout", "PDF 解析超时，已放弃该文件");
+    try {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const words = pageWords(content.items, viewport);
+      pages.push({ page: n, width: viewport.width, height: viewport.height, lines: words.length ? buildLines(words, n) : [] });
+      page.cleanup();
+    } catch (e) {
+      if (abandoned() || e instanceof InputError) throw e;
+      throw new InputError("corrupt-pdf", `PDF 文件已损坏：第 ${n} 页无法读取（${detail(e)}）`);
+    }
+  }
+  return pages;
+}
+
+function loadError(e: unknown): InputError {
+  const name = (e as { name?: string })?.name;
+  if (name === "PasswordException") {
+    return new InputError("encrypted-pdf", "PDF 文件设置了打开密码（已加密），无法读取；请提供未加密的文件");
+  }
+  if (name === "InvalidPDFException") return new InputError("corrupt-pdf", `PDF 文件已损坏或不完整，无法读取（${detail(e)}）`);
+  return new InputError("corrupt-pdf", `PDF 文件无法读取，可能已损坏（${detail(e)}）`);
+}
+
+function detail(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.slice(0, 120);
 }

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// Benchmark: `npm run bench [folder]` (after `npm run build`). Checks ../shared/samples and ../shared/seeds (or the
+// folder given) and prints, from one run: files/s, pages/s and peak RSS; bare pdf-parse getText over the same PDFs
+// and gouji's ratio to it with one worker; two workers against one; `gouji --version` cold start; and peak RSS on a
+// 1,000-file folder made by copying the corpus into a temporary folder (BENCH_FILES=n to change the size).
+// Each measurement runs in a fresh child process, so timings include start-up, as a user would see them.
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir, totalmem, platform, release } from "node:os";
+import { extname, join, relative, resolve, basename } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const BIN = join(ROOT, "bin", "gouji.js");
+const SELF = fileURLToPath(import.meta.url);
+const EXTS = new Set([".txt", ".docx", ".pdf"]);
+
+// ---- child modes: report their own peak RSS (all threads of the process) on stderr -------------------------------
+if (process.argv[2] === "--child-gouji") {
+  const { main } = await import(join(ROOT, "dist/src/cli/index.js"));
+  const code = await main(process.argv.slice(3));
+  process.stderr.write(`\nBENCH ${JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  process.exit(0);
+}
+if (process.argv[2] === "--child-bare") {
+  const { PDFParse } = await import("pdf-parse");
+  let pages = 0;
+  let failed = 0;
+  for (const f of process.argv.slice(3)) {
+    const p = new PDFParse({ data: new Uint8Array(readFileSync(f)) });
+    try {
+      const t = await p.getText();
+      pages += t.total;
+    } catch {
+      failed++;
+    } finally {
+      await p.destroy();
+    }
+  }
+  process.stderr.write(`\nBENCH ${JSON.stringify({ pages, failed, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  process.exit(0);
+}
+
+// ---- helpers --------------------------------------------------------------------------------------------------------
+function walk(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (e.name.startsWith(".")) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else if (EXTS.has(extname(e.name).toLowerCase())) out.push(p);
+  }
+  return out;
+}
+
+function run(args) {
+  return new Promise((resolvePromise) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const m = /BENCH (\{.*\})/.exec(stderr);
+      resolvePromise({ ms, code, report: m ? JSON.parse(m[1]) : undefined, stderr });
+    });
+  });
+}
+
+async function gouji(files, jobs, out) {
+  const args = [SELF, "--child-gouji", "check", ...files, "-f", "json", "-o", out, "--no-progress", "--fail-on", "never"];
+  if (jobs) args.push("--jobs", String(jobs));
+  const r = await run(args);
+  if (!r.report) throw new Error(`gouji run failed: ${r.stderr}`);
+  const result = JSON.parse(readFileSync(out, "utf8"));
+  const failures = {};
+  for (const f of result.files) if (f.status === "failed") failures[f.error.code] = (failures[f.error.code] ?? 0) + 1;
+  return { ms: r.ms, rssMb: r.report.maxRssKb / 1024, files: result.files.length, failures };
+}
+
+const fmt = (n, d = 1) => n.toFixed(d);
+const mark = (ok) => (ok ? "✓" : "✗");
+const failText = (failures) => {
+  const parts = Object.entries(failures).map(([code, n]) => `${n} × ${code}`);
+  return parts.length ? `; failed: ${parts.join(", ")}` : "";
+};
+
+// ---- the corpus ---------------------------------------------------------------------------------------------------
+if (!existsSync(join(ROOT, "dist/src/cli/index.js"))) {
+  console.error("bench: dist/ is missing; run `npm run build` first");
+  process.exit(2);
+}
+const dirs = process.argv[2] ? [resolve(process.argv[2])] : [resolve(ROOT, "../shared/samples"), resolve(ROOT, "../shared/seeds")];
+const corpus = dirs.filter((d) => existsSync(d)).flatMap(walk);
+if (corpus.length === 0) {
+  console.error(`bench: no .txt/.docx/.pdf files in ${dirs.join(", ")}`);
+  process.exit(2);
+}
+const pdfs = corpus.filter((f) => f.toLowerCase().endsWith(".pdf"));
+const tmp = mkdtempSync(join(tmpdir(), "gouji-bench-"));
+const out = join(tmp, "out.json");
+const count = (ext) => corpus.filter((f) => f.toLowerCase().endsWith(ext)).length;
+
+console.log(`gouji bench — ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${platform()} ${release()}`);
+console.log(`corpus: ${corpus.length} files (${count(".pdf")} pdf, ${count(".docx")} docx, ${count(".txt")} txt) from ${dirs.map((d) => relative(ROOT, d) || ".").join(", ")}`);
+
+try {
+  // 0. warm the file cache so the first measurement is not penalised
+  await gouji(corpus, 1, out);
+
+  // 1. the corpus with one worker: throughput and memory
+  const bare = pdfs.length ? await run([SELF, "--child-bare", ...pdfs]) : undefined;
+  const pages = bare?.report?.pages ?? 0;
+  const one = await gouji(corpus, 1, out);
+  console.log(
+    `1. one worker, whole corpus: ${fmt(one.ms / 1000, 2)} s, ${fmt((one.files * 1000) / one.ms, 2)} files/s, ` +
+      `${fmt((pages * 1000) / one.ms)} pages/s (${pages} pdf pages), peak RSS ${fmt(one.rssMb, 0)} MB${failText(one.failures)}`,
+  );
+
+  // 2. bare pdf-parse text extraction against gouji on the same PDFs
+  if (pdfs.length) {
+    const g = await gouji(pdfs, 1, out);
+    const ratio = g.ms / bare.ms;
+    const pdfFailed = Object.values(g.failures).reduce((a, b) => a + b, 0);
+    console.log(
+      `2. PDFs only (${pdfs.length} files, ${pages} pages): bare pdf-parse getText ${fmt(bare.ms / 1000, 2)} s ` +
+        `(${fmt((pages * 1000) / bare.ms)} pages/s); gouji, one worker ${fmt(g.ms / 1000, 2)} s ` +
+        `(${fmt((pages * 1000) / g.ms)} pages/s); ratio ${fmt(ratio, 2)}× (target ≤ 1.3×) ${mark(ratio <= 1.3)}` +
+        (pdfFailed ? ` — ${pdfFailed} of ${pdfs.length} PDFs failed in gouji${failText(g.failures)}, so the ratio compares nothing yet` : ""),
+    );
+  } else {
+    console.log("2. PDFs only: no PDFs in the corpus, skipped");
+  }
+
+  // 3. two workers against one, on enough files to keep both busy
+  const copies = Math.max(1, Math.ceil(40 / corpus.length));
+  const medium = join(tmp, "medium");
+  let k = 0;
+  for (let c = 0; c < copies; c++) for (const f of corpus) copyTo(f, medium, k++);
+  const m1 = await gouji([medium], 1, out);
+  const m2 = await gouji([medium], 2, out);
+  const speedup = m1.ms / m2.ms;
+  console.log(
+    `3. ${m1.files} files (corpus × ${copies}): one worker ${fmt(m1.ms / 1000, 2)} s, two workers ${fmt(m2.ms / 1000, 2)} s, ` +
+      `speed-up ${fmt(speedup, 2)}× (target ≥ 1.7×) ${mark(speedup >= 1.7)}`,
+  );
+
+  // 4. cold start
+  const times = [];
+  for (let i = 0; i < 10; i++) {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, [BIN, "--version"], { stdio: "ignore" });
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const median = (times[4] + times[5]) / 2;
+  console.log(`4. cold start \`gouji --version\`: median ${fmt(median, 0)} ms of 10 (min ${fmt(times[0], 0)} ms) (target < 250 ms) ${mark(median < 250)}`);
+
+  // 5. a 1,000-file folder, default number of workers
+  const n = Number(process.env.BENCH_FILES ?? 1000);
+  const big = join(tmp, "big");
+  for (let i = 0; i < n; i++) copyTo(corpus[i % corpus.length], big, i);
+  const b = await gouji([big], undefined, out);
+  console.log(
+    `5. ${b.files}-file folder, --jobs default (${cpus().length}): ${fmt(b.ms / 1000, 1)} s, ${fmt((b.files * 1000) / b.ms, 1)} files/s, ` +
+      `peak RSS ${fmt(b.rssMb, 0)} MB (target < 500 MB) ${mark(b.rssMb < 500)}${failText(b.failures)}`,
+  );
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+/** Copies a corpus file into `dir`, 100 files per sub-folder, under a unique name. */
+function copyTo(file, dir, i) {
+  const sub = join(dir, String(Math.floor(i / 100)).padStart(3, "0"));
+  mkdirSync(sub, { recursive: true });
+  copyFileSync(file, join(sub, `${String(i).padStart(5, "0")}-${basename(file)}`));
+}
+

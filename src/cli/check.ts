@@ -1,0 +1,105 @@
+/**
+ * `gouji check`: collect the files, check them in a worker pool, and stream the results in file order to the
+ * chosen format. Only counters and the current file's result are held in memory.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+import { collectFiles, parseShard, shardFiles } from "./files.js";
+import { resolveSettings, type CheckFlags } from "./settings.js";
+import { openOutput } from "./output.js";
+import { createProgress } from "./progress.js";
+import { runPool } from "./pool.js";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
+import { addToSummary, emptySummary, filterFileByLevel, type RunHeader } from "../report/result.js";
+import { createStream } from "../report/formatters/index.js";
+import { BaselineFilter, baselineEntries, formatBaseline, makeBaseline, parseBaseline, type BaselineEntry } from "../report/baseline.js";
+import { severityRank } from "../engine/finding.js";
+
+/** Absolute paths inside the working folder are shown (and fingerprinted) relative to it. */
+function displayPath(path: string, cwd: string): string {
+  if (!isAbsolute(path)) return path;
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHeader["tool"]): Promise<number> {
+  const cwd = process.cwd();
+  const { rules } = await import("../../rules/index.js");
+  const settings = await resolveSettings(flags, rules, cwd);
+
+  let baseline: BaselineFilter | undefined;
+  if (flags.baseline) {
+    let text: string;
+    try {
+      text = await readFile(flags.baseline, "utf8");
+    } catch {
+      throw new UsageError(`找不到基线文件 ${flags.baseline}（先用 --write-baseline ${flags.baseline} 生成）`);
+    }
+    const parsed = parseBaseline(text, flags.baseline);
+    if (!parsed.ok) throw new UsageError(parsed.message);
+    baseline = new BaselineFilter(parsed.baseline);
+  }
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
+  if (shard && !shard.ok) throw new UsageError(shard.message);
+
+  const { files: found, missing } = await collectFiles(paths, { cwd, ignore: settings.ignore });
+  if (missing.length) throw new UsageError(`找不到：${missing.join("、")}`);
+  const outputAbs = flags.output ? resolve(cwd, flags.output) : undefined;
+  const all = found.filter((f) => resolve(cwd, f) !== outputAbs).map((f) => displayPath(f, cwd));
+  if (all.length === 0) throw new UsageError(`在 ${paths.join("、")} 中没有找到要检查的 .txt / .docx / .pdf 文件（或都被忽略了）`);
+  const files = shard?.ok ? shardFiles(all, shard.index, shard.count) : all;
+
+  let out;
+  try {
+    out = await openOutput(flags.output);
+  } catch (e) {
+    throw new UsageError(`无法写入 ${flags.output}：${(e as Error).message}`);
+  }
+  const header: RunHeader = { tool, rules: settings.activeRules };
+  const color = flags.color && out.isTTY && !process.env.NO_COLOR;
+  const stream = await createStream(settings.format, header, { color });
+  const progress = createProgress(files.length, process.stderr, flags.progress && process.stderr.isTTY === true);
+  // output on the same terminal as the bar: clear the bar, write, draw it again
+  const write = async (chunk: string) => {
+    if (!chunk) return;
+    if (out.isTTY) progress.clear();
+    await out.write(chunk);
+    if (out.isTTY) progress.redraw();
+  };
+
+  const summary = emptySummary();
+  const recorded: BaselineEntry[] = [];
+  const failRank = settings.failOn === "never" ? Infinity : severityRank(settings.failOn);
+  let failing = false;
+  try {
+    await write(stream.begin());
+    const results = runPool(files, {
+      jobs: settings.jobs,
+      timeoutMs: settings.timeoutMs,
+      settings: settings.rules,
+      onStart: (_i, path) => progress.start(path),
+    });
+    for await (const raw of results) {
+      progress.done();
+      if (flags.writeBaseline) recorded.push(...baselineEntries(raw));
+      const fresh = baseline ? baseline.apply(raw) : raw;
+      if (fresh.findings.some((x) => severityRank(x.severity) >= failRank)) failing = true;
+      const shown = filterFileByLevel(fresh, settings.minLevel);
+      addToSummary(summary, shown);
+      await write(stream.file(shown));
+    }
+    await write(stream.end(summary));
+  } finally {
+    progress.finish();
+    await out.close();
+  }
+
+  if (flags.writeBaseline) {
+    await writeFile(flags.writeBaseline, formatBaseline(makeBaseline(recorded)));
+    process.stderr.write(`gouji: 已把 ${recorded.length} 条问题记录到基线 ${flags.writeBaseline}\n`);
+  }
+  if (summary.failed > 0) return EXIT_FAILURE;
+  // writing a baseline accepts every current finding
+  if (flags.writeBaseline) return EXIT_OK;
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}

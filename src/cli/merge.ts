@@ -1,0 +1,38 @@
+/** `gouji merge a.json b.json …`: one run from the JSON results of several (e.g. sharded) runs. */
+import { readFile } from "node:fs/promises";
+import { mergeRuns } from "../report/merge.js";
+import { formatRun } from "../report/formatters/index.js";
+import { FAIL_ON, FORMATS, type FailOn, type Format } from "../config/schema.js";
+import { severityRank } from "../engine/finding.js";
+import { openOutput } from "./output.js";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
+
+export async function runMerge(inputs: string[], flags: { format: string; output?: string; failOn: string; color: boolean }): Promise<number> {
+  if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format 只能是 ${FORMATS.join("、")}`);
+  if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) throw new UsageError(`--fail-on 只能是 ${FAIL_ON.join("、")}`);
+  const texts = [];
+  for (const source of inputs) {
+    try {
+      texts.push({ source, text: await readFile(source, "utf8") });
+    } catch {
+      throw new UsageError(`无法读取 ${source}`);
+    }
+  }
+  const merged = mergeRuns(texts);
+  if (!merged.ok) throw new UsageError(merged.message);
+  const { rules } = await import("../../rules/index.js");
+  const run = { ...merged.run, rules: rules.map((r) => ({ id: r.id, description: r.description, severity: r.severity, ...(r.example ? { example: r.example } : {}) })) };
+  let out;
+  try {
+    out = await openOutput(flags.output);
+  } catch (e) {
+    throw new UsageError(`无法写入 ${flags.output}：${(e as Error).message}`);
+  }
+  const color = flags.color && out.isTTY && !process.env.NO_COLOR;
+  await out.write(await formatRun(flags.format as Format, run, { color }));
+  await out.close();
+  if (run.summary.failed > 0) return EXIT_FAILURE;
+  const failOn = flags.failOn as FailOn;
+  const failing = failOn !== "never" && run.files.some((f) => f.findings.some((x) => severityRank(x.severity) >= severityRank(failOn)));
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}

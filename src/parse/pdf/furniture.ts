@@ -1,0 +1,62 @@
+/**
+ * Page furniture: running headers, footers and page numbers are not part of the text flow. Removed are
+ *  - lone page numbers near the top or bottom edge ("3", "- 3 -", "第 3 页", "第3页 共18页", "3/18", "Page 3");
+ *  - lines repeated at about the same height near an edge on most pages (digits ignored, so "第3页" repeats too).
+ */
+import type { Line } from "./lines.js";
+
+export interface PageLines {
+  page: number;
+  height: number;
+  lines: Line[];
+}
+
+const PAGE_NUMBER = [
+  /^[-–—_~·•\s]*\d{1,4}[-–—_~·•\s]*$/,
+  /^第\s*\d{1,4}\s*页(\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?$/,
+  /^\d{1,4}\s*[/／]\s*\d{1,4}$/,
+  /^(page|p\.)\s*\d{1,4}(\s*(of|\/)\s*\d{1,4})?$/i,
+  /^[-–—\s]*[ivxlcdm]{1,6}[-–—\s]*$/i,
+];
+
+/** fraction of the page height, from the top or the bottom edge, in which furniture may sit */
+const EDGE = 0.14;
+
+export function isPageNumber(text: string): boolean {
+  const t = text.trim();
+  return PAGE_NUMBER.some((re) => re.test(t));
+}
+
+const key = (l: Line) => l.text.replace(/\d+/g, "#").replace(/\s+/g, "");
+
+export function removeFurniture(pages: PageLines[]): void {
+  const nearEdge = (l: Line, p: PageLines) => l.y < p.height * EDGE || l.y > p.height * (1 - EDGE);
+  // the two outermost lines at each edge are candidates
+  const candidates = (p: PageLines): Line[] => {
+    const top = p.lines.filter((l) => l.y < p.height * EDGE).slice(0, 2);
+    const bottom = p.lines.filter((l) => l.y > p.height * (1 - EDGE)).slice(-2);
+    return [...new Set([...top, ...bottom])];
+  };
+  const counts = new Map<string, number>();
+  const slot = (l: Line, p: PageLines) => `${key(l)}@${Math.round((l.y / p.height) * 60)}`;
+  for (const p of pages) {
+    const seenHere = new Set<string>();
+    for (const l of candidates(p)) {
+      // heights vary by a point or two between pages: count the neighbouring slots too
+      const k = key(l);
+      const s = Math.round((l.y / p.height) * 60);
+      for (const d of [-1, 0, 1]) seenHere.add(`${k}@${s + d}`);
+    }
+    for (const s of seenHere) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const minRepeats = Math.max(3, Math.ceil(pages.length * 0.5));
+  for (const p of pages) {
+    const drop = new Set<Line>();
+    for (const l of candidates(p)) {
+      if (!nearEdge(l, p)) continue;
+      if (isPageNumber(l.text)) drop.add(l);
+      else if (pages.length >= 3 && (counts.get(slot(l, p)) ?? 0) >= minRepeats && key(l).length <= 60) drop.add(l);
+    }
+    if (drop.size) p.lines = p.lines.filter((l) => !drop.has(l));
+  }
+}

@@ -1,0 +1,556 @@
+/**
+ * Tables rebuilt from text positions (no ruling lines needed).
+ *
+ * 1. Lines are classified. "Stop" lines can never be part of a table: prose (a sentence, a long single run), table
+ *    titles ("…表", "表1"), unit lines ("单位：万元", "编制部门：…"), notes ("注：…"), part headings.
+ * 2. The lines between stops form runs. A run holds a table when at least two of its lines have ≥ 3 cells (or ≥ 2
+ *    with a number), or at least three two-cell lines align. The table starts at the header lines above its first
+ *    body line (a line with a number, a code, "合计", or an enumerated label beside another cell) and ends after its
+ *    last multi-cell line plus any continuation lines right below it.
+ * 3. Columns come from the cells themselves: body numbers first, then body text, then header cells bottom-up. A cell
+ *    overlapping no column opens one, overlapping exactly one widens it, overlapping several is a spanning cell.
+ *    Each cell then goes to the column it overlaps most, so a row with an empty middle cell keeps later values in
+ *    their own columns and empty cells stay empty strings.
+ * 4. Rows: lines closer than 0.75 × font height are one row (cells vertically centred beside a wrapped cell sit half
+ *    a line off); a text-only line right under a label that filled its column is that label's second line.
+ * 5. Header lines become header rows (also banded); a header cell over several columns gets colSpan.
+ * 6. A table that ends a page continues on the next page when that page starts with lines fitting the same columns;
+ *    repeated header lines there are dropped.
+ */
+import type { SourceCell, SourceTable } from "../source.js";
+import { isNumberText, joinFragments, wordsText, type Line, type Segment, type Word } from "./lines.js";
+
+export interface Frag {
+  words?: Word[];
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  h: number;
+  page: number;
+}
+
+interface Core {
+  x0: number;
+  x1: number;
+  /** how many cells lie on it */
+  support: number;
+  /** opened by a header cell (no body cell lies on it) */
+  headerOnly: boolean;
+  /** opened by a cell of a header line with ≥ 3 cells */
+  wideLine: boolean;
+  /** holds body numbers */
+  numeric: boolean;
+  /** a header cell lies on it */
+  claimed: boolean;
+}
+
+export interface LineInfo {
+  line: Line;
+  cells: Segment[];
+  stop: boolean;
+}
+
+const LEADER = /^[.…·•\-_—–‧．]{4,}$|^…{2,}$/;
+const ENUMERATED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
+const HEADING_LIKE = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
+const TOTAL = /^(合计|总计|小计|本年(收入|支出)合计|收入总计|支出总计)$/;
+const CODE = /^\d{2,7}$/;
+
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+export function classify(line: Line, pageWidth: number): LineInfo {
+  const cells = line.segs.filter((s) => !LEADER.test(squash(s.text)));
+  const t = squash(line.text);
+  const single = cells.length <= 1;
+  const stop =
+    /^(注|说明|备注|资料来源|数据来源)\d*[:：]/.test(t) ||
+    /(编制|填报)(单位|部门)[:：]|^单位[:：]|单位[:：](万元|元|亿元|千元|个|人)/.test(t) ||
+    (single && t.length <= 50 && (/表(（续）|\(续\)|续)?$/.test(t) || /^表\d+/.test(t))) ||
+    /^第[一二三四五六七八九十]+部分/.test(t) ||
+    (t.includes("。") && t.length > 12) ||
+    (single && t.length >= 26) ||
+    (single && t.length >= 4 && /[：:；;，,]$/.test(t)) ||
+    (single && line.x1 - line.x0 > 0.6 * pageWidth && t.length >= 16);
+  return { line, cells, stop };
+}
+
+const isNumeric = (s: Segment) => isNumberText(s.text);
+/** a line of the table body: a number or code, a lone "合计" (of an empty table), an enumerated label beside another cell */
+const isBodyLine = (li: LineInfo) =>
+  li.cells.some(isNumeric) ||
+  (li.cells.length === 1 && TOTAL.test(squash(li.cells[0]!.text))) ||
+  (li.cells.length >= 2 && li.cells.some((c) => ENUMERATED.test(squash(c.text))));
+
+export interface TableSpan {
+  start: number;
+  bodyStart: number;
+  end: number;
+}
+
+/** Finds the table in a run of non-stop lines, if there is one: indexes into `run`, `end` inclusive. */
+export function findTable(run: LineInfo[]): TableSpan | undefined {
+  const strong = run.filter((li) => li.cells.length >= 3 || (li.cells.length >= 2 && li.cells.some(isNumeric))).length;
+  const weak = run.filter((li) => li.cells.length >= 2);
+  if (strong < 2 && !(weak.length >= 3 && aligned(weak))) return undefined;
+  let bodyStart = run.findIndex(isBodyLine);
+  const firstMulti = run.findIndex((li) => li.cells.length >= 2);
+  if (bodyStart < 0) bodyStart = run.length; // header only (an empty table)
+  let start = Math.min(bodyStart, firstMulti < 0 ? bodyStart : firstMulti);
+  const h = median(run.map((li) => li.line.h));
+  // header lines above: dense, or multi-cell; never a heading or a bigger font (a title)
+  while (start > 0) {
+    const above = run[start - 1]!;
+    const below = run[start]!;
+    const gap = below.line.y - above.line.y;
+    const headingLike = above.cells.length <= 1 && HEADING_LIKE.test(squash(above.line.text));
+    if (headingLike || above.line.h > 1.25 * h) break;
+    if (gap > 3 * h && above.cells.length < 2) break;
+    start--;
+  }
+  let last = -1;
+  for (let i = run.length - 1; i >= start; i--) {
+    if (run[i]!.cells.length >= 2 || isBodyLine(run[i]!)) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return undefined;
+  const end = extendEnd(run, start, bodyStart, last);
+  return { start, bodyStart: Math.min(bodyStart, end + 1), end };
+}
+
+/**
+ * After the last multi-cell line, single-cell lines still belong to the table while they keep its row pitch: rows
+ * with only one cell filled ("十、节能环保支出"), a label's second line, a lone "合计". A heading-like line
+ * ("二、…") ends the table unless it starts at a cell's left edge and keeps the pitch.
+ */
+export function extendEnd(run: LineInfo[], start: number, bodyStart: number, last: number): number {
+  const h = median(run.map((li) => li.line.h));
+  const gaps: number[] = [];
+  for (let i = Math.max(start, Math.min(bodyStart, last)) + 1; i <= last; i++) gaps.push(run[i]!.line.y - run[i - 1]!.line.y);
+  const pitch = gaps.length ? median(gaps) : 1.5 * h;
+  const lefts = run.slice(start, last + 1).flatMap((li) => li.cells.map((c) => c.x0));
+  let end = last;
+  while (end + 1 < run.length) {
+    const next = run[end + 1]!;
+    const gap = next.line.y - run[end]!.line.y;
+    const text = squash(next.line.text);
+    if (TOTAL.test(text)) {
+      end++;
+      continue;
+    }
+    if (gap > Math.max(2.5 * h, 1.6 * pitch)) break;
+    const aligned = next.cells.some((c) => lefts.some((x) => Math.abs(x - c.x0) <= 1.5));
+    if (HEADING_LIKE.test(text) && (!aligned || gap > 1.5 * pitch)) break;
+    end++;
+  }
+  return end;
+}
+
+/** at least three two-cell lines whose second cells start at the same x */
+function aligned(lines: LineInfo[]): boolean {
+  const xs = lines.map((li) => li.cells[1]!.x0).sort((a, b) => a - b);
+  for (let i = 0; i + 2 < xs.length; i++) if (xs[i + 2]! - xs[i]! <= 3) return true;
+  return false;
+}
+
+function median(xs: number[]): number {
+  if (!xs.length) return 10;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const fragsOf = (li: LineInfo): Frag[] =>
+  li.cells.map((c) => ({ words: c.words, text: c.text, x0: c.x0, x1: c.x1, y: c.y, h: c.h, page: li.line.page }));
+
+/**
+ * A cell over several columns whose words are apart (≥ 0.25 em) where the columns meet is several cells that a tight
+ * layout ran together ("基本支出 项目支出" under two number columns); a cell whose pieces touch really spans.
+ */
+function splitAcross(cores: Core[], f: Frag): Frag[] {
+  const words = f.words;
+  if (!words || words.length < 2) return [f];
+  const hits = cores.filter((c) => overlap(c, f) > 0.5);
+  if (hits.length < 2) return [f];
+  const colOf = (w: Word) => {
+    let best = -1;
+    let bestO = 0.5;
+    cores.forEach((c, i) => {
+      const o = overlap(c, w);
+      if (o > bestO) {
+        bestO = o;
+        best = i;
+      }
+    });
+    return best;
+  };
+  const groups: { col: number; words: Word[] }[] = [];
+  for (const w of words) {
+    const col = colOf(w);
+    const g = groups[groups.length - 1];
+    if (g && (col < 0 || col === g.col)) g.words.push(w);
+    else if (g && g.col < 0) {
+      g.col = col;
+      g.words.push(w);
+    } else groups.push({ col, words: [w] });
+  }
+  if (groups.length < 2) return [f];
+  for (let i = 1; i < groups.length; i++) {
+    const a = groups[i - 1]!.words;
+    const b = groups[i]!.words[0]!;
+    const last = a[a.length - 1]!;
+    if (groups[i]!.col <= groups[i - 1]!.col || b.x0 - last.x1 < 0.25 * Math.max(b.h, last.h)) return [f];
+  }
+  return groups.map((g) => ({
+    words: g.words,
+    text: wordsText(g.words),
+    x0: g.words[0]!.x0,
+    x1: Math.max(...g.words.map((w) => w.x1)),
+    y: f.y,
+    h: f.h,
+    page: f.page,
+  }));
+}
+
+
+
+const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+
+/**
+ * Column cores from body cells (numbers first, then text, widest first: a short centred "合计" must not open a column
+ * inside a label column), then header cells bottom-up, narrowest first.
+ */
+function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
+  const cores: Core[] = [];
+  const add = (f: Frag, fromHeader?: { line: Frag[] }) => {
+    const hits = cores.filter((c) => overlap(c, f) > 0.5);
+    if (hits.length === 0) {
+      if (fromHeader && headsNumberColumn(f, fromHeader.line)) return;
+      // not even touching a neighbour: a column of its own
+      if (!cores.some((c) => overlap(c, f) > -0.5)) {
+        cores.push({
+          x0: f.x0,
+          x1: f.x1,
+          support: 1,
+          headerOnly: !!fromHeader,
+          wideLine: (fromHeader?.line.length ?? 3) >= 3,
+          numeric: !fromHeader && isNumberText(f.text),
+          claimed: !!fromHeader,
+        });
+      }
+      return;
+    }
+    if (hits.length === 1) {
+      hits[0]!.support++;
+      if (!fromHeader) hits[0]!.headerOnly = false;
+      if (!fromHeader && isNumberText(f.text)) hits[0]!.numeric = true;
+      if (fromHeader) hits[0]!.claimed = true;
+    }
+    if (hits.length > 1 || fromHeader) return; // spans columns, or a header cell (often wider than its column)
+    const c = hits[0]!;
+    const x0 = Math.min(c.x0, f.x0);
+    const x1 = Math.max(c.x1, f.x1);
+    if (cores.some((o) => o !== c && overlap(o, { x0, x1 }) > -0.5)) return; // widening would swallow a neighbour
+    c.x0 = x0;
+    c.x1 = x1;
+  };
+  // A header cell is centred in its cell while the numbers under it are right-aligned, so the two need not overlap
+  // ("合计" over "0.95"): a header cell just left of a number column no other header cell has claimed, with its
+  // centre left of the numbers' right edge and nothing in between, heads that column.
+  const headsNumberColumn = (f: Frag, line: Frag[]) => {
+    const right = cores.filter((c) => c.x0 >= f.x1).sort((a, b) => a.x0 - b.x0)[0];
+    if (!right || !right.numeric || right.claimed) return false;
+    if ((f.x0 + f.x1) / 2 >= right.x1 || right.x0 - f.x1 > 3 * f.h) return false;
+    if (line.some((o) => o !== f && o.x1 > f.x1 && o.x0 < right.x1)) return false;
+    right.claimed = true;
+    right.support++;
+    return true;
+  };
+  const bodyFrags = body.flatMap(fragsOf);
+  const numbers = bodyFrags.filter((f) => isNumberText(f.text));
+  const texts = bodyFrags.filter((f) => !isNumberText(f.text)).sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0));
+  numbers.forEach((f) => add(f));
+  texts.forEach((f) => add(f));
+  for (let i = header.length - 1; i >= 0; i--) {
+    const frags = fragsOf(header[i]!);
+    [...frags].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0)).forEach((f) => add(f, { line: frags }));
+  }
+  // a column known only from one header cell of a sparse header line ("收入  支出" over both halves) is a spanning
+  // label, not a column
+  return cores.filter((c) => !c.headerOnly || c.support >= 2 || c.wideLine).sort((a, b) => a.x0 - b.x0);
+}
+
+/**
+ * Header cells of narrow columns can stand closer than 1 em ("小计 基本支出 项目支出"): in a header line, two runs of
+ * ≥ 2 characters ≥ 0.6 em apart are two cells. Letter-spaced single glyphs ("项 目") stay one cell.
+ */
+function splitHeaderCells(li: LineInfo): LineInfo {
+  const cells: Segment[] = [];
+  for (const c of li.cells) {
+    const runs: Word[][] = [];
+    for (const w of c.words) {
+      const r = runs[runs.length - 1];
+      const prev = r?.[r.length - 1];
+      if (r && prev && w.x0 - prev.x1 < 0.25 * Math.max(w.h, prev.h)) r.push(w);
+      else runs.push([w]);
+    }
+    let cur: Word[] = runs[0]!;
+    const len = (ws: Word[]) => ws.map((w) => w.text).join("").replace(/[\s\p{P}]/gu, "").length;
+    const flush = (ws: Word[], hard: boolean) =>
+      cells.push({ words: ws, text: wordsText(ws), x0: ws[0]!.x0, x1: Math.max(...ws.map((w) => w.x1)), y: c.y, h: c.h, hard });
+    let first = true;
+    for (let i = 1; i < runs.length; i++) {
+      const r = runs[i]!;
+      const last = cur[cur.length - 1]!;
+      if (r[0]!.x0 - last.x1 >= 0.6 * Math.max(r[0]!.h, last.h) && len(cur) >= 2 && len(r) >= 2) {
+        flush(cur, first ? c.hard : true);
+        first = false;
+        cur = r;
+      } else cur = [...cur, ...r];
+    }
+    flush(cur, first ? c.hard : true);
+  }
+  return cells.length === li.cells.length ? li : { ...li, cells };
+}
+
+/** Index of the column a body cell belongs to: the one it overlaps most, else the nearest. */
+function columnOf(cores: Core[], f: { x0: number; x1: number }): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  cores.forEach((c, i) => {
+    const o = overlap(c, f);
+    const score = o > 0 ? o : -Math.min(Math.abs(f.x0 - c.x1), Math.abs(c.x0 - f.x1), Math.abs((f.x0 + f.x1) / 2 - (c.x0 + c.x1) / 2));
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  return best;
+}
+
+/** Columns a header cell covers: every column it overlaps by ≥ 3 pt or a quarter of the column, else its best one. */
+function headerColumns(cores: Core[], f: Frag): [number, number] {
+  const covered: number[] = [];
+  cores.forEach((c, i) => {
+    const o = overlap(c, f);
+    if (o >= 3 || (o > 0 && o >= 0.25 * (c.x1 - c.x0))) covered.push(i);
+  });
+  if (covered.length < 2) {
+    const i = columnOf(cores, f);
+    return [i, i];
+  }
+  return [covered[0]!, covered[covered.length - 1]!];
+}
+
+interface Row {
+  anchors: LineInfo[];
+  cells: { f: Frag; c: number }[];
+}
+
+/** A table under construction: its columns are fixed once the first page's part is seen. */
+export class PdfTable {
+  readonly cores: Core[];
+  readonly headerKeys: Set<string>;
+  readonly block: SourceTable;
+  private bodyRows: SourceCell[][] = [];
+  private headerRows: SourceCell[][] = [];
+  private maxRight: number[];
+
+  constructor(header: LineInfo[], body: LineInfo[], page: number) {
+    header = header.map(splitHeaderCells);
+    this.cores = deriveColumns(body, header);
+    this.maxRight = this.cores.map((c) => c.x1);
+    this.headerKeys = new Set(header.map((li) => squash(li.line.text)));
+    this.block = { kind: "table", rows: [], place: { page } };
+    this.headerRows = this.headerBands(header).map((b) => this.headerRow(b));
+    this.addBody(body);
+  }
+
+  private cellsOf(li: LineInfo): Frag[] {
+    return fragsOf(li).flatMap((f) => splitAcross(this.cores, f));
+  }
+
+  get columnCount(): number {
+    return this.cores.length;
+  }
+
+  /** How well the lines of a following page fit this table's columns: share of cells landing on a column. */
+  fits(lines: LineInfo[]): boolean {
+    const frags = lines.flatMap((li) => this.cellsOf(li));
+    if (!frags.length) return false;
+    let ok = 0;
+    for (const f of frags) {
+      const c = this.cores[columnOf(this.cores, f)]!;
+      const em = f.h;
+      if (overlap(c, f) > 0 || (f.x1 > c.x0 - em && f.x0 < c.x1 + em)) ok++;
+    }
+    if (ok < 0.85 * frags.length) return false;
+    // two cells of one line in one column: a different layout
+    let clashes = 0;
+    for (const li of lines) {
+      const used = new Set<number>();
+      for (const f of this.cellsOf(li)) {
+        const i = columnOf(this.cores, f);
+        if (used.has(i)) clashes++;
+        used.add(i);
+      }
+    }
+    return clashes <= Math.max(0, Math.floor(lines.length * 0.1));
+  }
+
+  /**
+   * Body lines → rows. Anchor lines start rows: a line with a number or code, with two or more cells, or whose cell
+   * is an enumerated label or a total. Anchors less than 0.75 em apart whose cells sit in different columns are one
+   * row (a cell vertically centred beside a wrapped one sits half a line off). Every other line is part of a cell
+   * of a neighbouring row:
+   *  - within 0.75 em of an anchor line: that row (the halves of a centred, wrapped label around its row);
+   *  - else a label's next line, when the row above ends that column with a non-numeric cell that filled it
+   *    (same left edge, right edge within 1.2 em of the column's widest): "七、文化旅游体育与传媒支" / "出";
+   *  - else a label's first line, when the line itself fills the column and the row below starts that column at
+   *    the same left edge: "其他文化旅游" / "20799 体育与传媒支";
+   *  - when both fit, the row whose main anchor line is nearer; when neither, a row of its own.
+   */
+  addBody(lines: LineInfo[]): void {
+    for (const li of lines) for (const f of this.cellsOf(li)) {
+      const c = columnOf(this.cores, f);
+      if (!isNumberText(f.text)) this.maxRight[c] = Math.max(this.maxRight[c]!, f.x1);
+    }
+    const rows: Row[] = [];
+    const isAnchor = (li: LineInfo) =>
+      li.cells.length >= 2 || li.cells.some(isNumeric) || li.cells.some((c) => ENUMERATED.test(squash(c.text)) || TOTAL.test(squash(c.text)));
+    const placed = (li: LineInfo) => this.cellsOf(li).map((f) => ({ f, c: columnOf(this.cores, f) }));
+    for (const li of lines) {
+      if (!isAnchor(li)) continue;
+      const cells = placed(li);
+      const last = rows[rows.length - 1];
+      const lastAnchor = last?.anchors[last.anchors.length - 1];
+      if (
+        last &&
+        lastAnchor &&
+        lastAnchor.line.page === li.line.page &&
+        li.line.y - lastAnchor.line.y < 0.75 * Math.max(li.line.h, lastAnchor.line.h) &&
+        !cells.some((x) => last.cells.some((y) => y.c === x.c))
+      ) {
+        last.anchors.push(li);
+        last.cells.push(...cells);
+      } else rows.push({ anchors: [li], cells });
+    }
+    const mainY = (r: Row) => r.anchors.reduce((p, a) => (a.cells.length > p.cells.length ? a : p)).line.y;
+    for (const li of lines) {
+      if (isAnchor(li)) continue;
+      const cells = placed(li);
+      const y = li.line.y;
+      const samePage = rows.filter((r) => r.anchors[0]!.line.page === li.line.page);
+      let near: Row | undefined;
+      let nearD = Infinity;
+      for (const r of samePage) {
+        for (const a of r.anchors) {
+          const d = Math.abs(a.line.y - y);
+          if (d < 0.75 * Math.max(a.line.h, li.line.h) && d < nearD) {
+            near = r;
+            nearD = d;
+          }
+        }
+      }
+      if (!near && cells.length === 1) {
+        const { f, c } = cells[0]!;
+        const em = f.h;
+        const above = samePage.filter((r) => r.anchors[0]!.line.y < y).pop();
+        const below = samePage.find((r) => r.anchors[0]!.line.y > y);
+        const full = (g: Frag) => g.x1 >= this.maxRight[c]! - 1.2 * em && !isNumberText(g.text);
+        const inCol = (r: Row) => r.cells.filter((x) => x.c === c).map((x) => x.f);
+        const up = above && inCol(above).filter((g) => g.y < y).sort((a, b) => b.y - a.y)[0];
+        const down = below && inCol(below).filter((g) => g.y > y).sort((a, b) => a.y - b.y)[0];
+        const fitsUp = !!up && Math.abs(up.x0 - f.x0) <= 0.6 * em && full(up) && y - up.y <= 1.8 * em;
+        const fitsDown = !!down && Math.abs(down.x0 - f.x0) <= 0.6 * em && full(f) && !isNumberText(down.text) && down.y - y <= 1.8 * em;
+        if (fitsUp && fitsDown) near = Math.abs(mainY(above!) - y) <= Math.abs(mainY(below!) - y) ? above : below;
+        else if (fitsUp) near = above;
+        else if (fitsDown) near = below;
+      }
+      if (near) near.cells.push(...cells);
+      else {
+        const r: Row = { anchors: [li], cells };
+        const at = rows.findIndex((o) => o.anchors[0]!.line.page > li.line.page || (o.anchors[0]!.line.page === li.line.page && o.anchors[0]!.line.y > y));
+        if (at < 0) rows.push(r);
+        else rows.splice(at, 0, r);
+      }
+    }
+    for (const r of rows) this.bodyRows.push(this.bodyRow(r));
+    this.block.rows = [...this.headerRows, ...this.bodyRows];
+  }
+
+  private bodyRow(r: Row): SourceCell[] {
+    const page = r.anchors[0]!.line.page;
+    return this.cores.map((_, i) => {
+      const fs = r.cells.filter((x) => x.c === i).map((x) => x.f);
+      if (!fs.length) return { text: "", place: { page } };
+      fs.sort((p, q) => p.page - q.page || p.y - q.y || p.x0 - q.x0);
+      return { text: joinFragments(fs), place: { page: fs[0]!.page } };
+    });
+  }
+
+  /**
+   * Header lines → header rows. A line joins the row above when it is less than 1 em below it and none of its cells
+   * shares a column with a spanning cell there (or spans a column used there): the lines of multi-line header cells
+   * ("附属单位" / "上缴收入") become one cell, a level of spanning cells stays a row of its own.
+   */
+  private headerBands(header: LineInfo[]): LineInfo[][] {
+    const out: { lines: LineInfo[]; ranges: [number, number][] }[] = [];
+    for (const li of header) {
+      const ranges = this.cellsOf(li).map((f) => headerColumns(this.cores, f));
+      const cur = out[out.length - 1];
+      const prev = cur?.lines[cur.lines.length - 1];
+      // two lines of one spanning cell cover the same columns and do not clash
+      const clash = (a: [number, number], b: [number, number]) =>
+        (a[0] !== a[1] || b[0] !== b[1]) && a[0] <= b[1] && a[1] >= b[0] && !(a[0] === b[0] && a[1] === b[1]);
+      if (
+        cur &&
+        prev &&
+        prev.line.page === li.line.page &&
+        li.line.y - prev.line.y < Math.max(prev.line.h, li.line.h) &&
+        !ranges.some((r) => cur.ranges.some((q) => clash(r, q)))
+      ) {
+        cur.lines.push(li);
+        cur.ranges.push(...ranges);
+      } else out.push({ lines: [li], ranges });
+    }
+    return out.map((b) => b.lines);
+  }
+
+  private headerRow(group: LineInfo[]): SourceCell[] {
+    const page = group[0]!.line.page;
+    const n = this.cores.length;
+    const spans: { f: Frag; c0: number; c1: number }[] = group.flatMap((li) => this.cellsOf(li)).map((f) => {
+      const [c0, c1] = headerColumns(this.cores, f);
+      return { f, c0, c1 };
+    });
+    // a spanning cell that collides with another cell of the row shrinks to its best column
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const s of spans) {
+        if (s.c0 === s.c1) continue;
+        if (spans.some((o) => o !== s && o.c0 <= s.c1 && o.c1 >= s.c0 && !(o.c0 === s.c0 && o.c1 === s.c1))) {
+          s.c0 = s.c1 = columnOf(this.cores, s.f);
+          changed = true;
+        }
+      }
+    }
+    const row: SourceCell[] = [];
+    for (let c = 0; c < n; ) {
+      const spanning = spans.find((s) => s.c0 === c && s.c1 > c);
+      if (spanning) {
+        const parts = spans.filter((s) => s.c0 === c && s.c1 === spanning.c1).map((s) => s.f).sort((p, q) => p.y - q.y || p.x0 - q.x0);
+        row.push({ text: joinFragments(parts), place: { page: parts[0]!.page }, colSpan: spanning.c1 - c + 1 });
+        c = spanning.c1 + 1;
+        continue;
+      }
+      const fs = spans.filter((s) => s.c0 === c && s.c1 === c).map((s) => s.f).sort((p, q) => p.y - q.y || p.x0 - q.x0);
+      row.push(fs.length ? { text: joinFragments(fs), place: { page: fs[0]!.page } } : { text: "", place: { page } });
+      c++;
+    }
+    return row;
+  }
+}
+
+export { isBodyLine, squash };

@@ -1,0 +1,77 @@
+/**
+ * `--format csv`: one row per finding, for spreadsheets. UTF-8 with a byte-order mark so Excel reads the Chinese,
+ * CRLF line ends and RFC 4180 quoting. A file that could not be read gets one row with severity "failed", so it is
+ * not silently missing from the sheet. Cells that a spreadsheet would run as a formula are prefixed with "'".
+ */
+import type { FileResult } from "../../runner.js";
+import type { Finding } from "../../engine/finding.js";
+import type { RunHeader, RunResult, Summary } from "../result.js";
+import { renderRun, type StreamFormatter } from "./stream.js";
+
+export const CSV_COLUMNS = [
+  "file",
+  "page",
+  "line",
+  "paragraph",
+  "table",
+  "row",
+  "column",
+  "rule",
+  "severity",
+  "message",
+  "values",
+  "expected",
+  "actual",
+  "snippet",
+] as const;
+
+/** RFC 4180: quote a field that holds a comma, quote, CR or LF; double the quotes inside. */
+export function csvField(value: string | number | undefined): string {
+  if (value === undefined) return "";
+  let s = String(value);
+  // a document's text must not become a spreadsheet formula (negative numbers stay numbers)
+  if (/^[=+@\t\r]/.test(s) || /^-(?![\d.])/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function row(cells: (string | number | undefined)[]): string {
+  return `${cells.map(csvField).join(",")}\r\n`;
+}
+
+function findingRow(path: string, x: Finding): string {
+  const l = x.location;
+  const values = x.values.map((v) => `${v.label ? `${v.label} ` : ""}${v.text}${v.unit}（${v.role}）`).join("; ");
+  return row([
+    path,
+    l.page,
+    l.line,
+    l.paragraph,
+    l.table ? (l.table.title ? `${l.table.index} ${l.table.title}` : l.table.index) : undefined,
+    l.table?.row,
+    l.table?.column,
+    x.ruleId,
+    x.severity,
+    x.message,
+    values,
+    x.expected,
+    x.actual,
+    l.snippet,
+  ]);
+}
+
+export function csvStream(_header: RunHeader): StreamFormatter {
+  return {
+    begin: () => `\uFEFF${row([...CSV_COLUMNS])}`,
+    file(f: FileResult) {
+      if (f.status === "failed") {
+        return row([f.path, undefined, undefined, undefined, undefined, undefined, undefined, f.error?.code, "failed", f.error?.message]);
+      }
+      return f.findings.map((x) => findingRow(f.path, x)).join("");
+    },
+    end: (_summary: Summary) => "",
+  };
+}
+
+export function formatCsv(run: RunResult): string {
+  return renderRun(csvStream(run), run);
+}

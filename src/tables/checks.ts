@@ -1,0 +1,47 @@
+/** Shared by the table rules: a table sum → an interval check and the data its finding cites. */
+import { sumCheck, type Check } from "../engine/interval.js";
+import type { PrintedNumber } from "../model/schema.js";
+import type { TableSum, Term } from "./structure.js";
+import { squash } from "./text.js";
+import type { TableView } from "./view.js";
+
+export function tableName(v: TableView): string {
+  return squash(v.title) || `表${v.table.index}`;
+}
+
+export interface SumFinding {
+  check: Check;
+  data: Record<string, string>;
+  values: { number: PrintedNumber; role: string; label?: string }[];
+  total: PrintedNumber;
+}
+
+/** total = Σ parts, an empty part standing for zero; undefined when there is nothing to check. */
+export function checkSum(total: Term, parts: Term[]): SumFinding | undefined {
+  const t = total.number;
+  const printed = parts.filter((p): p is Term & { number: PrintedNumber } => !!p.number);
+  if (!t || printed.length === 0) return undefined;
+  const check = sumCheck(t, printed.map((p) => p.number));
+  return {
+    check,
+    total: t,
+    data: {
+      total: total.label,
+      value: t.text,
+      unit: t.unit,
+      expected: check.expected.toFixed(t.decimals),
+      parts: printed.map((p) => `${p.label} ${p.number.text}`).join(" + "),
+      diff: t.value.minus(check.expected).abs().toFixed(t.decimals),
+    },
+    values: [{ number: t, role: "total", label: total.label }, ...printed.map((p) => ({ number: p.number, role: "part", label: p.label }))],
+  };
+}
+
+export function sumFinding(s: TableSum): SumFinding | undefined {
+  const f = checkSum(s.total, s.parts);
+  if (f) {
+    f.data.table = tableName(s.view);
+    f.data.along = s.along;
+  }
+  return f;
+}

@@ -1,0 +1,117 @@
+/**
+ * The “三公” table. Its columns are read from the header words, not from fixed positions: regions order them
+ * differently (合计 因公出国 公务用车(小计 购置 运行) 公务接待 in Xinjiang; 合计 因公出国 公务接待 公务用车(…)
+ * 机关运行经费 in Shanghai's 预算), and a 决算 prints each with 预算数 and 决算数, interleaved or in two blocks.
+ */
+import type { Fact, PrintedNumber, TableCell } from "../model/schema.js";
+import { amountOf, isBlank, squash } from "./text.js";
+
+export type SangongItem = "total" | "abroad" | "vehicle" | "purchase" | "operation" | "reception" | "operating";
+
+export const SANGONG_CONCEPT: Record<SangongItem, string> = {
+  total: "sangong.total",
+  abroad: "sangong.abroad",
+  vehicle: "sangong.vehicle",
+  purchase: "sangong.vehicle.purchase",
+  operation: "sangong.vehicle.operation",
+  reception: "sangong.reception",
+  operating: "operating.expense",
+};
+
+export const SANGONG_NAME: Record<SangongItem, string> = {
+  total: "“三公”经费合计",
+  abroad: "因公出国（境）费",
+  vehicle: "公务用车购置及运行费",
+  purchase: "公务用车购置费",
+  operation: "公务用车运行费",
+  reception: "公务接待费",
+  operating: "机关运行经费",
+};
+
+export interface SangongSlot {
+  item: SangongItem;
+  measure: Fact["measure"];
+  /** undefined when the cell is empty */
+  number?: PrintedNumber;
+  cell?: TableCell;
+}
+
+export interface Sangong {
+  slots: SangongSlot[];
+}
+
+interface Token {
+  row: number;
+  col: number;
+  type: "total" | "abroad" | "group" | "purchase" | "operation" | "reception" | "operating" | "budget" | "actual";
+}
+
+function tokenOf(text: string): Token["type"] | undefined {
+  const t = squash(text);
+  if (/^合计$|^“?三公”?经费(?:合计|预算数|决算数)?$/.test(t)) return t.includes("三公") ? undefined : "total";
+  if (/因公出国/.test(t)) return "abroad";
+  if (/公务用车购置及运行/.test(t)) return "group";
+  if (/^(?:公务用车)?购置费$/.test(t)) return "purchase";
+  if (/^(?:公务用车)?运行(?:维护)?费$/.test(t)) return "operation";
+  if (/公务接待/.test(t)) return "reception";
+  if (/机关运行经费/.test(t)) return "operating";
+  if (/^预算数$/.test(t)) return "budget";
+  if (/^决算数$/.test(t)) return "actual";
+  return undefined;
+}
+
+export function readSangong(rows: TableCell[][], unit: string, title: string, isFinal: boolean): Sangong | undefined {
+  const dataIdx = rows.findIndex((r) => r.some((c) => c.number) && r.every((c) => isBlank(c.text) || c.number || tokenOf(c.text)));
+  if (dataIdx < 0) return { slots: [] };
+  const tokens: Token[] = [];
+  rows.slice(0, dataIdx).forEach((r, k) => {
+    for (const c of r) {
+      const type = tokenOf(c.text);
+      if (type) tokens.push({ row: k, col: c.column, type });
+    }
+  });
+  const firstTotal = tokens.find((t) => t.type === "total");
+  const top = tokens
+    .filter((t) => (t.type === "total" ? t === firstTotal : ["abroad", "group", "reception", "operating"].includes(t.type)))
+    .sort((a, b) => a.col - b.col || a.row - b.row);
+  // a header word that occurs twice (a repeated header) makes the layout unreadable
+  if (new Set(top.map((t) => t.type)).size !== top.length || !top.some((t) => t.type === "abroad")) return undefined;
+  const hasSub = tokens.some((t) => t.type === "purchase" || t.type === "operation");
+  const items: SangongItem[] = [];
+  for (const t of top) {
+    if (t.type === "group") items.push(...(hasSub ? (["vehicle", "purchase", "operation"] as const) : (["vehicle"] as const)));
+    else items.push(t.type as SangongItem);
+  }
+  const measures = tokens.filter((t) => t.type === "budget" || t.type === "actual").sort((a, b) => a.row - b.row || a.col - b.col);
+  let order: { item: SangongItem; measure: Fact["measure"] }[];
+  const base: Fact["measure"] = "actual";
+  if (isFinal && measures.length === 2 * items.length) {
+    order = [];
+    items.forEach((item, k) => {
+      order.push({ item, measure: measures[2 * k]!.type === "budget" ? "budget" : "actual" });
+      order.push({ item, measure: measures[2 * k + 1]!.type === "budget" ? "budget" : "actual" });
+    });
+  } else if (isFinal && measures.length === 2) {
+    const first: Fact["measure"] = measures[0]!.type === "budget" ? "budget" : "actual";
+    const second: Fact["measure"] = first === "budget" ? "actual" : "budget";
+    order = [...items.map((item) => ({ item, measure: first })), ...items.map((item) => ({ item, measure: second }))];
+  } else if (measures.length === 0 || !isFinal) {
+    order = items.map((item) => ({ item, measure: base }));
+  } else return undefined;
+
+  const row = rows[dataIdx]!;
+  // the value cells: every cell of the row (empty ones included) but a label such as "决算数"
+  let cells = row.filter((c) => !tokenOf(c.text));
+  while (cells.length > order.length && isBlank(cells[cells.length - 1]!.text)) cells = cells.slice(0, -1);
+  while (cells.length > order.length && isBlank(cells[0]!.text)) cells = cells.slice(1);
+  if (cells.length !== order.length) return undefined;
+  return {
+    slots: order.map((o, k) => {
+      const cell = cells[k]!;
+      const number = amountOf(cell, unit, title);
+      const slot: SangongSlot = { ...o, cell };
+      if (number) slot.number = number;
+      return slot;
+    }),
+  };
+}

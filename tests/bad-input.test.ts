@@ -1,0 +1,240 @@
+import { describe, it, expect, vi, beforeAll, afterAll } from "vitest";
+import { readFileSync, mkdtempSync, rmSync, writeFileSync, truncateSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import iconv from "iconv-lite";
+import { parseDocument, sniff, MAX_FILE_BYTES } from "../src/parse/index.js";
+import { decodeText } from "../src/parse/decode.js";
+import { InputError, type SourceDocument } from "../src/parse/source.js";
+import { checkFile } from "../src/runner.js";
+
+// The PDF parser is someone else's; here we only check that PDF bytes are sent to it, whatever the file is called.
+vi.mock("../src/parse/pdf.js", () => ({
+  parsePdf: vi.fn(async (): Promise<SourceDocument> => ({ format: "pdf", blocks: [{ kind: "text", text: "PDF", place: { page: 1 } }], pages: 1 })),
+}));
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures");
+const SEED = "000_da983fdeaa8df527";
+const goodDocx = readFileSync(join(FIXTURES, "docx", `${SEED}.docx`));
+const seedText = readFileSync(join(FIXTURES, `${SEED}.txt`), "utf8");
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof InputError) return e.code;
+    throw e;
+  }
+  return "no error";
+}
+const parse = (buf: Uint8Array, path: string, opts = {}) => parseDocument(new Uint8Array(buf), path, opts);
+const zip = async (files: Record<string, string>) => {
+  const z = new JSZip();
+  for (const [name, data] of Object.entries(files)) z.file(name, data);
+  return z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+};
+
+/** Rewrites the uncompressed size a zip declares for one entry (central directory and local header). */
+function patchDeclaredSize(buf: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(buf);
+  const n = Buffer.from(name);
+  for (let i = 0; i + 46 < out.length; i++) {
+    const sig = out.readUInt32LE(i);
+    if (sig === 0x02014b50 && out.subarray(i + 46, i + 46 + n.length).equals(n)) out.writeUInt32LE(size, i + 24);
+    if (sig === 0x04034b50 && out.subarray(i + 30, i + 30 + n.length).equals(n)) out.writeUInt32LE(size, i + 22);
+  }
+  return out;
+}
+
+describe("broken and disguised .docx", () => {
+  it("a good fixture parses", async () => {
+    expect((await parse(goodDocx, "a.docx")).format).toBe("docx");
+  });
+
+  it("truncated → corrupt-docx", async () => {
+    for (const n of [4, 100, goodDocx.length >> 1, goodDocx.length - 1]) {
+      expect(await codeOf(parse(goodDocx.subarray(0, n), "a.docx"))).toBe("corrupt-docx");
+    }
+  });
+
+  it("damaged compressed data → corrupt-docx", async () => {
+    const bad = Buffer.from(goodDocx);
+    for (let i = 2000; i < 2100; i++) bad[i]! ^= 0x55;
+    expect(await codeOf(parse(bad, "a.docx"))).toBe("corrupt-docx");
+  });
+
+  it("word/document.xml that is not XML → corrupt-docx", async () => {
+    const z = await JSZip.loadAsync(goodDocx);
+    z.file("word/document.xml", "<w:document><w:body><oops");
+    expect(await codeOf(parse(await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }), "a.docx"))).toBe("corrupt-docx");
+  });
+
+  it("a zip without word/document.xml → not-docx, saying it is a zip", async () => {
+    const e = await parse(await zip({ "readme.txt": "hello" }), "a.docx").catch((x) => x);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.code).toBe("not-docx");
+    expect(e.message).toMatch(/zip/);
+    expect(e.message).toMatch(/不是 Word 文档/);
+  });
+
+  it("an .xlsx or .pptx → not-docx, naming what it is, whatever the extension", async () => {
+    const xlsx = await zip({ "[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>" });
+    const e1 = await parse(xlsx, "report.docx").catch((x) => x);
+    expect([e1.code, /Excel/.test(e1.message)]).toEqual(["not-docx", true]);
+    const pptx = await zip({ "[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<p/>" });
+    const e2 = await parse(pptx, "report.pptx").catch((x) => x);
+    expect([e2.code, /PowerPoint/.test(e2.message)]).toEqual(["not-docx", true]);
+  });
+
+  it("uncompressed size over the cap → docx-too-large (declared sizes are checked before inflating)", async () => {
+    expect(await codeOf(parse(goodDocx, "a.docx", { maxUncompressedBytes: 10_000 }))).toBe("docx-too-large");
+    // a declared 300 MB part against the default cap: refused from the directory alone
+    const declared = patchDeclaredSize(goodDocx, "word/document.xml", 300 * 1024 * 1024);
+    expect(await codeOf(parse(declared, "a.docx"))).toBe("docx-too-large");
+  });
+
+  it("a part that inflates past its declared size (zip bomb) → docx-too-large", async () => {
+    const z = await JSZip.loadAsync(goodDocx);
+    const xml = (await z.file("word/document.xml")!.async("string")).replace("<w:body>", `<w:body>${" ".repeat(8 * 1024 * 1024)}`);
+    z.file("word/document.xml", xml);
+    const bomb = await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(await codeOf(parse(patchDeclaredSize(bomb, "word/document.xml", 4096), "a.docx"))).toBe("docx-too-large");
+  });
+
+  it("a .docx named .txt is read as .docx; a PDF named .docx is read as PDF", async () => {
+    expect((await parse(goodDocx, "report.txt")).format).toBe("docx");
+    const pdf = Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", "latin1");
+    expect(sniff(pdf)).toBe("pdf");
+    const { parsePdf } = await import("../src/parse/pdf.js");
+    const doc = await parse(pdf, "report.docx");
+    expect(doc.format).toBe("pdf");
+    expect(parsePdf).toHaveBeenCalled();
+  });
+
+  it("a zip whose first kilobyte holds a stored PDF is still a zip", async () => {
+    const z = new JSZip();
+    z.file("attachment.pdf", "%PDF-1.4\n%%EOF\n", { compression: "STORE" });
+    const buf = await z.generateAsync({ type: "nodebuffer" });
+    expect(sniff(buf)).toBe("zip");
+    expect(await codeOf(parse(buf, "report.docx"))).toBe("not-docx");
+  });
+
+  it("text named .docx is read as text; binary junk named .docx → corrupt-docx", async () => {
+    const doc = await parse(Buffer.from(seedText), "report.docx");
+    expect(doc.format).toBe("txt");
+    expect(await codeOf(parse(Buffer.from([1, 2, 0, 0, 5, 6, 7, 0, 9]), "report.docx"))).toBe("corrupt-docx");
+  });
+});
+
+describe("other formats", () => {
+  const ole = (extra = Buffer.alloc(0)) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), extra]);
+
+  it("legacy .doc and .wps (OLE) → legacy-doc / legacy-wps", async () => {
+    expect(await codeOf(parse(ole(), "old.doc"))).toBe("legacy-doc");
+    expect(await codeOf(parse(ole(), "old.wps"))).toBe("legacy-wps");
+    // the bytes decide, not the name
+    expect(await codeOf(parse(ole(), "renamed.docx"))).toBe("legacy-doc");
+  });
+
+  it("a password-protected .docx (OLE with EncryptedPackage) → encrypted", async () => {
+    expect(await codeOf(parse(ole(Buffer.from("EncryptedPackage", "utf16le")), "secret.docx"))).toBe("encrypted");
+  });
+
+  it("an empty file → empty-file", async () => {
+    expect(await codeOf(parse(Buffer.alloc(0), "empty.docx"))).toBe("empty-file");
+    expect(await codeOf(parse(Buffer.alloc(0), "empty.txt"))).toBe("empty-file");
+  });
+
+  it("RTF → unsupported-format", async () => {
+    expect(await codeOf(parse(Buffer.from("{\\rtf1\\ansi hello}"), "report.doc"))).toBe("unsupported-format");
+  });
+
+  it("a file over the size cap → file-too-large (cap injectable; the default is 200 MB)", async () => {
+    expect(MAX_FILE_BYTES).toBe(200 * 1024 * 1024);
+    expect(await codeOf(parse(Buffer.from(seedText), "a.txt", { maxBytes: 1024 }))).toBe("file-too-large");
+    expect(await codeOf(parse(goodDocx, "a.docx", { maxBytes: 1024 }))).toBe("file-too-large");
+    expect((await parse(Buffer.from(seedText), "a.txt", { maxBytes: 1024 * 1024 })).format).toBe("txt");
+  });
+});
+
+describe("decodeText", () => {
+  const chinese = "收入总计216.30万元，其中：财政拨款收入191.80万元。\n“三公”经费\r\n";
+
+  it("UTF-8 with and without BOM", () => {
+    const utf8 = Buffer.from(chinese);
+    expect(decodeText(utf8)).toEqual({ text: chinese, encoding: "utf-8" });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]))).toEqual({ text: chinese, encoding: "utf-8" });
+  });
+
+  it("UTF-16 LE and BE with BOM, and UTF-16 LE without", () => {
+    const le = Buffer.from(chinese, "utf16le");
+    const be = Buffer.from(le).swap16();
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), le]))).toEqual({ text: chinese, encoding: "utf-16le" });
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ text: chinese, encoding: "utf-16be" });
+    expect(decodeText(le)).toEqual({ text: chinese, encoding: "utf-16le" });
+    expect(decodeText(be)).toEqual({ text: chinese, encoding: "utf-16be" });
+  });
+
+  it("GBK and GB18030", () => {
+    expect(decodeText(iconv.encode(chinese, "gbk"))).toEqual({ text: chinese, encoding: "gb18030" });
+    // 𠀀 exists only in GB18030 (four bytes)
+    expect(decodeText(iconv.encode(`${chinese}𠀀`, "gb18030")).text).toBe(`${chinese}𠀀`);
+  });
+
+  it("refuses binary and unknown encodings with a stable code", () => {
+    const code = (b: Uint8Array) => {
+      try {
+        decodeText(b);
+        return "no error";
+      } catch (e) {
+        return (e as InputError).code;
+      }
+    };
+    expect(code(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]))).toBe("binary-file");
+    expect(code(Buffer.from("abc\x01\x02\x03\x04\x05\x06\x07\x08def", "latin1"))).toBe("binary-file");
+    // bytes that are neither UTF-8 nor plausible GB18030
+    expect(code(Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0x80, 0x81, 0xfe, 0xfe, 0xff, 0x80, 0x90, 0x30]))).toBe("unknown-encoding");
+    // a UTF-8 BOM in front of invalid UTF-8; UTF-16 cut in half a code unit; UTF-32
+    expect(code(Buffer.from([0xef, 0xbb, 0xbf, 0xc3, 0x28]))).toBe("unknown-encoding");
+    expect(code(Buffer.from([0xff, 0xfe, 0x36, 0x65, 0x65]))).toBe("unknown-encoding");
+    expect(code(Buffer.from([0xff, 0xfe, 0, 0, 0x36, 0x65, 0, 0]))).toBe("unknown-encoding");
+  });
+
+  it("a GBK report reads exactly like its UTF-8 form", async () => {
+    const utf8 = await parse(Buffer.from(seedText), "a.txt");
+    const gbk = await parse(iconv.encode(seedText, "gbk"), "a.txt");
+    expect(gbk).toEqual(utf8);
+  });
+});
+
+describe("checkFile on a batch", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "gouji-bad-input-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("a good file gives findings, a bad one a failed result with its code; neither stops the other", async () => {
+    const good = join(dir, "good.docx");
+    const bad = join(dir, "bad.docx");
+    writeFileSync(good, goodDocx);
+    writeFileSync(bad, goodDocx.subarray(0, 5000));
+    const results = await Promise.all([good, bad, join(dir, "missing.docx")].map((p) => checkFile(p)));
+    expect(results[0]).toMatchObject({ status: "ok", format: "docx" });
+    expect(results[0]!.findings.length).toBeGreaterThan(0);
+    expect(results[0]!.error).toBeUndefined();
+    expect(results[1]).toMatchObject({ status: "failed", error: { code: "corrupt-docx" }, findings: [] });
+    expect(results[1]!.error!.message).toMatch(/损坏/);
+    expect(results[2]).toMatchObject({ status: "failed", error: { code: "not-found" } });
+  });
+
+  it("a file over 200 MB is refused from its size alone (sparse file, nothing read)", async () => {
+    const huge = join(dir, "huge.docx");
+    writeFileSync(huge, "");
+    truncateSync(huge, MAX_FILE_BYTES + 1);
+    const r = await checkFile(huge);
+    expect(r).toMatchObject({ status: "failed", error: { code: "file-too-large" } });
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * End to end: the built CLI (`node bin/gouji.js`, compiled by `npm install` / `npx tsc -p .`) on real documents,
+ * with its exit codes: formats, worker pool order, globs and excludes, shards and merge, baselines, config, init.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { execFile, execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(ROOT, "bin", "gouji.js");
+const F002 = "fixtures/002_b4db3b08202be5bf.txt";
+const SMALL = ["000_da983fdeaa8df527.txt", "001_f95c47898c697abf.txt", "004_51fca168845c9e65.txt"];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function gouji(args: string[], cwd = ROOT): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 99) : 0, stdout, stderr });
+    });
+  });
+}
+
+type JsonRun = { schemaVersion: number; files: { path: string; status: string; error?: { code: string }; findings: { ruleId: string; location: { line?: number }; values: { location: { line?: number } }[] }[] }[]; summary: Record<string, number> };
+const json = (r: Run) => JSON.parse(r.stdout) as JsonRun;
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "gouji-cli-"));
+}
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, "dist", "src", "cli", "check.js"))) execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "inherit" });
+}, 120_000);
+
+describe("formats on the fixtures", () => {
+  it("sarif: valid, with share-of-total at line 1840 of 002, exit 1", async () => {
+    const r = await gouji(["check", F002, "-f", "sarif", "-j", "1"]);
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.stdout);
+    const ajv = new Ajv({ strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "tests/schemas/sarif-2.1.0-rtm.5.json"), "utf8")));
+    expect(validate(sarif)).toBe(true);
+    const share = sarif.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === "share-of-total");
+    expect(share.map((x: { locations: { physicalLocation: { region: { startLine: number }; artifactLocation: { uri: string } } }[] }) => [
+      x.locations[0]!.physicalLocation.artifactLocation.uri,
+      x.locations[0]!.physicalLocation.region.startLine,
+    ])).toContainEqual([F002, 1840]);
+  });
+
+  it("csv: BOM and one row per finding; json: the same findings", async () => {
+    const dir = tempDir();
+    const csvRun = await gouji(["check", F002, "-f", "csv", "-o", join(dir, "out.csv")]);
+    const jsonRun = await gouji(["check", F002, "-f", "json"]);
+    expect(csvRun.code).toBe(1);
+    expect(csvRun.stdout).toBe("");
+    const csv = readFileSync(join(dir, "out.csv"), "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const findings = json(jsonRun).files[0]!.findings;
+    expect(findings.length).toBeGreaterThanOrEqual(5);
+    const lines = csv.slice(1).split("\r\n").filter(Boolean);
+    // no field of these findings spans lines, so records are lines here
+    expect(lines.length - 1).toBe(findings.length);
+    expect(lines.filter((l) => l.startsWith(`${F002},,1840,`) && l.includes(",share-of-total,error,"))).toHaveLength(1);
+  });
+
+  it("junit and html are written from the same run", async () => {
+    const junit = await gouji(["check", F002, "-f", "junit"]);
+    expect(junit.stdout).toMatch(/<testsuite name="fixtures\/002_b4db3b08202be5bf.txt" tests="\d+" failures="5" errors="0"/);
+    const html = await gouji(["check", F002, "-f", "html"]);
+    expect(html.stdout).toMatch(/^<!DOCTYPE html>/);
+    expect(html.stdout).toContain("<mark");
+  });
+});
+
+describe("batch", () => {
+  it("gives the same output with one worker and with two, and no progress bar when stderr is not a terminal", async () => {
+    const one = await gouji(["check", "fixtures", "--ignore", "docx/", "-f", "json", "-j", "1"]);
+    const two = await gouji(["check", "fixtures", "--ignore", "docx/", "-f", "json", "-j", "2"]);
+    expect(two.stdout).toBe(one.stdout);
+    expect(json(one).files.map((f) => f.path)).toEqual([...SMALL, "002_b4db3b08202be5bf.txt", "003_e112f6c15a12741b.txt"].sort().map((f) => `fixtures/${f}`));
+    expect(one.stderr).toBe("");
+    expect(two.stderr).toBe("");
+  });
+
+  it("expands globs and applies --ignore and .goujiignore", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "reports", "草稿"), { recursive: true });
+    mkdirSync(join(dir, "reports", "2024"), { recursive: true });
+    copyFileSync(join(ROOT, "fixtures", SMALL[0]!), join(dir, "reports", "2024", "a.txt"));
+    copyFileSync(join(ROOT, "fixtures", SMALL[1]!), join(dir, "reports", "2024", "b.bak.txt"));
+    copyFileSync(join(ROOT, "fixtures", SMALL[2]!), join(dir, "reports", "草稿", "c.txt"));
+    copyFileSync(join(ROOT, "fixtures", SMALL[2]!), join(dir, "reports", "d.txt"));
+    writeFileSync(join(dir, ".goujiignore"), "# drafts\n草稿/\n");
+    const r = await gouji(["check", "reports/**/*.txt", "--ignore", "*.bak.txt", "-f", "json"], dir);
+    expect(r.code).toBe(0);
+    expect(json(r).files.map((f) => f.path)).toEqual(["reports/2024/a.txt", "reports/d.txt"]);
+    const none = await gouji(["check", "reports/草稿"], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^gouji: .*没有找到要检查的/);
+  });
+});
+
+describe("exit codes", () => {
+  it("0 with --fail-on never, 2 for a file that cannot be read, 2 with one clean line for usage errors", async () => {
+    expect((await gouji(["check", F002, "--fail-on", "never", "-f", "json"])).code).toBe(0);
+    const dir = tempDir();
+    writeFileSync(join(dir, "empty.txt"), "");
+    copyFileSync(join(ROOT, "fixtures", SMALL[0]!), join(dir, "ok.txt"));
+    const failed = await gouji(["check", dir, "-f", "json"]);
+    expect(failed.code).toBe(2);
+    expect(json(failed).files.map((f) => [f.status, f.error?.code])).toEqual([["failed", "empty-file"], ["ok", undefined]]);
+    for (const args of [["check", "no-such-file.txt"], ["check", F002, "--jobs", "0"], ["check", F002, "--rule", "nope=off"], ["check", F002, "--shard", "3/2"]]) {
+      const r = await gouji(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/^gouji: /);
+    }
+  });
+});
+
+describe("shards and merge", () => {
+  it("shard 1/2 and 2/2 are disjoint and cover all files; merging them equals the unsharded run", async () => {
+    const dir = tempDir();
+    for (const [i, f] of [...SMALL, ...SMALL].entries()) copyFileSync(join(ROOT, "fixtures", f), join(dir, `${i}-${f}`));
+    const allRun = await gouji(["check", ".", "-f", "json"], dir);
+    const s1 = await gouji(["check", ".", "-f", "json", "--shard", "1/2", "-o", "s1.json"], dir);
+    const s2 = await gouji(["check", ".", "-f", "json", "--shard", "2/2", "-o", "s2.json"], dir);
+    expect([s1.code, s2.code]).toEqual([0, 0]);
+    const p1 = json({ ...s1, stdout: readFileSync(join(dir, "s1.json"), "utf8") }).files.map((f) => f.path);
+    const p2 = json({ ...s2, stdout: readFileSync(join(dir, "s2.json"), "utf8") }).files.map((f) => f.path);
+    const all = json(allRun).files.map((f) => f.path);
+    expect(p1.length).toBe(3);
+    expect(p1.filter((p) => p2.includes(p))).toEqual([]);
+    expect([...p1, ...p2].sort()).toEqual(all);
+    const merged = await gouji(["merge", "s2.json", "s1.json"], dir);
+    expect(merged.code).toBe(0);
+    expect(json(merged).files).toEqual(json(allRun).files);
+    expect(json(merged).summary).toEqual(json(allRun).summary);
+    writeFileSync(join(dir, "v2.json"), JSON.stringify({ schemaVersion: 2, tool: { name: "gouji", version: "9" }, files: [] }));
+    const refused = await gouji(["merge", "s1.json", "v2.json"], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("schemaVersion");
+  });
+});
+
+describe("baseline", () => {
+  it("suppresses unchanged findings after lines were inserted above them and reports a new one", async () => {
+    const dir = tempDir();
+    const original = readFileSync(join(ROOT, F002), "utf8");
+    writeFileSync(join(dir, "r.txt"), original);
+    const write = await gouji(["check", "r.txt", "--write-baseline", "baseline.json", "-f", "json"], dir);
+    expect(write.code).toBe(0);
+    const recorded = JSON.parse(readFileSync(join(dir, "baseline.json"), "utf8"));
+    expect(recorded.findings.length).toBe(json(write).files[0]!.findings.length);
+    const lines = original.split("\n");
+    lines.splice(10, 0, "插入的一行说明", "", "公务接待费支出0.05万元，比上年减少0.08万元，增长61.54%。");
+    writeFileSync(join(dir, "r.txt"), lines.join("\n"));
+    const r = await gouji(["check", "r.txt", "--baseline", "baseline.json", "-f", "json"], dir);
+    expect(r.code).toBe(1);
+    const fresh = json(r).files[0]!.findings;
+    expect(fresh.length).toBeGreaterThan(0);
+    // what is reported is what the inserted line brought in; the five recorded findings, now 3 lines lower, are not
+    expect(fresh.every((f) => f.values.some((v) => v.location.line === 13))).toBe(true);
+    expect(fresh.map((f) => f.ruleId)).not.toContain("share-of-total");
+    expect(fresh.map((f) => f.ruleId)).toContain("yoy-direction");
+  });
+});
+
+describe("config and init", () => {
+  it("applies gouji.config.json and --rule, and rejects a bad key with one Chinese line", async () => {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, F002), join(dir, "r.txt"));
+    writeFileSync(join(dir, "gouji.config.json"), JSON.stringify({ rules: { "share-of-total": "off" }, format: "json" }));
+    const off = await gouji(["check", "r.txt"], dir);
+    const ids = json(off).files[0]!.findings.map((f) => f.ruleId);
+    expect(ids).not.toContain("share-of-total");
+    expect(ids).toContain("unit-slip");
+    const back = await gouji(["check", "r.txt", "--rule", "share-of-total=warning", "--rule", "unit-slip=off", "--fail-on", "warning"], dir);
+    const after = json(back).files[0]!.findings as { ruleId: string; severity?: string }[];
+    expect(after.filter((f) => f.ruleId === "share-of-total").map((f) => f.severity)).toEqual(["warning"]);
+    expect(after.map((f) => f.ruleId)).not.toContain("unit-slip");
+    expect(back.code).toBe(1);
+    writeFileSync(join(dir, "gouji.config.json"), JSON.stringify({ rules: { "share-of-totl": "off" } }));
+    const bad = await gouji(["check", "r.txt"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('gouji: gouji.config.json 的 rules 中没有名为 "share-of-totl" 的规则；用 gouji rules 查看全部规则 id\n');
+  });
+
+  it("init writes a starter config once and refuses to overwrite it", async () => {
+    const dir = tempDir();
+    const first = await gouji(["init"], dir);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "gouji.config.json"), "utf8"))).toMatchObject({ failOn: "error", minLevel: "warning" });
+    const second = await gouji(["init"], dir);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain("已存在");
+  });
+});

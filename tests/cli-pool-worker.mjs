@@ -1,0 +1,13 @@
+// A stand-in worker for tests/cli-pool.test.ts: hangs in a synchronous loop on "hang*" files (as a stuck parser
+// would), exits on "crash*" files, answers the others after a short, varying delay.
+import { parentPort } from "node:worker_threads";
+parentPort.postMessage({ type: "ready" });
+parentPort.on("message", (task) => {
+  const name = task.path.split("/").pop();
+  if (name.startsWith("hang")) for (;;);
+  if (name.startsWith("crash")) process.exit(3);
+  const delay = (name.charCodeAt(0) * 7) % 40;
+  setTimeout(() => {
+    parentPort.postMessage({ type: "result", id: task.id, result: { path: task.path, format: "txt", status: "ok", findings: [] } });
+  }, delay);
+});
