@@ -30,11 +30,15 @@ export default defineRule({
         actual: c.total.value.toFixed(c.total.decimals),
       });
     }
+    // the narrative's own statements (tables are summed by code in table-code-sum); each 项 once
+    const narrative = report.facts.filter((f) => f.source === "narrative" && f.measure === "actual");
     const classes = new Map<string, Fact>();
-    for (const f of report.facts) if (f.concept === "gpb.class" && f.measure === "actual" && !classes.has(f.label)) classes.set(f.label, f);
+    for (const f of narrative) if (f.concept === "gpb.class" && !classes.has(f.label)) classes.set(f.label, f);
     const items = new Map<string, Fact[]>();
-    for (const f of report.facts) {
-      if (f.concept !== "gpb.item" || f.measure !== "actual") continue;
+    const seenItems = new Set<string>();
+    for (const f of narrative) {
+      if (f.concept !== "gpb.item" || seenItems.has(f.label)) continue;
+      seenItems.add(f.label);
       const cls = f.label.split("/")[0]!;
       items.set(cls, [...(items.get(cls) ?? []), f]);
     }
