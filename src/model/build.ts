@@ -102,17 +102,16 @@ function joiner(prev: string, next: string): string {
 const AMOUNT = new Set(["万元", "元", "亿元"]);
 
 /**
- * Sibling precision: an integer amount printed beside amounts with decimals in the same sentence ("企业培训费2万元，
+ * Sibling precision: an integer amount printed beside amounts with decimals in the same paragraph ("企业培训费2万元，
  * 调研活动费用3.2万元") is read at their precision — the author dropped trailing zeros, not digits. The same for
  * percentages among percentages. Everything else keeps the interval of its own printed decimals.
  */
 function siblingPrecision(p: Paragraph): void {
-  const sentenceOf = (offset: number) => (p.text.slice(0, offset).match(/[。！？；;]/g) ?? []).length;
   const groups = new Map<string, Paragraph["numbers"]>();
   for (const n of p.numbers) {
     const cls = AMOUNT.has(n.unit) ? "amount" : n.unit === "%" ? "percent" : "";
     if (!cls) continue;
-    const key = `${sentenceOf(n.start)}|${cls}`;
+    const key = cls;
     groups.set(key, [...(groups.get(key) ?? []), n]);
   }
   for (const nums of groups.values()) {
