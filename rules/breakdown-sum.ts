@@ -1,6 +1,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { sumCheck } from "../src/engine/interval.js";
 import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
+import { sumReport } from "../src/engine/sum-report.js";
 import type { PrintedNumber } from "../src/model/schema.js";
 
 const partsKey = (ns: PrintedNumber[]) => ns.map((n) => `${n.text}|${n.location.line}|${n.location.page}|${n.location.paragraph}|${n.location.snippet}`).sort().join(";");
@@ -11,28 +12,13 @@ export default defineRule({
   severity: "error",
   messages: {
     relation: "{label}{measure}{total}{unit}，而各组成部分之和为{expected}{unit}（{parts}），相差{diff}{unit}",
-    listed: "{label}{total}{unit}，其中所列各项占比合计为100%，但各项之和为{expected}{unit}（{parts}），相差{diff}{unit}",
+    listed: "{label}{total}{unit}，其中所列各项（占比合计100%或项数与所述相符）之和为{expected}{unit}（{parts}），相差{diff}{unit}",
   },
   example: "2024年度收入总计216.30万元，其中：本年收入合计215.43万元，使用非财政拨款结余0.00万元，年初结转和结余0.97万元。",
   check(report, ctx) {
     const relations = evaluateRelations(report, (rel) => rel.kind === "sum" && !rel.id.startsWith("sangong")).filter((r) => r.kind === "sum");
     for (const r of relations) {
-      const unit = r.total.number.unit;
-      ctx.reportCheck(r.check, {
-        messageId: "relation",
-        data: {
-          label: r.total.label,
-          measure: MEASURE_WORD[r.measure],
-          total: r.total.number.text,
-          unit,
-          expected: r.check.expected.toFixed(r.total.number.decimals),
-          parts: r.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
-          diff: r.total.number.value.minus(r.check.expected).abs().toFixed(r.total.number.decimals),
-        },
-        location: r.total.number.location,
-        values: [{ number: r.total.number, role: "total", label: r.total.label }, ...r.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: r.total.number.value.toFixed(r.total.number.decimals),
-      });
+      ctx.reportCheck(r.check, sumReport("relation", r.total, r.parts, r.check, { measure: MEASURE_WORD[r.measure] }));
     }
     // a "其中" list whose parts a known relation already summed is not checked twice
     const seen = new Set(relations.map((r) => partsKey(r.parts.map((p) => p.number))));
@@ -40,20 +26,7 @@ export default defineRule({
       if (c.kind !== "breakdown" || c.relation !== "sum" || c.origin !== "其中") continue;
       if (seen.has(partsKey(c.parts.map((p) => p.number)))) continue;
       const check = sumCheck(c.total, c.parts.map((p) => p.number));
-      ctx.reportCheck(check, {
-        messageId: "listed",
-        data: {
-          label: c.label,
-          total: c.total.text,
-          unit: c.total.unit,
-          expected: check.expected.toFixed(c.total.decimals),
-          parts: c.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
-          diff: c.total.value.minus(check.expected).abs().toFixed(c.total.decimals),
-        },
-        location: c.total.location,
-        values: [{ number: c.total, role: "total", label: c.label }, ...c.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: c.total.value.toFixed(c.total.decimals),
-      });
+      ctx.reportCheck(check, sumReport("listed", { label: c.label, number: c.total }, c.parts, check));
     }
   },
 });

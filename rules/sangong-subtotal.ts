@@ -1,5 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
+import { sumReport } from "../src/engine/sum-report.js";
 
 export default defineRule({
   id: "sangong-subtotal",
@@ -12,21 +13,7 @@ export default defineRule({
   check(report, ctx) {
     for (const r of evaluateRelations(report, (rel) => rel.id.startsWith("sangong"))) {
       if (r.kind !== "sum") continue;
-      ctx.reportCheck(r.check, {
-        messageId: "sum",
-        data: {
-          label: r.total.label,
-          measure: MEASURE_WORD[r.measure],
-          total: r.total.number.text,
-          unit: r.total.number.unit,
-          parts: r.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
-          expected: r.check.expected.toFixed(r.total.number.decimals),
-          diff: r.total.number.value.minus(r.check.expected).abs().toFixed(r.total.number.decimals),
-        },
-        location: r.total.number.location,
-        values: [{ number: r.total.number, role: "total", label: r.total.label }, ...r.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: r.total.number.value.toFixed(r.total.number.decimals),
-      });
+      ctx.reportCheck(r.check, sumReport("sum", r.total, r.parts, r.check, { measure: MEASURE_WORD[r.measure] }));
     }
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { sumCheck } from "../src/engine/interval.js";
+import { sumReport } from "../src/engine/sum-report.js";
 import type { Fact } from "../src/model/schema.js";
 
 export default defineRule({
@@ -15,20 +16,7 @@ export default defineRule({
     for (const c of report.claims) {
       if (c.kind !== "breakdown" || c.origin !== "structure" || c.total.unit !== c.parts[0]?.number.unit) continue;
       const check = sumCheck(c.total, c.parts.map((p) => p.number));
-      ctx.reportCheck(check, {
-        messageId: "classes",
-        data: {
-          label: c.label,
-          total: c.total.text,
-          unit: c.total.unit,
-          expected: check.expected.toFixed(c.total.decimals),
-          parts: c.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
-          diff: c.total.value.minus(check.expected).abs().toFixed(c.total.decimals),
-        },
-        location: c.total.location,
-        values: [{ number: c.total, role: "total", label: c.label }, ...c.parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: c.total.value.toFixed(c.total.decimals),
-      });
+      ctx.reportCheck(check, sumReport("classes", { label: c.label, number: c.total }, c.parts, check));
     }
     // the narrative's own statements (tables are summed by code in table-code-sum); each 项 once
     const narrative = report.facts.filter((f) => f.source === "narrative" && f.measure === "actual");
@@ -46,20 +34,8 @@ export default defineRule({
       const total = classes.get(cls);
       if (!total || parts.some((p) => p.number.unit !== total.number.unit)) continue;
       const check = sumCheck(total.number, parts.map((p) => p.number));
-      ctx.reportCheck(check, {
-        messageId: "items",
-        data: {
-          cls,
-          total: total.number.text,
-          unit: total.number.unit,
-          expected: check.expected.toFixed(total.number.decimals),
-          parts: parts.map((p) => `${p.label.split("/").pop()}${p.number.text}`).join(" + "),
-          diff: total.number.value.minus(check.expected).abs().toFixed(total.number.decimals),
-        },
-        location: total.number.location,
-        values: [{ number: total.number, role: "total", label: cls }, ...parts.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-        actual: total.number.value.toFixed(total.number.decimals),
-      });
+      const named = parts.map((p) => ({ label: p.label.split("/").pop()!, number: p.number }));
+      ctx.reportCheck(check, sumReport("items", { label: cls, number: total.number }, named, check, { cls }));
     }
   },
 });
