@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { documentLines } from "../src/tables/lines.js";
+import { documentLines, notesOf } from "../src/tables/lines.js";
 import { EMPTY_SUBJECT, KIND_NAME, kindOfTitle, normalizeTitle, PERF_KINDS, REQUIRED, type TableKind } from "../src/tables/kinds.js";
 import { squash } from "../src/tables/text.js";
 import { tableViews } from "../src/tables/view.js";
@@ -62,11 +62,10 @@ export default defineRule({
     }
     for (const v of printed) {
       if (!v.empty) continue;
-      const notes = v.segment.notes.map((c) => squash(c.text));
       const subject = subjectOf(v.kind!, v.title);
-      const own = notes.find((n) => DECLARED_EMPTY.test(n));
-      if (own && !subject.test(own) && Object.values(EMPTY_SUBJECT).some((re) => re.test(own))) {
-        ctx.report({ messageId: "wrongNote", data: { table: squash(v.title), note: own }, location: v.segment.notes[0]!.location, values: [] });
+      const own = notesOf(report, v).find((n) => DECLARED_EMPTY.test(n.text));
+      if (own && !subject.test(own.text) && Object.values(EMPTY_SUBJECT).some((re) => re.test(own.text))) {
+        ctx.report({ messageId: "wrongNote", data: { table: squash(v.title), note: own.text }, location: own.location, values: [] });
         continue;
       }
       if (own || declaredEmpty(v.kind!, v.title)) continue;

@@ -22,6 +22,7 @@ export default defineRule({
   severity: "warning",
   messages: {
     placeholder: "{where}中留有占位符“{mark}”：{text}",
+    placeholderBody: "正文或表格中有{count}处留有占位符（首处“{mark}”：{text}）",
     year: "{where}写的是{found}年，而本报告为{year}年度{kind}：{text}",
     asOf: "决算中写“截至{found}年12月31日”，而本报告为{year}年度决算",
     name: "{where}中的单位名称为“{found}”，与报告标题的“{org}”不一致",
@@ -32,25 +33,26 @@ export default defineRule({
     const lines = documentLines(report);
     const where = { title: "报告标题", heading: "标题", tableTitle: "表名", tableIdentity: "表头", line: "正文", cell: "表格" } as const;
     const seenPlaceholder = new Set<string>();
+    const inBody: { text: string; mark: string; location: Location }[] = [];
     for (const l of lines) {
       const text = normalizeDigits(l.text).replace(/\s+/g, " ").trim();
       const mark = PLACEHOLDER.exec(text)?.[0];
-      if (mark && !seenPlaceholder.has(`${l.role}|${text}`)) {
-        seenPlaceholder.add(`${l.role}|${text}`);
-        const severe = l.role === "title" || l.role === "heading" || l.role === "tableTitle" || l.role === "tableIdentity";
+      const identity = l.role === "title" || l.role === "heading" || l.role === "tableTitle" || l.role === "tableIdentity";
+      if (mark && !identity) inBody.push({ text, mark, location: l.location });
+      else if (mark && !seenPlaceholder.has(text)) {
+        seenPlaceholder.add(text);
         ctx.report({
           messageId: "placeholder",
           data: { where: where[l.role], mark, text: text.length > 40 ? `${text.slice(0, 40)}…` : text },
           location: l.location,
           values: [],
-          severity: severe ? "error" : "warning",
         });
       }
       if (!year) continue;
       if (l.role === "title" || l.role === "heading" || l.role === "tableTitle" || l.role === "tableIdentity") {
         // comparisons ("与2023年度相比"), ranges ("2021-2023") and document names (《…》) legitimately name other years
         const stripped = text.replace(/《[^》]*》/g, "").replace(/\d{4}\s*[-—~至]\s*\d{4}/g, "");
-        if (/上年|相比|比较|对比|同比|较\d{4}|与\d{4}/.test(stripped)) continue;
+        if (/上年|相比|比较|对比|同比|较\d{4}|与\d{4}|执行情况|完成情况|回顾/.test(stripped)) continue;
         if (l.role === "heading" && !/决算|预算|部门|单位|表|年度/.test(stripped)) continue;
         const m = /(?<!\d)(\d{4})\s*年/.exec(stripped);
         if (m && Number(m[1]) !== year && Number(m[1]) > 1990 && Number(m[1]) < 2100) {
@@ -59,7 +61,6 @@ export default defineRule({
             data: { where: where[l.role], found: m[1]!, year, kind: kind === "unknown" ? "报告" : kind, text: text.length > 40 ? `${text.slice(0, 40)}…` : text },
             location: l.location,
             values: [yearNumber(m[1]!, l.location)].map((n) => ({ number: n, role: "year" })),
-            severity: "error",
           });
         }
       }
@@ -77,6 +78,16 @@ export default defineRule({
           ctx.report({ messageId: "name", data: { where: where[l.role], found, org: organisation }, location: l.location, values: [] });
         }
       }
+    }
+    // a draft's body full of "XXX万元" is one finding, not one per line
+    if (inBody.length > 0) {
+      const first = inBody[0]!;
+      ctx.report({
+        messageId: "placeholderBody",
+        data: { count: inBody.length, mark: first.mark, text: first.text.length > 40 ? `${first.text.slice(0, 40)}…` : first.text },
+        location: first.location,
+        values: [],
+      });
     }
   },
 });

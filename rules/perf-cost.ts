@@ -62,8 +62,8 @@ export default defineRule({
         }
       }
       const total2 = (xs: { n: PrintedNumber }[]) => {
-        const d = Math.max(2, ...xs.map((x) => inWanyuan(x.n).decimals));
-        return xs.reduce((acc, x) => acc.plus(inWanyuan(x.n).value), new Decimal(0)).toDecimalPlaces(d).toFixed();
+        const d = Math.max(0, ...xs.map((x) => inWanyuan(x.n).decimals));
+        return xs.reduce((acc, x) => acc.plus(inWanyuan(x.n).value), new Decimal(0)).toFixed(d);
       };
       const cite = (xs: { i: Indicator; n: PrintedNumber }[]) => xs.map((x) => ({ number: x.n, role: "part", label: x.i.name }));
       const list = (xs: { i: Indicator; n: PrintedNumber }[]) => xs.map((x) => `${x.i.name} ${x.n.text}${x.n.unit === "万元" ? "" : x.n.unit}`).join(" + ");

@@ -35,7 +35,7 @@ export default defineRule({
           data: { ...f.data, table: tableName(v) + (v.perf?.project ? `（${v.perf.project}）` : ""), field: v.targetFunds?.length ? "" : word },
           location: f.total.location,
           values: f.values,
-          actual: f.total.value.toFixed(),
+          actual: f.total.value.toFixed(f.total.decimals),
         });
       }
     }

@@ -72,7 +72,7 @@ function checkSelfAssessments(report: Report, ctx: RuleContext): void {
       data: { ...s.data, what: "预算绩效评价项目", field, table: "项目支出绩效自评表", tables: String(tables.length) },
       location: f.number.location,
       values: s.values,
-      actual: f.number.value.toFixed(),
+      actual: f.number.value.toFixed(f.number.decimals),
     });
   }
 }
@@ -104,7 +104,7 @@ function checkTargets(report: Report, ctx: RuleContext): void {
       data: { ...s.data, what: "绩效目标管理项目", field: "涉及金额", table: "项目支出绩效目标表", tables: String(tables.length) },
       location: stated.amount.location,
       values: s.values,
-      actual: stated.amount.value.toFixed(),
+      actual: stated.amount.value.toFixed(stated.amount.decimals),
     });
     return;
   }

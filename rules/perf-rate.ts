@@ -44,7 +44,7 @@ export default defineRule({
             { number: budget, role: "budget", label: `${row.label}全年预算数` },
             { number: rate, role: "rate", label: "执行率" },
           ],
-          actual: rate.value.toFixed(),
+          actual: rate.value.toFixed(rate.decimals),
         });
       }
     }

@@ -50,12 +50,13 @@ export default defineRule({
           : { text: "100", value: new Decimal(100), decimals: 8, unit: "", location: weights[0]!.location };
         const { check, withFund } = best(total, weights.map(exact), fundWeight && exact(fundWeight));
         const cited = [...(withFund && fundWeight ? [{ number: fundWeight, role: "part", label: "资金分值" }] : []), ...weights.map((w, k) => ({ number: w, role: "part", label: label(k) }))];
+        const sum = cited.reduce((acc, c) => acc.plus(c.number.value), new Decimal(0)).toFixed();
         ctx.reportCheck(check, {
           messageId: "weights",
-          data: { table, expected: check.range.lo.toFixed(), total: total.value.toFixed(), parts: cited.map((c) => `${c.label} ${c.number.text}`).join(" + ") },
+          data: { table, expected: sum, total: total.value.toFixed(), parts: cited.map((c) => `${c.label} ${c.number.text}`).join(" + ") },
           location: perf.totalWeight?.location ?? weights[0]!.location,
           values: [...(perf.totalWeight ? [{ number: perf.totalWeight, role: "total", label: "总分值" }] : []), ...cited],
-          actual: check.range.lo.toFixed(),
+          actual: sum,
         }, total.value.toFixed());
       }
 
@@ -71,7 +72,7 @@ export default defineRule({
           data: { table, expected: check.expected.toFixed(d), total: perf.totalScore.text, parts: cited.map((c) => `${c.label} ${c.number.text}`).join(" + ") },
           location: perf.totalScore.location,
           values: [{ number: perf.totalScore, role: "total", label: "总分" }, ...cited],
-          actual: perf.totalScore.value.toFixed(),
+          actual: perf.totalScore.value.toFixed(perf.totalScore.decimals),
         });
       }
 

@@ -16,7 +16,7 @@ export default defineRule({
       for (const s of codeSums(v)) {
         const f = sumFinding(s);
         if (!f) continue;
-        ctx.reportCheck(f.check, { messageId: "code", data: f.data, location: f.total.location, values: f.values, actual: f.total.value.toFixed() });
+        ctx.reportCheck(f.check, { messageId: "code", data: f.data, location: f.total.location, values: f.values, actual: f.total.value.toFixed(f.total.decimals) });
       }
     }
   },

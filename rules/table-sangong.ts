@@ -36,7 +36,7 @@ export default defineRule({
             data: { ...f.data, table: tableName(v), measure: MEASURE_WORD[measure] ? `（${MEASURE_WORD[measure]}）` : "", partsName: rel.parts.map((p) => SANGONG_NAME[p]).join("、") },
             location: f.total.location,
             values: f.values,
-            actual: f.total.value.toFixed(),
+            actual: f.total.value.toFixed(f.total.decimals),
           });
         }
       }

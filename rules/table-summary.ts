@@ -18,7 +18,7 @@ export default defineRule({
       for (const s of summarySums(v)) {
         const f = sumFinding(s);
         if (!f) continue;
-        ctx.reportCheck(f.check, { messageId: "sum", data: f.data, location: f.total.location, values: f.values, actual: f.total.value.toFixed() });
+        ctx.reportCheck(f.check, { messageId: "sum", data: f.data, location: f.total.location, values: f.values, actual: f.total.value.toFixed(f.total.decimals) });
       }
       const b = summaryBalance(v);
       if (!b) continue;
@@ -34,9 +34,9 @@ export default defineRule({
             { number: a, role: "stated", label: b.a.label },
             { number: c, role: "restated", label: b.b.label },
           ],
-          actual: c.value.toFixed(),
+          actual: c.value.toFixed(c.decimals),
         },
-        a.value.toFixed(),
+        a.value.toFixed(a.decimals),
       );
     }
   },

@@ -22,7 +22,7 @@ export default defineRule({
           data: f.data,
           location: f.total.location,
           values: f.values,
-          actual: f.total.value.toFixed(),
+          actual: f.total.value.toFixed(f.total.decimals),
         });
       }
     }

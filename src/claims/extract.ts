@@ -471,8 +471,14 @@ function sameKind(a: Token, b: Token): boolean {
   return a.kind !== "count" || a.n.unit === b.n.unit;
 }
 
+/** A 类/款/项 name as tables print it: no list number, no quotes or spaces, full-width brackets. */
 function clean(s: string): string {
-  return s.replace(/^\s*\d{1,2}\s*[.．、]\s*/, "").replace(/\s+/g, "").trim();
+  return s
+    .replace(/^\s*\d{1,2}\s*[.．、]\s*/, "")
+    .replace(/[\s“”"]/g, "")
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）")
+    .trim();
 }
 
 function sectionKey(p: Paragraph): number {

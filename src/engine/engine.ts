@@ -29,7 +29,8 @@ export function runRules(report: Report, opts: EngineOptions): Finding[] {
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.ruleId}|${f.values.map((v) => `${v.text}@${v.location.line ?? ""}:${v.location.page ?? ""}:${v.location.paragraph ?? ""}:${v.location.table?.index ?? ""}:${v.location.table?.row ?? ""}:${v.location.table?.column ?? ""}`).sort().join(",")}`;
+    const where = f.values.length ? "" : `${JSON.stringify(f.location)}|${JSON.stringify(f.data)}`;
+    const key = `${f.ruleId}|${f.messageId}|${where}|${f.values.map((v) => `${v.text}@${v.location.line ?? ""}:${v.location.page ?? ""}:${v.location.paragraph ?? ""}:${v.location.table?.index ?? ""}:${v.location.table?.row ?? ""}:${v.location.table?.column ?? ""}`).sort().join(",")}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -104,7 +104,10 @@ export function subsetCheck(total: Printed, parts: Printed[]): Check {
 /** a = b: the same quantity printed twice */
 export function equalCheck(a: Printed, b: Printed): Check {
   const ia = Interval.of(a);
-  const verdict: Verdict = !ia.meets(Interval.of(b)) ? "violated" : a.value.eq(b.value) ? "holds" : "rounding";
+  // printed to different precisions (万元 beside a table in 元): equal when the finer rounds to the coarser
+  const [fine, coarse] = a.decimals >= b.decimals ? [a, b] : [b, a];
+  const same = roundTo(fine.value, coarse.decimals).eq(coarse.value);
+  const verdict: Verdict = !ia.meets(Interval.of(b)) ? "violated" : same ? "holds" : "rounding";
   return { verdict, expected: a.value, range: ia, decimals: a.decimals };
 }
 

@@ -56,7 +56,7 @@ function summaryFacts(v: TableView, budgetDoc: boolean, add: Add): void {
   const g = v.grid!;
   for (const s of summarySides(v)) {
     const cols = g.columns[s.side]!;
-    const first = 0;
+    const first = 0; // the side's own figure: 决算数 / 预算数 / 合计
     const gpbCol = cols.findIndex((c) => c.role === "gpb");
     for (const e of s.rows) {
       if (e.parent) continue;

@@ -13,3 +13,4 @@ export function extractTableFacts(report: Report): void {
 export { tableViews, viewsOf, type TableView } from "./view.js";
 export { kindOfTitle, normalizeTitle, KIND_NAME, REQUIRED, PERF_KINDS, type TableKind } from "./kinds.js";
 export type { Grid, GridRow, Column, Side } from "./grid.js";
+export { valueAt, rowOf } from "./lookup.js";

@@ -56,7 +56,7 @@ export function normalizeTitle(title: string): string {
 
 export function kindOfTitle(title: string): TableKind | undefined {
   const t = normalizeTitle(title);
-  if (!t || t.length > 40 || !/表|绩效/.test(t)) return undefined;
+  if (!t || t.length > 40 || !/表|绩效/.test(t) || /[，,。；;：:]/.test(t)) return undefined;
   return ALIASES.find((a) => a.title.test(t))?.kind;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Location, Report } from "../model/schema.js";
 import { squash } from "./text.js";
-import { tableViews } from "./view.js";
+import { tableViews, type TableView } from "./view.js";
 
 export interface DocLine {
   text: string;
@@ -40,6 +40,25 @@ export function documentLines(report: Report): DocLine[] {
       }
       for (const c of row) if (c.text && !c.number) out.push({ text: c.text, location: c.location, role: "cell" });
     }
+  }
+  return out;
+}
+
+const NOTE = /^(?:注|说明|备注)\s*\d*\s*[:：]/;
+
+/** The notes printed with a table: its own 注 rows and a 注/说明 paragraph right under it (same page, or within a few lines). */
+export function notesOf(report: Report, view: TableView): { text: string; location: Location }[] {
+  const out = view.segment.notes.map((c) => ({ text: squash(c.text), location: c.location }));
+  const lastRow = view.segment.rows[view.segment.rows.length - 1] ?? [];
+  const last = lastRow[lastRow.length - 1]?.location ?? view.table.location;
+  const next = report.tables.find((t) => t.index === view.table.index + 1)?.location;
+  for (const p of report.paragraphs) {
+    if (!NOTE.test(p.text.trim())) continue;
+    const s = p.spans[0]!;
+    const near =
+      (last.line !== undefined && s.line !== undefined && s.line > last.line && s.line <= last.line + 4) ||
+      (last.page !== undefined && s.line === undefined && s.page === last.page && !(next?.page === last.page));
+    if (near) out.push({ text: squash(p.text), location: { ...s, snippet: p.text.slice(0, 60) } });
   }
   return out;
 }

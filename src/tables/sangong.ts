@@ -71,11 +71,13 @@ export function readSangong(rows: TableCell[][], unit: string, title: string, is
     }
   });
   const firstTotal = tokens.find((t) => t.type === "total");
+  // the items in column order; a 决算 printing 预算数 and 决算数 in two blocks names each item twice: the first counts
+  const seen = new Set<string>();
   const top = tokens
     .filter((t) => (t.type === "total" ? t === firstTotal : ["abroad", "group", "reception", "operating"].includes(t.type)))
-    .sort((a, b) => a.col - b.col || a.row - b.row);
-  // a header word that occurs twice (a repeated header) makes the layout unreadable
-  if (new Set(top.map((t) => t.type)).size !== top.length || !top.some((t) => t.type === "abroad")) return undefined;
+    .sort((a, b) => a.col - b.col || a.row - b.row)
+    .filter((t) => !seen.has(t.type) && !!seen.add(t.type));
+  if (!top.some((t) => t.type === "abroad")) return undefined;
   const hasSub = tokens.some((t) => t.type === "purchase" || t.type === "operation");
   const items: SangongItem[] = [];
   for (const t of top) {

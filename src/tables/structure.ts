@@ -150,7 +150,8 @@ export function summarySides(view: TableView): SummarySide[] {
     for (const r of g.rows.filter((x) => x.side === side.index)) {
       if (!r.label && !r.code) continue;
       const rc = rowConcept(view.kind, side.index, r.label);
-      let role: SummarySide["rows"][number]["role"] = rc?.role ?? (r.code ? "class" : "part");
+      // the 支出 side lists spending by 类 ("一、一般公共服务支出" or "201 一般公共服务支出")
+      let role: SummarySide["rows"][number]["role"] = rc?.role ?? (r.code || side.index === 1 ? "class" : "part");
       let p: GridRow | undefined;
       if (role === "fund" && parent) p = parent;
       else if (role === "fund") role = "part";

@@ -80,7 +80,10 @@ function isEmpty(v: TableView): boolean {
 
 function continues(seg: Segment, prev: TableView): boolean {
   const head = (rows: TableCell[][]) => rows.slice(0, 3).map((r) => r.map((c) => c.text.replace(/\s+/g, "")).join("|")).join("/");
-  return head(seg.rows) === head(prev.segment.rows) || !seg.table.title;
+  if (head(seg.rows) === head(prev.segment.rows)) return true;
+  // no title and no header of its own: it starts with coded rows
+  const firstText = (r: TableCell[]) => (r.find((c) => c.text.trim())?.text ?? "").trim();
+  return !seg.table.title && seg.rows.slice(0, 2).some((r) => /^[2-5]\d{2}(?:\s|$|\d)/.test(firstText(r)));
 }
 
 function dropHeader(rows: TableCell[][]): TableCell[][] {
