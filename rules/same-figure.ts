@@ -1,15 +1,15 @@
 import { defineRule } from "../src/engine/rule.js";
 import { equalCheck } from "../src/engine/interval.js";
 import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
-import type { Fact } from "../src/model/schema.js";
+import { shown, type Fact } from "../src/model/schema.js";
 
 export default defineRule({
   id: "same-figure",
   description: "同一数字在不同位置（不同章节、叙述与表格、财政拨款收入与支出）出现时必须一致",
   severity: "error",
   messages: {
-    repeated: "{label}{measure}在此处为{actual}{unit}，但在{firstPlace}为{expected}{unit}",
-    equal: "{labelA}{measure}为{expected}{unit}，{labelB}为{actual}{unit}，两者应相等",
+    repeated: "{label}{measure}在此处为{actual}，但在{firstPlace}为{expected}",
+    equal: "{labelA}{measure}为{expected}，{labelB}为{actual}，两者应相等",
   },
   example: "三、支出决算情况说明：本年支出199.68万元……一、总体情况：本年支出合计198.68万元",
   check(report, ctx) {
@@ -30,9 +30,8 @@ export default defineRule({
           data: {
             label: f.label,
             measure: MEASURE_WORD[f.measure],
-            actual: f.number.text,
-            unit: f.number.unit,
-            expected: first.number.text,
+            actual: shown(f.number),
+            expected: shown(first.number),
             firstPlace: placeName(first),
           },
           location: f.number.location,
@@ -52,9 +51,8 @@ export default defineRule({
           labelA: r.total.label,
           labelB: other.label,
           measure: MEASURE_WORD[r.measure],
-          expected: r.total.number.text,
-          actual: other.number.text,
-          unit: other.number.unit,
+          expected: shown(r.total.number),
+          actual: shown(other.number),
         },
         location: other.number.location,
         values: [

@@ -30,7 +30,10 @@ export interface Finding {
 }
 
 export function cite(n: PrintedNumber, role: string, label?: string): CitedValue {
-  const v: CitedValue = { text: n.text, value: n.value.toFixed(n.decimals), unit: n.unit, role, location: n.location };
+  const o = n.original;
+  const v: CitedValue = o
+    ? { text: o.text, value: o.value.toFixed(), unit: o.unit, role, location: n.location }
+    : { text: n.text, value: n.value.toFixed(n.decimals), unit: n.unit, role, location: n.location };
   if (label) v.label = label;
   return v;
 }

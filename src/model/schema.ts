@@ -30,8 +30,15 @@ export const PrintedNumberSchema = z.object({
   decimals: z.number().int().min(0),
   unit: z.string(),
   location: LocationSchema,
+  /** when the value was converted (a table in 元 compared in 万元): the number as the document prints it */
+  original: z.object({ text: z.string(), value: DecimalSchema, unit: z.string() }).optional(),
 });
 export type PrintedNumber = z.infer<typeof PrintedNumberSchema>;
+
+/** "87,361.70元": the number with its unit exactly as printed, even when it was converted for comparison. */
+export function shown(n: PrintedNumber): string {
+  return n.original ? `${n.original.text}${n.original.unit}` : `${n.text}${n.unit}`;
+}
 
 /** A number inside a paragraph, with its character range (for claims extraction). */
 export const ParagraphNumberSchema = PrintedNumberSchema.extend({

@@ -73,19 +73,19 @@ const TEN_THOUSAND = new Decimal(10000);
 
 /**
  * The same amount in 万元, for facts that must meet the narrative's figures. 元 with 2 decimals becomes 万元 with 6,
- * so the rounding interval is unchanged; the text shows the converted value, the location still points at the cell.
+ * so the rounding interval is unchanged; `original` keeps the number as printed for citations.
  */
 export function inWanyuan(n: PrintedNumber): PrintedNumber {
   if (n.unit === "万元" || n.unit === "") return { ...n, unit: "万元" };
   if (n.unit === "元") {
     const value = n.value.div(TEN_THOUSAND);
     const decimals = n.decimals + 4;
-    return { ...n, value, decimals, text: value.toFixed(decimals), unit: "万元" };
+    return { ...n, value, decimals, text: value.toFixed(decimals), unit: "万元", original: { text: n.text, value: n.value, unit: n.unit } };
   }
   if (n.unit === "亿元") {
     const value = n.value.times(TEN_THOUSAND);
     const decimals = Math.max(0, n.decimals - 4);
-    return { ...n, value, decimals, text: value.toFixed(decimals), unit: "万元" };
+    return { ...n, value, decimals, text: value.toFixed(decimals), unit: "万元", original: { text: n.text, value: n.value, unit: n.unit } };
   }
   return n;
 }
