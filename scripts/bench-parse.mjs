@@ -4,8 +4,9 @@
  *   node scripts/bench-parse.mjs [pdfDir=../shared/samples] [docxDir] [--runs=N]
  * For every .pdf: bare pdf-parse `new PDFParse({data}).getText()` vs our parsePdf (dist/, build first).
  * For every .docx in docxDir (if dist/src/parse/docx.js exists): mammoth.convertToHtml vs our parseDocx.
- * Each measurement is the median of N runs (default 5) after one warm-up run of both; the two are interleaved so
- * neither profits from a warmer JIT. Prints ms, pages/s, MB/s and the ratio ours / library.
+ * Each measurement is the median of N runs (default 5) after one warm-up run of both; the two are interleaved (and
+ * take turns going first) so neither profits from a warmer JIT. Prints wall and CPU ms, pages/s, MB/s and the ratios
+ * ours / library. On a busy machine trust the CPU ratio more than the wall-clock one.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
@@ -18,10 +19,13 @@ const runs = runsArg ? Math.max(1, Number(runsArg.slice(7))) : 5;
 const [pdfDir = resolve(root, "../shared/samples"), docxDir] = args.filter((a) => !a.startsWith("--"));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** wall-clock and CPU milliseconds of one call (CPU time is what a busy machine distorts least) */
 const time = async (fn) => {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const out = await fn();
-  return { ms: performance.now() - t0, out };
+  const c = process.cpuUsage(c0);
+  return { ms: performance.now() - t0, cpu: (c.user + c.system) / 1000, out };
 };
 const filesIn = (dir, ext) =>
   dir && existsSync(dir) && statSync(dir).isDirectory()
@@ -32,10 +36,11 @@ const name = (f) => f.split("/").pop();
 
 async function bench(label, files, base, ours, pagesOf) {
   if (!files.length) return;
-  console.log(`\n${label}: ${runs} runs each, median`);
-  console.log(`${"file".padEnd(44)} ${"pages".padStart(5)} ${"MB".padStart(6)} ${"base ms".padStart(8)} ${"ours ms".padStart(8)} ${"pages/s".padStart(8)} ${"MB/s".padStart(8)} ${"ratio".padStart(6)}`);
-  let sumBase = 0;
-  let sumOurs = 0;
+  console.log(`\n${label}: ${runs} runs each, median; ratio = ours / base (wall, CPU)`);
+  console.log(
+    `${"file".padEnd(40)} ${"pages".padStart(5)} ${"MB".padStart(5)} ${"base ms".padStart(8)} ${"ours ms".padStart(8)} ${"base cpu".padStart(8)} ${"ours cpu".padStart(8)} ${"pages/s".padStart(7)} ${"MB/s".padStart(5)} ${"ratio".padStart(5)} ${"cpu r.".padStart(6)}`,
+  );
+  const tot = { b: 0, o: 0, bc: 0, oc: 0 };
   for (const f of files) {
     const buf = readFileSync(f);
     const mb = buf.length / 1048576;
@@ -44,24 +49,38 @@ async function bench(label, files, base, ours, pagesOf) {
       await base(buf);
       pages = pagesOf(await ours(buf));
     } catch (e) {
-      console.log(`${name(f).padEnd(44)} skipped: ${e.code ?? ""} ${e.message}`);
+      console.log(`${name(f).padEnd(40)} skipped: ${e.code ?? ""} ${e.message}`);
       continue;
     }
     const tb = [];
     const to = [];
     for (let i = 0; i < runs; i++) {
-      tb.push((await time(() => base(buf))).ms);
-      to.push((await time(() => ours(buf))).ms);
+      // alternate which goes first, so neither always runs on a warmer heap
+      if (i % 2) {
+        to.push(await time(() => ours(buf)));
+        tb.push(await time(() => base(buf)));
+      } else {
+        tb.push(await time(() => base(buf)));
+        to.push(await time(() => ours(buf)));
+      }
     }
-    const b = median(tb);
-    const o = median(to);
-    sumBase += b;
-    sumOurs += o;
+    const b = median(tb.map((t) => t.ms));
+    const o = median(to.map((t) => t.ms));
+    const bc = median(tb.map((t) => t.cpu));
+    const oc = median(to.map((t) => t.cpu));
+    tot.b += b;
+    tot.o += o;
+    tot.bc += bc;
+    tot.oc += oc;
     console.log(
-      `${name(f).slice(0, 44).padEnd(44)} ${String(pages || "-").padStart(5)} ${mb.toFixed(2).padStart(6)} ${fmt(b, 1)} ${fmt(o, 1)} ${fmt(pages ? (pages / o) * 1000 : 0)} ${fmt((mb / o) * 1000, 1)} ${(o / b).toFixed(2).padStart(6)}`,
+      `${name(f).slice(0, 40).padEnd(40)} ${String(pages || "-").padStart(5)} ${mb.toFixed(2).padStart(5)} ${fmt(b, 1)} ${fmt(o, 1)} ${fmt(bc, 1)} ${fmt(oc, 1)} ${(pages ? ((pages / o) * 1000).toFixed(0) : "-").padStart(7)} ${((mb / o) * 1000).toFixed(1).padStart(5)} ${(o / b).toFixed(2).padStart(5)} ${(oc / bc).toFixed(2).padStart(6)}`,
     );
   }
-  if (sumBase) console.log(`${"total".padEnd(44)} ${"".padStart(5)} ${"".padStart(6)} ${fmt(sumBase, 1)} ${fmt(sumOurs, 1)} ${"".padStart(8)} ${"".padStart(8)} ${(sumOurs / sumBase).toFixed(2).padStart(6)}`);
+  if (tot.b) {
+    console.log(
+      `${"total".padEnd(40)} ${"".padStart(5)} ${"".padStart(5)} ${fmt(tot.b, 1)} ${fmt(tot.o, 1)} ${fmt(tot.bc, 1)} ${fmt(tot.oc, 1)} ${"".padStart(7)} ${"".padStart(5)} ${(tot.o / tot.b).toFixed(2).padStart(5)} ${(tot.oc / tot.bc).toFixed(2).padStart(6)}`,
+    );
+  }
 }
 
 const pdfFiles = filesIn(pdfDir, ".pdf");

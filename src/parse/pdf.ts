@@ -36,13 +36,21 @@ export async function parsePdf(buf: Uint8Array, opts: ParseOptions = {}): Promis
 
   let timer: NodeJS.Timeout | undefined;
   let abandoned = false;
-  const work = readPages(task, () => abandoned);
+  const deadline = opts.timeoutMs && opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : Infinity;
+  const expired = () => {
+    if (!abandoned && Date.now() > deadline) {
+      abandoned = true;
+      task.destroy().catch(() => undefined);
+    }
+    return abandoned;
+  };
+  const work = readPages(task, expired, opts.timeoutMs ?? 0);
   const limit =
     opts.timeoutMs && opts.timeoutMs > 0
       ? new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             abandoned = true;
-            reject(new InputError("timeout", `PDF 解析超时（超过 ${Math.max(1, Math.round(opts.timeoutMs! / 1000))} 秒），已放弃该文件`));
+            reject(timeoutError(opts.timeoutMs!));
             // stops the worker: pending pdfjs calls reject and the page loop ends
             task.destroy().catch(() => undefined);
           }, opts.timeoutMs);
@@ -66,30 +74,49 @@ export async function parsePdf(buf: Uint8Array, opts: ParseOptions = {}): Promis
   }
 }
 
-async function readPages(task: PdfjsLoadingTask, abandoned: () => boolean): Promise<LaidOutPage[]> {
+/**
+ * pdfjs's in-process ("fake") worker runs on promise callbacks only, so a timer cannot fire while it works: between
+ * pages the loop yields to the event loop and checks the deadline itself. A single page that never ends cannot be
+ * interrupted from inside the thread; the CLI's worker pool terminates such a thread from outside.
+ */
+async function readPages(task: PdfjsLoadingTask, abandoned: () => boolean, timeoutMs: number): Promise<LaidOutPage[]> {
+  const timeout = () => timeoutError(timeoutMs);
   let doc: PdfjsDocument;
   try {
     doc = await task.promise;
   } catch (e) {
+    if (abandoned()) throw timeout();
     throw loadError(e);
   }
   if (!doc.numPages) throw new InputError("corrupt-pdf", "PDF 文件已损坏：找不到任何页面");
   const pages: LaidOutPage[] = [];
+  let yielded = Date.now();
   for (let n = 1; n <= doc.numPages; n++) {
-    if (abandoned()) throw new InputError("timeout", "PDF 解析超时，已放弃该文件");
+    // let timers run now and then (every page would cost a few per cent)
+    if (Date.now() - yielded > 50) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      yielded = Date.now();
+    }
+    if (abandoned()) throw timeout();
     try {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const words = pageWords(content.items, viewport);
-      pages.push({ page: n, width: viewport.width, height: viewport.height, lines: words.length ? buildLines(words, n) : [] });
+      const { words, width, height } = pageWords(content.items, viewport);
+      pages.push({ page: n, width, height, lines: words.length ? buildLines(words, n) : [] });
       page.cleanup();
     } catch (e) {
-      if (abandoned() || e instanceof InputError) throw e;
+      if (abandoned()) throw timeout();
+      if (e instanceof InputError) throw e;
       throw new InputError("corrupt-pdf", `PDF 文件已损坏：第 ${n} 页无法读取（${detail(e)}）`);
     }
   }
   return pages;
+}
+
+function timeoutError(ms: number): InputError {
+  const limit = ms >= 1000 ? `${Math.round(ms / 1000)} 秒` : `${ms} 毫秒`;
+  return new InputError("timeout", `PDF 解析超时（超过 ${limit}），已放弃该文件`);
 }
 
 function loadError(e: unknown): InputError {

@@ -1,7 +1,9 @@
 /**
  * Page furniture: running headers, footers and page numbers are not part of the text flow. Removed are
  *  - lone page numbers near the top or bottom edge ("3", "- 3 -", "第 3 页", "第3页 共18页", "3/18", "Page 3");
- *  - lines repeated at about the same height near an edge on most pages (digits ignored, so "第3页" repeats too).
+ *  - lines repeated at about the same height near an edge on most pages (digits ignored, so "第3页" repeats too);
+ *  - edge lines that end (or start) with the page number, the number running with the page index on many pages,
+ *    whatever the rest says ("Chapter 3: Utilities 7").
  */
 import type { Line } from "./lines.js";
 
@@ -49,13 +51,27 @@ export function removeFurniture(pages: PageLines[]): void {
     }
     for (const s of seenHere) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
+  // a running head that changes by chapter but carries the page number ("Chapter 3: Utilities 7", "…决算 第7页"):
+  // its number minus the page index is the same offset on many pages
+  const numbered = (l: Line, p: PageLines) => {
+    const m = /^(\d{1,4})\D|\D(\d{1,4})$/.exec(l.text.trim());
+    if (!m) return undefined;
+    return `${l.y < p.height / 2 ? "top" : "bottom"}@${Number(m[1] ?? m[2]) - p.page}`;
+  };
+  const offsets = new Map<string, number>();
+  for (const p of pages) {
+    const here = new Set(candidates(p).map((l) => numbered(l, p)).filter((k): k is string => !!k));
+    for (const k of here) offsets.set(k, (offsets.get(k) ?? 0) + 1);
+  }
   const minRepeats = Math.max(3, Math.ceil(pages.length * 0.5));
+  const minNumbered = Math.max(3, Math.ceil(pages.length * 0.4));
   for (const p of pages) {
     const drop = new Set<Line>();
     for (const l of candidates(p)) {
       if (!nearEdge(l, p)) continue;
       if (isPageNumber(l.text)) drop.add(l);
       else if (pages.length >= 3 && (counts.get(slot(l, p)) ?? 0) >= minRepeats && key(l).length <= 60) drop.add(l);
+      else if (l.text.length <= 80 && (offsets.get(numbered(l, p) ?? "") ?? 0) >= minNumbered) drop.add(l);
     }
     if (drop.size) p.lines = p.lines.filter((l) => !drop.has(l));
   }

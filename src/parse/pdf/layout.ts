@@ -4,7 +4,8 @@
  * title and a "单位：万元" line above it come just before it). A table that ends a page and continues at the top of
  * the next is one table.
  */
-import type { SourceBlock } from "../source.js";
+import type { SourceBlock, SourceText } from "../source.js";
+import type { Line } from "./lines.js";
 import { removeFurniture, type PageLines } from "./furniture.js";
 import { classify, extendEnd, findTable, isBodyLine, PdfTable, squash, type LineInfo } from "./tables.js";
 
@@ -15,20 +16,28 @@ export interface LaidOutPage extends PageLines {
 export function layoutPages(pages: LaidOutPage[]): SourceBlock[] {
   removeFurniture(pages);
   const blocks: SourceBlock[] = [];
+  const lineOf = new Map<SourceText, Line>();
   let open: PdfTable | undefined;
   for (const p of pages) {
     const infos = p.lines.map((l) => classify(l, p.width));
     let i = 0;
     let lastWasTable = false;
     if (open) {
-      const used = continueTable(open, infos);
+      let used = 0;
+      try {
+        used = continueTable(open, infos);
+      } catch {
+        used = 0;
+      }
       if (used > 0) {
         i = used;
         lastWasTable = true;
       } else open = undefined;
     }
     const text = (li: LineInfo) => {
-      blocks.push({ kind: "text", text: li.line.text, place: { page: li.line.page } });
+      const block: SourceText = { kind: "text", text: li.line.text, place: { page: li.line.page } };
+      blocks.push(block);
+      lineOf.set(block, li.line);
       lastWasTable = false;
     };
     while (i < infos.length) {
@@ -48,17 +57,82 @@ export function layoutPages(pages: LaidOutPage[]): SourceBlock[] {
           break;
         }
         run.slice(0, span.start).forEach(text);
-        const table = new PdfTable(run.slice(span.start, span.bodyStart), run.slice(span.bodyStart, span.end + 1), p.page);
-        blocks.push(table.block);
-        open = table;
-        lastWasTable = true;
+        const table = buildTable(run.slice(span.start, span.bodyStart), run.slice(span.bodyStart, span.end + 1), p.page);
+        if (table) {
+          blocks.push(table.block);
+          open = table;
+          lastWasTable = true;
+        } else run.slice(span.start, span.end + 1).forEach(text);
         run = run.slice(span.end + 1);
       }
       i = j;
     }
     if (!lastWasTable) open = undefined;
   }
+  markWrapped(blocks, lineOf, pages);
   return blocks;
+}
+
+/**
+ * Sets `wrapped` on a text line that runs to the right margin of the body text while the next line (also across a
+ * page break, but not across a table) starts at the left margin and the line does not end a sentence: the layout,
+ * not the author, broke it. Margins are the most common right edge of long lines and the most common left edge of
+ * the lines reaching it, per page width (portrait and landscape pages differ).
+ */
+function markWrapped(blocks: SourceBlock[], lineOf: Map<SourceText, Line>, pages: LaidOutPage[]): void {
+  const widthOf = new Map(pages.map((p) => [p.page, Math.round(p.width)]));
+  const byWidth = new Map<number, Line[]>();
+  for (const l of lineOf.values()) {
+    const w = widthOf.get(l.page) ?? 0;
+    byWidth.set(w, [...(byWidth.get(w) ?? []), l]);
+  }
+  const margins = new Map<number, { left: number; right: number }>();
+  for (const [w, lines] of byWidth) {
+    const long = lines.filter((l) => l.text.length >= 12);
+    const right = mode(long.map((l) => l.x1));
+    if (right === undefined) continue;
+    const full = long.filter((l) => l.x1 >= right - 1.5 * l.h);
+    const left = mode(full.map((l) => l.x0));
+    if (left !== undefined) margins.set(w, { left, right });
+  }
+  for (let i = 0; i < blocks.length - 1; i++) {
+    const b = blocks[i]!;
+    const n = blocks[i + 1]!;
+    if (b.kind !== "text" || n.kind !== "text") continue;
+    const line = lineOf.get(b);
+    const next = lineOf.get(n);
+    if (!line || !next) continue;
+    const m = margins.get(widthOf.get(line.page) ?? 0);
+    const mn = margins.get(widthOf.get(next.page) ?? 0);
+    if (!m || !mn || /[。！？!?]$/.test(b.text)) continue;
+    if (line.x1 >= m.right - 1.5 * line.h && line.x0 < m.right - 0.5 * (m.right - m.left) && next.x0 <= mn.left + 0.6 * next.h) b.wrapped = true;
+  }
+}
+
+/** the most common value, to the point (neighbouring points count together) */
+function mode(xs: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(Math.round(x), (counts.get(Math.round(x)) ?? 0) + 1);
+  let best: number | undefined;
+  let bestN = 1;
+  for (const [x, n] of counts) {
+    const around = n + (counts.get(x - 1) ?? 0) + (counts.get(x + 1) ?? 0);
+    if (around > bestN) {
+      best = x;
+      bestN = around;
+    }
+  }
+  return best;
+}
+
+/** A table from its lines; on a layout this code cannot make sense of, nothing (the lines stay text). */
+function buildTable(header: LineInfo[], body: LineInfo[], page: number): PdfTable | undefined {
+  try {
+    const t = new PdfTable(header, body, page);
+    return t.block.rows.length && t.block.rows[0]!.length ? t : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

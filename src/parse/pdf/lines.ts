@@ -2,11 +2,12 @@
  * From pdfjs text items to visual lines.
  *
  * - Every item is mapped through the page's viewport transform, so a page with /Rotate (or a rotated text matrix
- *   drawn to look upright) reads left to right, top to bottom; y grows downwards.
+ *   drawn to look upright) reads left to right, top to bottom; y grows downwards. A page whose text still runs
+ *   sideways on screen is turned as well.
  * - Items whose baselines lie within 0.4 × font height form one line; a line is ordered by x.
  * - Inside a line, items are joined without anything between CJK glyph runs (justified CJK text is spread with gaps,
- *   and some generators even put spaces inside an item: "因 公 出 国"), but two digit/Latin runs further apart than
- *   0.3 em get a space, so adjacent numbers never glue together.
+ *   and some generators even put spaces inside an item: "因 公 出 国"), but two digit runs further apart than 0.3 em
+ *   get a space, so adjacent numbers never glue together (Latin words: 0.15 em, or a space the PDF itself has).
  * - A line is also cut into segments (candidate table cells): at gaps of ≥ 1 em, and at smaller gaps (≥ 0.25 em)
  *   after a number that is not followed by its unit ("31,214,205.80 一、一般公共服务支出" in a tight table).
  */
@@ -20,6 +21,8 @@ export interface Word {
   y: number;
   /** font height */
   h: number;
+  /** the PDF put a space right after this run (a " " item, or trailing blanks): a word boundary in Latin text */
+  spaceAfter?: boolean;
 }
 
 export interface Segment {
@@ -49,62 +52,123 @@ const CJK_SPACE_CJK = /([\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4
 
 export const isCJK = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\s\u0000-\u001f\u007f\u200b-\u200d\ufeff]/;
+
 /** Collapses whitespace; drops the spaces a generator put between two CJK glyphs. */
 export function cleanText(s: string): string {
+  // most items are clean: skip the regex work for them
+  if (!NEEDS_CLEANING.test(s)) return s;
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\ufeff]/g, "").replace(/\s+/g, " ").replace(CJK_SPACE_CJK, "$1").trim();
 }
 
-export function multiply(m: number[], n: number[]): number[] {
-  return [
-    m[0]! * n[0]! + m[2]! * n[1]!,
-    m[1]! * n[0]! + m[3]! * n[1]!,
-    m[0]! * n[2]! + m[2]! * n[3]!,
-    m[1]! * n[2]! + m[3]! * n[3]!,
-    m[0]! * n[4]! + m[2]! * n[5]! + m[4]!,
-    m[1]! * n[4]! + m[3]! * n[5]! + m[5]!,
-  ];
+export interface PageWords {
+  words: Word[];
+  /** the page as read: width and height swap when the page had to be turned */
+  width: number;
+  height: number;
 }
 
-/** Text items of one page as positioned words in viewport space. Duplicates (fake bold) are dropped. */
-export function pageWords(items: readonly unknown[], viewport: PdfjsViewport): Word[] {
+/**
+ * Text items of one page as positioned words in viewport space. Duplicates (fake bold) are dropped. A page whose text
+ * still runs down, up or backwards on screen (its /Rotate disagrees with how it was drawn) is turned so that most of
+ * its text reads left to right.
+ */
+export function pageWords(items: readonly unknown[], viewport: PdfjsViewport): PageWords {
   const words: Word[] = [];
-  const seen = new Set<string>();
+  let [va, vb, vc, vd, ve, vf] = viewport.transform as [number, number, number, number, number, number];
+  let width = viewport.width;
+  let height = viewport.height;
+  const turn = readingTurn(items, va, vb, vc, vd);
+  if (turn) {
+    // x' = t0·x + t2·y + t4, y' = t1·x + t3·y + t5, applied after the viewport transform
+    const t = turn === "down" ? [0, -1, 1, 0, 0, width] : turn === "up" ? [0, 1, -1, 0, height, 0] : [-1, 0, 0, -1, width, height];
+    [va, vb, vc, vd, ve, vf] = [
+      t[0]! * va + t[2]! * vb,
+      t[1]! * va + t[3]! * vb,
+      t[0]! * vc + t[2]! * vd,
+      t[1]! * vc + t[3]! * vd,
+      t[0]! * ve + t[2]! * vf + t[4]!,
+      t[1]! * ve + t[3]! * vf + t[5]!,
+    ];
+    if (turn !== "left") [width, height] = [height, width];
+  }
   for (const raw of items) {
     const item = raw as PdfjsTextItem;
     if (typeof item.str !== "string" || !item.transform) continue;
     const text = cleanText(item.str);
-    if (!text) continue;
-    const m = multiply(viewport.transform, item.transform);
+    const last = words[words.length - 1];
+    if (!text) {
+      if (last && item.str) last.spaceAfter = true;
+      continue;
+    }
+    if (last && /^\s/.test(item.str)) last.spaceAfter = true;
+    // item matrix through the viewport matrix (this runs for every item: no arrays, no Math.hypot)
+    const [ia, ib, ic, id, ie, iff] = item.transform as [number, number, number, number, number, number];
+    const a = va * ia + vc * ib;
+    const b = vb * ia + vd * ib;
+    const c = va * ic + vc * id;
+    const d = vb * ic + vd * id;
+    const e = va * ie + vc * iff + ve;
+    const f = vb * ie + vd * iff + vf;
     // font height: length of the text-space y axis; fall back to the x axis or pdfjs's own height
-    let h = Math.hypot(m[2]!, m[3]!);
-    if (!(h > 0.5)) h = Math.hypot(m[0]!, m[1]!);
+    const len = Math.sqrt(a * a + b * b);
+    let h = Math.sqrt(c * c + d * d);
+    if (!(h > 0.5)) h = len;
     if (!(h > 0.5)) h = item.height > 0.5 ? item.height : 10;
-    const len = Math.hypot(m[0]!, m[1]!) || 1;
-    const dx = m[0]! / len;
-    const dy = m[1]! / len;
+    const dx = a / (len || 1);
+    const dy = b / (len || 1);
     const w = item.width > 0 ? item.width : h * text.length * 0.5;
     let x0: number;
     let x1: number;
     let y: number;
     if (Math.abs(dy) < 0.2 && dx > 0) {
-      x0 = m[4]!;
-      x1 = m[4]! + w * dx;
-      y = m[5]! + w * dy * 0.5;
+      x0 = e;
+      x1 = e + w * dx;
+      y = f + w * dy * 0.5;
     } else {
       // text that still runs vertically or backwards after the page rotation: place it by its extent
-      const ex = m[4]! + w * dx;
-      const ey = m[5]! + w * dy;
-      x0 = Math.min(m[4]!, ex);
-      x1 = Math.max(m[4]!, ex, x0 + h * 0.8);
-      y = (m[5]! + ey) / 2;
+      const ex = e + w * dx;
+      const ey = f + w * dy;
+      x0 = Math.min(e, ex);
+      x1 = Math.max(e, ex, x0 + h * 0.8);
+      y = (f + ey) / 2;
     }
-    const key = `${text}|${Math.round(x0 * 2)}|${Math.round(y * 2)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    words.push({ text, x0, x1, y, h });
+    // fake bold draws the same run twice (or more), a hair apart, one right after the other
+    let dup = false;
+    for (let k = words.length - 1; k >= 0 && k >= words.length - 3; k--) {
+      const o = words[k]!;
+      if (o.text === text && Math.abs(o.x0 - x0) < 0.75 && Math.abs(o.y - y) < 0.75) dup = true;
+    }
+    if (dup) continue;
+    const word: Word = { text, x0, x1, y, h };
+    if (/\s$/.test(item.str)) word.spaceAfter = true;
+    words.push(word);
   }
-  return words;
+  return { words, width, height };
+}
+
+/** Which way most of the page's text runs on screen, when it is not left to right. */
+function readingTurn(items: readonly unknown[], va: number, vb: number, vc: number, vd: number): "down" | "up" | "left" | undefined {
+  let right = 0;
+  let down = 0;
+  let up = 0;
+  let left = 0;
+  for (const raw of items) {
+    const item = raw as PdfjsTextItem;
+    if (typeof item.str !== "string" || !item.transform) continue;
+    const n = item.str.length;
+    const a = va * item.transform[0]! + vc * item.transform[1]!;
+    const b = vb * item.transform[0]! + vd * item.transform[1]!;
+    if (a > Math.abs(b)) right += n;
+    else if (-a > Math.abs(b)) left += n;
+    else if (b > 0) down += n;
+    else up += n;
+  }
+  const most = Math.max(right, down, up, left);
+  if (most === 0 || right === most) return undefined;
+  return down === most ? "down" : up === most ? "up" : "left";
 }
 
 const NUMBER_WORD = /^[-−+]?[\d,]*\d(?:\.\d+)?%?$/;
@@ -113,12 +177,18 @@ const AFTER_NUMBER = /^[万亿元%‰年月日号个人次项家辆台套名户�
 
 export const isNumberText = (s: string): boolean => NUMBER_WORD.test(s.replace(/\s/g, ""));
 
-/** The separator between two neighbouring runs of one line: nothing at CJK, a space between distant digit/Latin runs. */
-export function joiner(aText: string, aX1: number, bText: string, bX0: number, em: number): string {
-  const a = aText[aText.length - 1];
-  const b = bText[0];
-  if (isCJK(a) || isCJK(b)) return "";
-  return bX0 - aX1 > 0.3 * em ? " " : "";
+/**
+ * The separator between two neighbouring runs of one line: nothing at CJK; between digit/Latin runs a space where
+ * the PDF has one, or where they stand apart (digits 0.3 em: closer pieces are one number, "13" "," "377.11";
+ * letters 0.15 em, about a narrow space).
+ */
+export function joiner(a: { text: string; x1: number; h: number; spaceAfter?: boolean }, b: { text: string; x0: number; h: number }): string {
+  const la = a.text[a.text.length - 1]!;
+  const fb = b.text[0]!;
+  if (isCJK(la) || isCJK(fb)) return "";
+  if (a.spaceAfter) return " ";
+  const digits = /[\d.,%]/.test(la) && /[\d.,]/.test(fb);
+  return b.x0 - a.x1 > (digits ? 0.3 : 0.15) * Math.max(a.h, b.h) ? " " : "";
 }
 
 /** Groups words into lines (by baseline), each ordered by x and cut into segments. */
@@ -163,9 +233,21 @@ export function makeLine(ws: Word[], page: number): Line {
     } else seg.push(b);
   }
   segs.push(makeSegment(seg, hard));
-  const y = words.reduce((s, w) => s + w.y, 0) / words.length;
-  const h = Math.max(...words.map((w) => w.h));
-  return { page, y, h, x0: words[0]!.x0, x1: Math.max(...words.map((w) => w.x1)), words, segs, text: lineText(segs) };
+  const { y, h, x1 } = extent(words);
+  return { page, y, h, x0: words[0]!.x0, x1, words, segs, text: lineText(segs) };
+}
+
+/** mean baseline, largest font height and right edge of some words */
+function extent(words: Word[]): { y: number; h: number; x1: number } {
+  let y = 0;
+  let h = 0;
+  let x1 = -Infinity;
+  for (const w of words) {
+    y += w.y;
+    if (w.h > h) h = w.h;
+    if (w.x1 > x1) x1 = w.x1;
+  }
+  return { y: y / words.length, h, x1 };
 }
 
 /** the trailing run of a segment that would read as one number ("13" "," "377.11" are one) */
@@ -187,21 +269,14 @@ export function wordsText(words: Word[]): string {
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
     const b = words[i]!;
-    text += joiner(a.text, a.x1, b.text, b.x0, Math.max(a.h, b.h)) + b.text;
+    text += joiner(a, b) + b.text;
   }
   return text;
 }
 
 function makeSegment(words: Word[], hard: boolean): Segment {
-  return {
-    words,
-    text: wordsText(words),
-    x0: words[0]!.x0,
-    x1: Math.max(...words.map((w) => w.x1)),
-    y: words.reduce((s, w) => s + w.y, 0) / words.length,
-    h: Math.max(...words.map((w) => w.h)),
-    hard,
-  };
+  const { y, h, x1 } = extent(words);
+  return { words, text: wordsText(words), x0: words[0]!.x0, x1, y, h, hard };
 }
 
 /** A line's text: segments joined by one space at hard gaps, by the run joiner at soft ones. */
@@ -210,7 +285,7 @@ export function lineText(segs: Segment[]): string {
   for (let i = 1; i < segs.length; i++) {
     const a = segs[i - 1]!;
     const b = segs[i]!;
-    text += (b.hard ? " " : joiner(a.text, a.x1, b.text, b.x0, Math.max(a.h, b.h))) + b.text;
+    text += (b.hard ? " " : joiner({ ...a, spaceAfter: a.words[a.words.length - 1]!.spaceAfter }, b)) + b.text;
   }
   return text;
 }

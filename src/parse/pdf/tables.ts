@@ -11,9 +11,10 @@
  *    overlapping no column opens one, overlapping exactly one widens it, overlapping several is a spanning cell.
  *    Each cell then goes to the column it overlaps most, so a row with an empty middle cell keeps later values in
  *    their own columns and empty cells stay empty strings.
- * 4. Rows: lines closer than 0.75 × font height are one row (cells vertically centred beside a wrapped cell sit half
- *    a line off); a text-only line right under a label that filled its column is that label's second line.
- * 5. Header lines become header rows (also banded); a header cell over several columns gets colSpan.
+ * 4. Body rows are anchored by lines with a number, a code, two or more cells, an enumerated label or a total; the
+ *    other lines (the pieces of wrapped labels) join the row they belong to (see PdfTable.addBody).
+ * 5. Header lines become header rows: the lines of one multi-line header cell are joined, a header cell over several
+ *    columns gets colSpan.
  * 6. A table that ends a page continues on the next page when that page starts with lines fitting the same columns;
  *    repeated header lines there are dropped.
  */
@@ -55,7 +56,6 @@ const LEADER = /^[.…·•\-_—–‧．]{4,}$|^…{2,}$/;
 const ENUMERATED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
 const HEADING_LIKE = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
 const TOTAL = /^(合计|总计|小计|本年(收入|支出)合计|收入总计|支出总计)$/;
-const CODE = /^\d{2,7}$/;
 
 const squash = (s: string) => s.replace(/\s+/g, "");
 
@@ -94,9 +94,12 @@ export function findTable(run: LineInfo[]): TableSpan | undefined {
   const weak = run.filter((li) => li.cells.length >= 2);
   if (strong < 2 && !(weak.length >= 3 && aligned(weak))) return undefined;
   let bodyStart = run.findIndex(isBodyLine);
-  const firstMulti = run.findIndex((li) => li.cells.length >= 2);
-  if (bodyStart < 0) bodyStart = run.length; // header only (an empty table)
-  let start = Math.min(bodyStart, firstMulti < 0 ? bodyStart : firstMulti);
+  let start = bodyStart;
+  if (bodyStart < 0) {
+    // header only (an empty table): it starts at its first multi-cell line
+    bodyStart = run.length;
+    start = run.findIndex((li) => li.cells.length >= 2);
+  }
   const h = median(run.map((li) => li.line.h));
   // header lines above: dense, or multi-cell; never a heading or a bigger font (a title)
   while (start > 0) {
@@ -105,7 +108,7 @@ export function findTable(run: LineInfo[]): TableSpan | undefined {
     const gap = below.line.y - above.line.y;
     const headingLike = above.cells.length <= 1 && HEADING_LIKE.test(squash(above.line.text));
     if (headingLike || above.line.h > 1.25 * h) break;
-    if (gap > 3 * h && above.cells.length < 2) break;
+    if (gap > 4 * h && above.cells.length < 2) break;
     start--;
   }
   let last = -1;
@@ -213,8 +216,6 @@ function splitAcross(cores: Core[], f: Frag): Frag[] {
   }));
 }
 
-
-
 const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 
 /**
@@ -278,7 +279,8 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
   }
   // a column known only from one header cell of a sparse header line ("收入  支出" over both halves) is a spanning
   // label, not a column
-  return cores.filter((c) => !c.headerOnly || c.support >= 2 || c.wideLine).sort((a, b) => a.x0 - b.x0);
+  const kept = cores.filter((c) => !c.headerOnly || c.support >= 2 || c.wideLine);
+  return (kept.length ? kept : cores).sort((a, b) => a.x0 - b.x0);
 }
 
 /**
@@ -367,12 +369,15 @@ export class PdfTable {
     this.addBody(body);
   }
 
-  private cellsOf(li: LineInfo): Frag[] {
-    return fragsOf(li).flatMap((f) => splitAcross(this.cores, f));
-  }
+  private cells = new WeakMap<LineInfo, Frag[]>();
 
-  get columnCount(): number {
-    return this.cores.length;
+  private cellsOf(li: LineInfo): Frag[] {
+    let out = this.cells.get(li);
+    if (!out) {
+      out = fragsOf(li).flatMap((f) => splitAcross(this.cores, f));
+      this.cells.set(li, out);
+    }
+    return out;
   }
 
   /** How well the lines of a following page fit this table's columns: share of cells landing on a column. */
@@ -554,3 +559,4 @@ export class PdfTable {
 }
 
 export { isBodyLine, squash };
+
