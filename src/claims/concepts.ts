@@ -25,10 +25,10 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   { concept: "fiscal.income.current", label: /^本年财政拨款收入$/ },
   { concept: "fiscal.expense.current", label: /^本年财政拨款支出$/ },
   // 收入支出决算总表 (section 一)
-  { concept: "income.total", label: /^(?:部门)?收入(?:支出)?总计$/ },
-  { concept: "expense.total", label: /^(?:部门)?支出总计$/ },
-  { concept: "income.current", label: /^本年收入(?:合计)?$/ },
-  { concept: "expense.current", label: /^本年支出(?:合计)?$/ },
+  { concept: "income.total", label: /^(?:部门)?收入(?:支出)?(?:预算)?总计$/ },
+  { concept: "expense.total", label: /^(?:部门)?支出(?:预算)?总计$/ },
+  { concept: "income.current", label: /^本年收入(?:预算)?(?:合计)?$/ },
+  { concept: "expense.current", label: /^本年支出(?:预算)?(?:合计)?$/ },
   { concept: "income.useNonFiscalSurplus", label: /^使用非财政拨款结余/ },
   { concept: "income.carryIn", label: /^年初结转和?结余$/ },
   { concept: "expense.surplusDistribution", label: /^结余分配$/ },
@@ -90,6 +90,8 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
 export const SUBJECT_ALIASES: { subject: RegExp; concept: string }[] = [
   { subject: /财政拨款收入支出总[体计]/, concept: "fiscal.income.total" },
   { subject: /收入支出总[体计]/, concept: "income.total" },
+  // "收入、支出预算总计…与上年相比收、支预算总计各增加…": the label is cut at "、"
+  { subject: /^(?:收、)?支(?:出)?预算总计各?$/, concept: "expense.total" },
 ];
 
 export type RelationPart = string | string[];

@@ -232,6 +232,16 @@ function buildMeta(doc: SourceDocument, path: string, paragraphs: Paragraph[], s
     const m = /编制(?:部门|单位)[:：]([\u4e00-\u9fa5（）()]{2,40}?)(?:单位[:：]|$)/m.exec(body) ?? /^(?:\S*?部分)?([\u4e00-\u9fa5（）()]{2,40}?)(?:单位|部门)概况/m.exec(body);
     if (m) organisation = m[1];
   }
+  if (!organisation) {
+    // the name most paragraphs begin with: "江苏省政协办公厅2019年度收入、支出预算总计…"
+    const counts = new Map<string, number>();
+    for (const p of paragraphs) {
+      const m = /^([\u4e00-\u9fa5（）()]{3,30}?(?:厅|局|委员会|委|办公室|办|室|会|院|中心|所|站|处|部|队|校|馆))\d{4}年/.exec(squash(p.text));
+      if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best && best[1] >= 2) organisation = best[0];
+  }
   if (!year) {
     const y = /(\d{4})年度?(?:部门|单位)?(?:决算|预算)/.exec(body) ?? /(\d{4})年度/.exec(body);
     if (y) year = Number(y[1]);
