@@ -3,10 +3,11 @@
 // folder given) and prints, from one run: files/s, pages/s and peak RSS; bare pdf-parse getText over the same PDFs
 // and gouji's ratio to it with one worker; two workers against one; `gouji --version` cold start; and peak RSS on a
 // 1,000-file folder made by copying the corpus into a temporary folder (BENCH_FILES=n to change the size).
-// Each measurement runs in a fresh child process, so timings include start-up, as a user would see them.
+// Each measurement runs in a fresh child process, so timings include start-up, as a user would see them; the
+// shorter ones are repeated (BENCH_REPEAT, default 3) and the fastest run counts, as other load only adds time.
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { cpus, tmpdir, totalmem, platform, release } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem, platform, release } from "node:os";
 import { extname, join, relative, resolve, basename } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -53,10 +54,10 @@ function walk(dir) {
   return out;
 }
 
-function run(args) {
+function run(args, env = {}) {
   return new Promise((resolvePromise) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (code) => {
@@ -67,10 +68,10 @@ function run(args) {
   });
 }
 
-async function gouji(files, jobs, out) {
+async function gouji(files, jobs, out, env = {}) {
   const args = [SELF, "--child-gouji", "check", ...files, "-f", "json", "-o", out, "--no-progress", "--fail-on", "never"];
   if (jobs) args.push("--jobs", String(jobs));
-  const r = await run(args);
+  const r = await run(args, env);
   if (!r.report) throw new Error(`gouji run failed: ${r.stderr}`);
   const result = JSON.parse(readFileSync(out, "utf8"));
   const failures = {};
@@ -78,6 +79,17 @@ async function gouji(files, jobs, out) {
   return { ms: r.ms, rssMb: r.report.maxRssKb / 1024, files: result.files.length, failures };
 }
 
+/** The fastest of `n` runs: other load on the machine only ever adds time. */
+async function best(n, measure) {
+  let fastest;
+  for (let i = 0; i < n; i++) {
+    const r = await measure();
+    if (!fastest || r.ms < fastest.ms) fastest = r;
+  }
+  return fastest;
+}
+
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const fmt = (n, d = 1) => n.toFixed(d);
 const mark = (ok) => (ok ? "✓" : "✗");
 const failText = (failures) => {
@@ -101,6 +113,7 @@ const tmp = mkdtempSync(join(tmpdir(), "gouji-bench-"));
 const out = join(tmp, "out.json");
 const count = (ext) => corpus.filter((f) => f.toLowerCase().endsWith(ext)).length;
 
+console.log(`load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 console.log(`gouji bench — ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${platform()} ${release()}`);
 console.log(`corpus: ${corpus.length} files (${count(".pdf")} pdf, ${count(".docx")} docx, ${count(".txt")} txt) from ${dirs.map((d) => relative(ROOT, d) || ".").join(", ")}`);
 
@@ -109,9 +122,9 @@ try {
   await gouji(corpus, 1, out);
 
   // 1. the corpus with one worker: throughput and memory
-  const bare = pdfs.length ? await run([SELF, "--child-bare", ...pdfs]) : undefined;
+  const bare = pdfs.length ? await best(REPEAT, () => run([SELF, "--child-bare", ...pdfs])) : undefined;
   const pages = bare?.report?.pages ?? 0;
-  const one = await gouji(corpus, 1, out);
+  const one = await best(REPEAT, () => gouji(corpus, 1, out));
   console.log(
     `1. one worker, whole corpus: ${fmt(one.ms / 1000, 2)} s, ${fmt((one.files * 1000) / one.ms, 2)} files/s, ` +
       `${fmt((pages * 1000) / one.ms)} pages/s (${pages} pdf pages), peak RSS ${fmt(one.rssMb, 0)} MB${failText(one.failures)}`,
@@ -119,7 +132,7 @@ try {
 
   // 2. bare pdf-parse text extraction against gouji on the same PDFs
   if (pdfs.length) {
-    const g = await gouji(pdfs, 1, out);
+    const g = await best(REPEAT, () => gouji(pdfs, 1, out));
     const ratio = g.ms / bare.ms;
     const pdfFailed = Object.values(g.failures).reduce((a, b) => a + b, 0);
     console.log(
@@ -137,12 +150,18 @@ try {
   const medium = join(tmp, "medium");
   let k = 0;
   for (let c = 0; c < copies; c++) for (const f of corpus) copyTo(f, medium, k++);
-  const m1 = await gouji([medium], 1, out);
-  const m2 = await gouji([medium], 2, out);
+  const m1 = await best(Math.max(1, REPEAT - 1), () => gouji([medium], 1, out));
+  const m2 = await best(Math.max(1, REPEAT - 1), () => gouji([medium], 2, out));
   const speedup = m1.ms / m2.ms;
   console.log(
     `3. ${m1.files} files (corpus × ${copies}): one worker ${fmt(m1.ms / 1000, 2)} s, two workers ${fmt(m2.ms / 1000, 2)} s, ` +
-      `speed-up ${fmt(speedup, 2)}× (target ≥ 1.7×) ${mark(speedup >= 1.7)}`,
+      `speed-up ${fmt(speedup, 2)}× (target ≥ 1.7×) ${mark(speedup >= 1.7)}, peak RSS ${fmt(m2.rssMb, 0)} MB with two`,
+  );
+  // the same with large files allowed to run side by side (more speed, more memory)
+  const p2 = await best(Math.max(1, REPEAT - 1), () => gouji([medium], 2, out, { GOUJI_HEAVY_MB: "0" }));
+  console.log(
+    `   with GOUJI_HEAVY_MB=0 (large PDFs in parallel): two workers ${fmt(p2.ms / 1000, 2)} s, speed-up ${fmt(m1.ms / p2.ms, 2)}×, ` +
+      `peak RSS ${fmt(p2.rssMb, 0)} MB`,
   );
 
   // 4. cold start

@@ -6,8 +6,11 @@ parentPort.on("message", (task) => {
   const name = task.path.split("/").pop();
   if (name.startsWith("hang")) for (;;);
   if (name.startsWith("crash")) process.exit(3);
-  const delay = (name.charCodeAt(0) * 7) % 40;
+  // "big*" files take longer; every result says when it ran (in `kind`) so the test can see what overlapped
+  const delay = name.startsWith("big") ? 120 : (name.charCodeAt(0) * 7) % 40;
+  const start = Date.now();
   setTimeout(() => {
-    parentPort.postMessage({ type: "result", id: task.id, result: { path: task.path, format: "txt", status: "ok", findings: [] } });
+    const kind = JSON.stringify({ start, end: Date.now() });
+    parentPort.postMessage({ type: "result", id: task.id, result: { path: task.path, format: "txt", status: "ok", findings: [], kind } });
   }, delay);
 });

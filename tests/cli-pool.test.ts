@@ -9,9 +9,9 @@ import type { FileResult } from "../src/runner.js";
 
 const workerUrl = new URL("./cli-pool-worker.mjs", import.meta.url);
 
-async function all(files: string[], jobs: number, timeoutMs = 400): Promise<FileResult[]> {
+async function all(files: string[], jobs: number, timeoutMs = 400, isHeavy?: (p: string) => boolean): Promise<FileResult[]> {
   const out: FileResult[] = [];
-  for await (const r of runPool(files, { jobs, timeoutMs, workerUrl })) out.push(r);
+  for await (const r of runPool(files, { jobs, timeoutMs, workerUrl, ...(isHeavy ? { isHeavy } : {}) })) out.push(r);
   return out;
 }
 
@@ -38,6 +38,18 @@ describe("runPool", () => {
     const results = await all(["a.txt", "crash.txt", "b.txt", "c.txt"], 1);
     expect(results.map((r) => r.status)).toEqual(["ok", "failed", "ok", "ok"]);
     expect(results[1]!.error?.code).toBe("internal-error");
+  });
+
+  it("runs one heavy file at a time while the other workers take the files after it", async () => {
+    const files = ["big1.pdf", "big2.pdf", "a.txt", "b.txt", "big3.pdf", "c.txt", "d.txt", "e.txt"];
+    const results = await all(files, 2, 2000, (p) => p.startsWith("big"));
+    expect(results.map((r) => r.path)).toEqual(files);
+    const span = (r: FileResult) => JSON.parse(r.kind!) as { start: number; end: number };
+    const heavy = results.filter((r) => r.path.startsWith("big")).map(span);
+    for (const [i, a] of heavy.entries()) for (const b of heavy.slice(i + 1)) expect(a.end <= b.start || b.end <= a.start).toBe(true);
+    // while big1 ran, light files ran beside it
+    const big1 = span(results[0]!);
+    expect(results.filter((r) => !r.path.startsWith("big")).some((r) => span(r).start < big1.end)).toBe(true);
   });
 
   it("does nothing for an empty list", async () => {

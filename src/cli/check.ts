@@ -2,11 +2,12 @@
  * `gouji check`: collect the files, check them in a worker pool, and stream the results in file order to the
  * chosen format. Only counters and the current file's result are held in memory.
  */
+import { statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { collectFiles, parseShard, shardFiles } from "./files.js";
 import { resolveSettings, type CheckFlags } from "./settings.js";
-import { openOutput } from "./output.js";
+import { openOutput, OutputClosed } from "./output.js";
 import { createProgress } from "./progress.js";
 import { runPool } from "./pool.js";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
@@ -14,6 +15,27 @@ import { addToSummary, emptySummary, filterFileByLevel, type RunHeader } from ".
 import { createStream } from "../report/formatters/index.js";
 import { BaselineFilter, baselineEntries, formatBaseline, makeBaseline, parseBaseline, type BaselineEntry } from "../report/baseline.js";
 import { severityRank } from "../engine/finding.js";
+
+/**
+ * Files this large hold a few hundred MB while pdfjs reads them (a 3.6 MB PDF peaks at ≈ 350 MB): the pool runs one
+ * such file at a time so memory stays bounded on a small CI machine. `GOUJI_HEAVY_MB` moves the threshold; 0 turns
+ * it off (faster on a big machine when many files are large).
+ */
+function heavyThreshold(): number {
+  const mb = Number(process.env.GOUJI_HEAVY_MB ?? 2);
+  return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : Infinity;
+}
+
+function isHeavyFile(threshold: number) {
+  return (path: string): boolean => {
+    if (threshold === Infinity) return false;
+    try {
+      return statSync(path).size >= threshold;
+    } catch {
+      return false;
+    }
+  };
+}
 
 /** Absolute paths inside the working folder are shown (and fingerprinted) relative to it. */
 function displayPath(path: string, cwd: string): string {
@@ -77,6 +99,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       jobs: settings.jobs,
       timeoutMs: settings.timeoutMs,
       settings: settings.rules,
+      isHeavy: isHeavyFile(heavyThreshold()),
       onStart: (_i, path) => progress.start(path),
     });
     for await (const raw of results) {
@@ -89,13 +112,20 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       await write(stream.file(shown));
     }
     await write(stream.end(summary));
+  } catch (e) {
+    if (!(e instanceof OutputClosed)) throw e;
+    return failing ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     progress.finish();
-    await out.close();
+    await out.close().catch(() => undefined);
   }
 
   if (flags.writeBaseline) {
-    await writeFile(flags.writeBaseline, formatBaseline(makeBaseline(recorded)));
+    try {
+      await writeFile(flags.writeBaseline, formatBaseline(makeBaseline(recorded)));
+    } catch (e) {
+      throw new UsageError(`无法写入基线文件 ${flags.writeBaseline}：${(e as Error).message}`);
+    }
     process.stderr.write(`gouji: 已把 ${recorded.length} 条问题记录到基线 ${flags.writeBaseline}\n`);
   }
   if (summary.failed > 0) return EXIT_FAILURE;

@@ -3,6 +3,9 @@ import { open } from "node:fs/promises";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 
+/** The reader went away (`gouji check … | head`): stop quietly. */
+export class OutputClosed extends Error {}
+
 export interface Output {
   write(chunk: string): Promise<void>;
   close(): Promise<void>;
@@ -12,13 +15,21 @@ export interface Output {
 
 function writer(stream: Writable, own: boolean, isTTY: boolean): Output {
   let failed: Error | undefined;
-  stream.on("error", (e) => (failed = e));
+  stream.on("error", (e: NodeJS.ErrnoException) => (failed = e.code === "EPIPE" ? new OutputClosed("output closed") : e));
   return {
     isTTY,
     async write(chunk) {
       if (failed) throw failed;
       if (!chunk) return;
-      if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+      let flowing: boolean;
+      try {
+        flowing = stream.write(chunk);
+      } catch (e) {
+        // stdout on a pipe writes synchronously and throws when the reader has gone
+        throw (e as NodeJS.ErrnoException).code === "EPIPE" ? new OutputClosed("output closed") : e;
+      }
+      // `once` rejects on an "error" event; the listener above has already recorded it
+      if (!flowing) await once(stream, "drain").catch(() => undefined);
       if (failed) throw failed;
     },
     async close() {

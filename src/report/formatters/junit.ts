@@ -21,6 +21,11 @@ export function xmlEscape(s: string): string {
     .replace(/'/g, "&apos;");
 }
 
+/** Escapes an attribute value; line breaks become character references so XML parsers keep them. */
+export function xmlAttr(s: string): string {
+  return xmlEscape(s).replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
 export function junitStream(header: RunHeader): StreamFormatter {
   const rules = header.rules ?? [];
   return {
@@ -33,7 +38,7 @@ export function junitStream(header: RunHeader): StreamFormatter {
         return (
           `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0">\n` +
           `    <testcase classname="${name}" name="读取文件">\n` +
-          `      <error type="${code}" message="${msg}">[${code}] ${msg}</error>\n` +
+          `      <error type="${code}" message="${xmlAttr(f.error?.message ?? "无法读取")}">[${code}] ${msg}</error>\n` +
           `    </testcase>\n  </testsuite>\n`
         );
       }
@@ -62,7 +67,7 @@ export function junitStream(header: RunHeader): StreamFormatter {
           .join("\n");
         out +=
           `    <testcase classname="${name}" name="${xmlEscape(id)}">\n` +
-          `      <failure type="${first.severity}" message="${xmlEscape(summary)}">${xmlEscape(body)}</failure>\n` +
+          `      <failure type="${first.severity}" message="${xmlAttr(summary)}">${xmlEscape(body)}</failure>\n` +
           `    </testcase>\n`;
       }
       return `${out}  </testsuite>\n`;
