@@ -1,5 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
-import { varianceCheck, equalCheck, shareCheck, Interval } from "../src/engine/interval.js";
+import { varianceCheck, equalCheck, shareCheck, Interval, type Check } from "../src/engine/interval.js";
+import type { PrintedNumber } from "../src/model/schema.js";
 
 export default defineRule({
   id: "budget-variance",
@@ -18,26 +19,17 @@ export default defineRule({
         { number: c.budget, role: "budget", label: c.label },
         { number: c.actual, role: "actual", label: c.label },
       ];
-      if (c.rate) {
-        const check = varianceCheck(c.budget, c.actual, c.rate);
+      // 预决算差异率 and 完成预算的比例 are both a percentage derived from the same two amounts
+      const percent = (messageId: string, check: Check | undefined, pct: PrintedNumber, role: string) =>
         ctx.reportCheck(check, {
-          messageId: "rate",
-          data: { label: c.label, budget: c.budget.text, actual: c.actual.text, unit: c.budget.unit, expected: check?.expected.toFixed(c.rate.decimals) ?? "", rate: c.rate.text },
-          location: c.rate.location,
-          values: [...values, { number: c.rate, role: "rate" }],
-          actual: c.rate.value.toFixed(c.rate.decimals),
+          messageId,
+          data: { label: c.label, budget: c.budget.text, actual: c.actual.text, unit: c.budget.unit, expected: check?.expected.toFixed(pct.decimals) ?? "", rate: pct.text },
+          location: pct.location,
+          values: [...values, { number: pct, role }],
+          actual: pct.value.toFixed(pct.decimals),
         });
-      }
-      if (c.completion) {
-        const check = shareCheck(c.actual, c.budget, c.completion);
-        ctx.reportCheck(check, {
-          messageId: "completion",
-          data: { label: c.label, budget: c.budget.text, actual: c.actual.text, unit: c.budget.unit, expected: check?.expected.toFixed(c.completion.decimals) ?? "", rate: c.completion.text },
-          location: c.completion.location,
-          values: [...values, { number: c.completion, role: "completion" }],
-          actual: c.completion.value.toFixed(c.completion.decimals),
-        });
-      }
+      if (c.rate) percent("rate", varianceCheck(c.budget, c.actual, c.rate), c.rate, "rate");
+      if (c.completion) percent("completion", shareCheck(c.actual, c.budget, c.completion), c.completion, "completion");
       if (c.comparison) {
         const b = Interval.of(c.budget);
         const a = Interval.of(c.actual);
