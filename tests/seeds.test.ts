@@ -85,3 +85,14 @@ describe("the model of a seed", () => {
     expect(report.tables.map((t) => t.title)).toEqual(expect.arrayContaining(["单位整体支出绩效自评表"]));
   });
 });
+
+describe("the bundled PDF (fixtures/pdf, a copy of the 普陀区财政局 2025 预算)", () => {
+  it("gives the narrative-against-table error verified by hand, and nothing else at error level", async () => {
+    const errors = (await findingsOf("pdf/上海市普陀区财政局-2025-部门预算.pdf")).filter((f) => f.severity === "error");
+    // 职业年金缴费支出（项）: the narrative says 887.36万元 (page 7, repeated on page 8); 表5 prints 873,617.00元 = 87.36万元
+    expect(errors.map((f) => `${f.ruleId} p${f.location.page} [${f.values.map((v) => `${v.text}${v.unit}@p${v.location.page}`).join(" ")}]`)).toEqual([
+      "same-figure p7 [873,617.00元@p15 887.36万元@p7]",
+      "same-figure p8 [873,617.00元@p15 887.36万元@p8]",
+    ]);
+  });
+});
