@@ -1,5 +1,6 @@
 /** Shared by the table rules: a table sum → an interval check and the data its finding cites. */
 import { sumCheck, type Check } from "../engine/interval.js";
+import { sumReport } from "../engine/sum-report.js";
 import type { PrintedNumber } from "../model/schema.js";
 import type { TableSum, Term } from "./structure.js";
 import { squash } from "./text.js";
@@ -22,19 +23,10 @@ export function checkSum(total: Term, parts: Term[]): SumFinding | undefined {
   const printed = parts.filter((p): p is Term & { number: PrintedNumber } => !!p.number);
   if (!t || printed.length === 0) return undefined;
   const check = sumCheck(t, printed.map((p) => p.number));
-  return {
-    check,
-    total: t,
-    data: {
-      total: total.label,
-      value: t.text,
-      unit: t.unit,
-      expected: check.expected.toFixed(t.decimals),
-      parts: printed.map((p) => `${p.label} ${p.number.text}`).join(" + "),
-      diff: t.value.minus(check.expected).abs().toFixed(t.decimals),
-    },
-    values: [{ number: t, role: "total", label: total.label }, ...printed.map((p) => ({ number: p.number, role: "part", label: p.label }))],
-  };
+  const r = sumReport("sum", { label: total.label, number: t }, printed, check);
+  // table messages name the row or column as {total} and print its number as {value}
+  const data = { ...r.data, total: total.label, value: t.text, parts: printed.map((p) => `${p.label} ${p.number.text}`).join(" + ") };
+  return { check, total: t, data, values: r.values };
 }
 
 export function sumFinding(s: TableSum): SumFinding | undefined {
