@@ -67,6 +67,9 @@ async function errorOf(p: Promise<unknown>): Promise<InputError> {
   throw new Error("no error");
 }
 
+// taken before any test loads pdfjs (it is loaded on the first parse)
+const NATIVE = { push: Array.prototype.push, parse: JSON.parse, toString: Function.prototype.toString };
+
 describe("lines from positioned text items", () => {
   const w = (text: string, x0: number, x1: number, y = 100, h = 10): Word => ({ text, x0, x1, y, h });
 
@@ -174,6 +177,16 @@ describe("hand-made PDFs", () => {
   it("refuses corrupt and truncated PDFs", async () => {
     expect((await errorOf(parse(join(FIXTURES, "corrupt.pdf")))).code).toBe("corrupt-pdf");
     expect((await errorOf(parse(join(FIXTURES, "truncated.pdf")))).code).toBe("corrupt-pdf");
+  });
+
+  it("puts back the built-ins pdfjs's core-js replaced, and keeps the ones it added", async () => {
+    await parse(join(FIXTURES, "rotated-table.pdf"));
+    expect(Array.prototype.push).toBe(NATIVE.push);
+    expect(JSON.parse).toBe(NATIVE.parse);
+    expect(Function.prototype.toString).toBe(NATIVE.toString);
+    // Node 20 lacks these; pdfjs needs them
+    expect(typeof (Promise as unknown as { withResolvers?: unknown }).withResolvers).toBe("function");
+    expect(typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64).toBe("function");
   });
 
   it("leaves the caller's buffer intact", async () => {
