@@ -9,9 +9,9 @@ import type { FileResult } from "../src/runner.js";
 
 const workerUrl = new URL("./cli-pool-worker.mjs", import.meta.url);
 
-async function all(files: string[], jobs: number, timeoutMs = 400, isHeavy?: (p: string) => boolean): Promise<FileResult[]> {
+async function all(files: string[], jobs: number, timeoutMs = 400, isHeavy?: (p: string) => boolean, heap?: { heapMb: number; retryHeapMb: number }): Promise<FileResult[]> {
   const out: FileResult[] = [];
-  for await (const r of runPool(files, { jobs, timeoutMs, workerUrl, ...(isHeavy ? { isHeavy } : {}) })) out.push(r);
+  for await (const r of runPool(files, { jobs, timeoutMs, workerUrl, ...(isHeavy ? { isHeavy } : {}), ...heap })) out.push(r);
   return out;
 }
 
@@ -50,6 +50,24 @@ describe("runPool", () => {
     // while big1 ran, light files ran beside it
     const big1 = span(results[0]!);
     expect(results.filter((r) => !r.path.startsWith("big")).some((r) => span(r).start < big1.end)).toBe(true);
+  });
+
+  it("retries a file that ran out of memory once, alone, in a worker with a larger heap", async () => {
+    const files = ["a.txt", "oom1.txt", "b.txt", "c.txt", "d.txt"];
+    const results = await all(files, 2, 5000, undefined, { heapMb: 64, retryHeapMb: 256 });
+    expect(results.map((r) => r.path)).toEqual(files);
+    expect(results.map((r) => r.status)).toEqual(["ok", "ok", "ok", "ok", "ok"]);
+    const heapOf = (r: FileResult) => (JSON.parse(r.kind!) as { heapMb: number }).heapMb;
+    expect(heapOf(results[1]!)).toBeGreaterThanOrEqual(256);
+    // the large worker is not kept: the files after it ran with the normal heap
+    for (const r of [results[0]!, ...results.slice(2)]) expect(heapOf(r)).toBeLessThan(200);
+  });
+
+  it("marks the file failed with out-of-memory when the larger heap is not enough either", async () => {
+    const results = await all(["a.txt", "oom1.txt", "b.txt"], 1, 5000, undefined, { heapMb: 64, retryHeapMb: 96 });
+    expect(results.map((r) => r.status)).toEqual(["ok", "failed", "ok"]);
+    expect(results[1]!.error).toMatchObject({ code: "out-of-memory" });
+    expect(results[1]!.error!.message).toMatch(/96 MB/);
   });
 
   it("does nothing for an empty list", async () => {
