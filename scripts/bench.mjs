@@ -5,6 +5,8 @@
 // 1,000-file folder made by copying the corpus into a temporary folder (BENCH_FILES=n to change the size).
 // Each measurement runs in a fresh child process, so timings include start-up, as a user would see them; the
 // shorter ones are repeated (BENCH_REPEAT, default 3) and the fastest run counts, as other load only adds time.
+// Memory is the peak RSS of gouji's process (its worker threads included) or, if it ever runs child processes, the
+// peak of the summed RSS of the whole process tree (sampled every 100 ms from /proc); CPU includes any children's.
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem, platform, release } from "node:os";
@@ -21,7 +23,16 @@ if (process.argv[2] === "--child-gouji") {
   const { main } = await import(join(ROOT, "dist/src/cli/index.js"));
   const code = await main(process.argv.slice(3));
   const u = process.resourceUsage();
-  process.stderr.write(`\nBENCH ${JSON.stringify({ code, maxRssKb: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 })}\n`);
+  let cpuMs = (u.userCPUTime + u.systemCPUTime) / 1000;
+  try {
+    // utime, stime, cutime, cstime in clock ticks (100 per second): the last two are the workers', once they exited
+    const f = readFileSync("/proc/self/stat", "utf8");
+    const t = f.slice(f.lastIndexOf(")") + 2).split(" ").slice(11, 15).map(Number);
+    cpuMs = t.reduce((a, b) => a + b, 0) * 10;
+  } catch {
+    // no /proc: the main process's own CPU time only
+  }
+  process.stderr.write(`\nBENCH ${JSON.stringify({ code, maxRssKb: u.maxRSS, cpuMs })}\n`);
   process.exit(0);
 }
 if (process.argv[2] === "--child-bare") {
@@ -55,16 +66,38 @@ function walk(dir) {
   return out;
 }
 
+/** Summed RSS in kB of `pid` and all its descendants (Linux /proc), or undefined without /proc. */
+function treeRssKb(pid) {
+  try {
+    let kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean)) kb += treeRssKb(Number(child)) ?? 0;
+    }
+    return kb;
+  } catch {
+    return undefined; // no /proc, or the process ended meanwhile
+  }
+}
+
 function run(args, env = {}) {
   return new Promise((resolvePromise) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } });
     let stderr = "";
+    let treePeakKb;
+    const sampler = setInterval(() => {
+      const kb = treeRssKb(child.pid);
+      if (kb !== undefined) treePeakKb = Math.max(treePeakKb ?? 0, kb);
+    }, 100);
+    sampler.unref();
     child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (code) => {
+      clearInterval(sampler);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const m = /BENCH (\{.*\})/.exec(stderr);
-      resolvePromise({ ms, code, report: m ? JSON.parse(m[1]) : undefined, stderr });
+      const report = m ? JSON.parse(m[1]) : undefined;
+      if (report && treePeakKb) report.maxRssKb = Math.max(report.maxRssKb, treePeakKb);
+      resolvePromise({ ms, code, report, stderr });
     });
   });
 }
@@ -157,7 +190,8 @@ try {
   console.log(
     `3. ${m1.files} files (corpus × ${copies}): one worker ${fmt(m1.ms / 1000, 2)} s, two workers ${fmt(m2.ms / 1000, 2)} s, ` +
       `speed-up ${fmt(speedup, 2)}× (target ≥ 1.7×) ${mark(speedup >= 1.7)}, peak RSS ${fmt(m2.rssMb, 0)} MB with two; ` +
-      `CPU in use: ${fmt(m1.cores, 2)} cores with one worker (V8 compiles and collects on background threads), ${fmt(m2.cores, 2)} with two`,
+      `CPU in use: ${fmt(m1.cores, 2)} cores with one worker (V8 compiles and collects on background threads), ${fmt(m2.cores, 2)} with two; ` +
+      `${cpus().length} cores ÷ ${fmt(m1.cores, 2)} ≈ ${fmt(Math.min(2, cpus().length / m1.cores), 2)}× is what two workers can gain if they do the same total work`,
   );
   // the same with large files allowed to run side by side (more speed, more memory)
   const p2 = await best(Math.max(1, REPEAT - 1), () => gouji([medium], 2, out, { GOUJI_HEAVY_MB: "0" }));
