@@ -53,7 +53,7 @@ interface Slot {
  * Workers get a modest heap and collect garbage on V8's own schedule, which keeps memory flat without costing speed:
  * - without a limit two workers grew to 850 MB of RSS over 100 files whose live data never passed 200 MB;
  * - forcing a full collection after large files (what gouji did before) kept RSS down too, but V8 then dropped its
- *   optimised code: twice as many compilations (757 → 1,456 on 45 files) and 16 % more CPU;
+ *   optimised code: twice as many compilations (757 → 1,456 on 45 files) and 15–20 % more CPU;
  * - 320 MB of old generation and 16 MB of young generation kept two workers under 500 MB on 1,000 files.
  * The largest sample PDF peaks at about 130 MB of live heap. A file that needs more than the limit is not lost: it
  * is retried once, alone, in a worker with a larger heap.

@@ -84,8 +84,9 @@ export function loadPdfjs(): Promise<LoadedPdfjs> {
  * arrays with a read-only length), `JSON.parse` (the source-text access proposal) and `Function.prototype.toString`.
  * They are process-wide, so every `push` in pdfjs *and* in gouji went through a JavaScript function that allocates an
  * `arguments` object. In a CPU profile of the samples and seeds that was 18 % of all samples (push 14 %, its length
- * helpers 4 %); putting the natives back made a 135-file run about 15 % faster. Polyfills that *add* what Node 20 lacks (Promise.withResolvers, Uint8Array.fromBase64, …) are
- * kept; only the replaced natives are put back after both bundles have loaded.
+ * helpers 4 %); putting the natives back made a 135-file run about 15 % faster. Polyfills that *add* what Node 20
+ * lacks (Promise.withResolvers, Uint8Array.fromBase64, …) are kept; only the replaced natives are put back, after
+ * both bundles have loaded.
  */
 function keepNatives(): { restore(): void } {
   const kept = [
