@@ -200,6 +200,21 @@ try {
       `peak RSS ${fmt(p2.rssMb, 0)} MB`,
   );
 
+  // what this machine gives a second process at all: the same pure arithmetic (no memory traffic, no garbage), once
+  // alone and twice at the same time; perfect hardware would take as long for two as for one (2.00×)
+  const SPIN = "let x = 0; for (let i = 0; i < 5e8; i++) x = (x + i) % 1000003; if (x < 0) console.log(x);";
+  const spin = () => run(["-e", SPIN]);
+  const alone = await best(REPEAT, spin);
+  const pair = await best(REPEAT, async () => {
+    const t = process.hrtime.bigint();
+    await Promise.all([spin(), spin()]);
+    return { ms: Number(process.hrtime.bigint() - t) / 1e6 };
+  });
+  console.log(
+    `   for comparison, pure arithmetic in two processes at once: ${fmt((2 * alone.ms) / pair.ms, 2)}× the work per second of one ` +
+      `(${fmt(alone.ms / 1000, 2)} s alone, ${fmt(pair.ms / 1000, 2)} s for two): the most any two workers can gain on this machine`,
+  );
+
   // 4. cold start
   const times = [];
   for (let i = 0; i < 10; i++) {
