@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { defineRule } from "../src/engine/rule.js";
 import { subsetCheck } from "../src/engine/interval.js";
 import type { PrintedNumber } from "../src/model/schema.js";
-import { tableName } from "../src/tables/checks.js";
+import { perfTableName } from "../src/tables/checks.js";
 import { costAmount, type Indicator } from "../src/tables/perf.js";
 import { inWanyuan, squash } from "../src/tables/text.js";
 import { tableViews } from "../src/tables/view.js";
@@ -37,7 +37,7 @@ export default defineRule({
       if (!perf) continue;
       const costs = perf.indicators.filter(isCost);
       if (costs.length === 0) continue;
-      const table = tableName(v) + (perf.project ? `（${perf.project}）` : "");
+      const table = perfTableName(v);
       const total = (v.targetFunds ?? []).find((f) => f.isTotal) ?? perf.funds.find((f) => f.isTotal);
       // the money a cost target may use: 年度资金总额 (目标表), else the larger of 年初预算数 and 全年预算数
       const candidates = [total?.values.budget, total?.values.initialBudget].filter((n): n is PrintedNumber => !!n);
@@ -65,30 +65,26 @@ export default defineRule({
         const d = Math.max(0, ...xs.map((x) => inWanyuan(x.n).decimals));
         return xs.reduce((acc, x) => acc.plus(inWanyuan(x.n).value), new Decimal(0)).toFixed(d);
       };
-      const cite = (xs: { i: Indicator; n: PrintedNumber }[]) => xs.map((x) => ({ number: x.n, role: "part", label: x.i.name }));
-      const list = (xs: { i: Indicator; n: PrintedNumber }[]) => xs.map((x) => `${x.i.name} ${x.n.text}${x.n.unit === "万元" ? "" : x.n.unit}`).join(" + ");
-      if (amount && targets.length >= 2) {
-        const check = subsetCheck(amount, targets.map((x) => inWanyuan(x.n)));
-        ctx.reportCheck(check, {
-            messageId: "targets",
-            data: { table, expected: total2(targets), parts: list(targets), amount: amount.text },
+      /** Σ costs ≤ the money they come from */
+      const reportSubset = (messageId: string, amount: PrintedNumber, amountLabel: string, xs: { i: Indicator; n: PrintedNumber }[]) => {
+        const sum = total2(xs);
+        ctx.reportCheck(
+          subsetCheck(amount, xs.map((x) => inWanyuan(x.n))),
+          {
+            messageId,
+            data: { table, expected: sum, parts: xs.map((x) => `${x.i.name} ${x.n.text}${x.n.unit === "万元" ? "" : x.n.unit}`).join(" + "), amount: amount.text },
             location: amount.location,
-            values: [{ number: amount, role: "total", label: "项目资金" }, ...cite(targets)],
-            actual: total2(targets),
-          }, amount.value.toFixed());
-      }
+            values: [{ number: amount, role: "total", label: amountLabel }, ...xs.map((x) => ({ number: x.n, role: "part", label: x.i.name }))],
+            actual: sum,
+          },
+          amount.value.toFixed(),
+        );
+      };
+      if (amount && targets.length >= 2) reportSubset("targets", amount, "项目资金", targets);
       const executed = total?.values.actual;
       if (executed && actuals.length >= 2) {
         const slips = new Set(actuals.filter((x) => targets.some((t) => t.i === x.i && t.n.unit !== x.n.unit)).map((x) => x.i));
-        const good = actuals.filter((x) => !slips.has(x.i));
-        const check = subsetCheck(executed, good.map((x) => inWanyuan(x.n)));
-        ctx.reportCheck(check, {
-            messageId: "actuals",
-            data: { table, expected: total2(good), parts: list(good), amount: executed.text },
-            location: executed.location,
-            values: [{ number: executed, role: "total", label: "全年执行数" }, ...cite(good)],
-            actual: total2(good),
-          }, executed.value.toFixed());
+        reportSubset("actuals", executed, "全年执行数", actuals.filter((x) => !slips.has(x.i)));
       }
     }
   },

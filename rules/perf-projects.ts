@@ -27,6 +27,18 @@ function label(v: TableView): string {
   return v.perf?.project ?? tableName(v);
 }
 
+/** the narrative's project count against the number of tables attached (a warning: a table may be missing) */
+function reportCount(ctx: RuleContext, count: PrintedNumber, what: string, table: string, countLabel: string, tables: number): void {
+  ctx.report({
+    messageId: "count",
+    data: { what, count: count.text, table, tables },
+    values: [{ number: count, role: "count", label: countLabel }],
+    expected: String(tables),
+    actual: count.value.toFixed(),
+    severity: "warning",
+  });
+}
+
 export default defineRule({
   id: "perf-projects",
   description: "预算绩效情况：所述评价（绩效目标）项目个数与所附项目绩效表张数一致，全年预算数、全年执行数（涉及金额）等于各表年度资金总额之和",
@@ -50,14 +62,7 @@ function checkSelfAssessments(report: Report, ctx: RuleContext): void {
   const para = facts[0]?.paragraph !== undefined ? report.paragraphs[facts[0].paragraph] : report.paragraphs.find((p) => /预算绩效评价项目\s*\d+\s*个/.test(p.text));
   const stated = para ? statedProjects(para, /(?:评价|自评)项目(?:共)?\s*$/) : undefined;
   if (stated && !stated.count.value.eq(tables.length)) {
-    ctx.report({
-      messageId: "count",
-      data: { what: "预算绩效评价项目", count: stated.count.text, table: "项目支出绩效自评表", tables: tables.length },
-      values: [{ number: stated.count, role: "count", label: "评价项目个数" }],
-      expected: String(tables.length),
-      actual: stated.count.value.toFixed(),
-      severity: "warning",
-    });
+    reportCount(ctx, stated.count, "预算绩效评价项目", "项目支出绩效自评表", "评价项目个数", tables.length);
     return;
   }
   for (const [measure, field, key] of [["budget", "全年预算数", "budget"], ["actual", "全年执行数", "actual"]] as const) {
@@ -84,14 +89,7 @@ function checkTargets(report: Report, ctx: RuleContext): void {
     const stated = statedProjects(p, /(?:绩效(?:目标)?管理的|绩效目标的|绩效目标管理)[^，。；]{0,12}项目(?:共)?\s*$/);
     if (!stated) continue;
     if (!stated.count.value.eq(tables.length)) {
-      ctx.report({
-        messageId: "count",
-        data: { what: "绩效目标管理项目", count: stated.count.text, table: "项目支出绩效目标表", tables: tables.length },
-        values: [{ number: stated.count, role: "count", label: "项目个数" }],
-        expected: String(tables.length),
-        actual: stated.count.value.toFixed(),
-        severity: "warning",
-      });
+      reportCount(ctx, stated.count, "绩效目标管理项目", "项目支出绩效目标表", "项目个数", tables.length);
       return;
     }
     if (!stated.amount) return;

@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { defineRule } from "../src/engine/rule.js";
 import { Interval, sumCheck, type Check } from "../src/engine/interval.js";
 import type { PrintedNumber } from "../src/model/schema.js";
-import { tableName } from "../src/tables/checks.js";
+import { perfTableName } from "../src/tables/checks.js";
 import { tableViews } from "../src/tables/view.js";
 
 /** 分值 are assigned, not computed: they carry no rounding. */
@@ -37,7 +37,7 @@ export default defineRule({
       if (!perf || !perf.indicatorsReadable) continue;
       const inds = perf.indicators.filter((i) => i.weight || i.score);
       if (inds.length < 2) continue;
-      const table = tableName(v) + (perf.project ? `（${perf.project}）` : "");
+      const table = perfTableName(v);
       const fundRow = perf.funds.find((f) => f.values.weight) ;
       const fundWeight = fundRow?.values.weight;
       const fundScore = fundRow?.values.score;

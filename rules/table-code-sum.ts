@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { codeSums } from "../src/tables/structure.js";
-import { sumFinding } from "../src/tables/checks.js";
+import { reportTableSum } from "../src/tables/checks.js";
 import { tableViews } from "../src/tables/view.js";
 
 export default defineRule({
@@ -13,11 +13,7 @@ export default defineRule({
   example: "201\t\t\t一般公共服务支出\t202.74\n201\t03\t02\t一般行政管理事务\t50.00\n201\t03\t50\t事业运行\t152.64",
   check(report, ctx) {
     for (const v of tableViews(report)) {
-      for (const s of codeSums(v)) {
-        const f = sumFinding(s);
-        if (!f) continue;
-        ctx.reportCheck(f.check, { messageId: "code", data: f.data, location: f.total.location, values: f.values, actual: f.total.value.toFixed(f.total.decimals) });
-      }
+      for (const s of codeSums(v)) reportTableSum(ctx, s, "code");
     }
   },
 });

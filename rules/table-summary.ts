@@ -1,7 +1,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { equalCheck } from "../src/engine/interval.js";
 import { summaryBalance, summarySums } from "../src/tables/structure.js";
-import { sumFinding, tableName } from "../src/tables/checks.js";
+import { reportTableSum, tableName } from "../src/tables/checks.js";
 import { tableViews } from "../src/tables/view.js";
 
 export default defineRule({
@@ -15,11 +15,7 @@ export default defineRule({
   example: "收入\t预算数\t支出\t预算数\n财政拨款\t255.68\t一般公共服务支出\t202.74\n收入总计\t255.68\t支出总计\t245.68",
   check(report, ctx) {
     for (const v of tableViews(report)) {
-      for (const s of summarySums(v)) {
-        const f = sumFinding(s);
-        if (!f) continue;
-        ctx.reportCheck(f.check, { messageId: "sum", data: f.data, location: f.total.location, values: f.values, actual: f.total.value.toFixed(f.total.decimals) });
-      }
+      for (const s of summarySums(v)) reportTableSum(ctx, s, "sum");
       const b = summaryBalance(v);
       if (!b) continue;
       const a = b.a.number!;

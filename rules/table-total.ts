@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { totalColumnSums, totalRowSums } from "../src/tables/structure.js";
-import { sumFinding } from "../src/tables/checks.js";
+import { reportTableSum } from "../src/tables/checks.js";
 import { tableViews } from "../src/tables/view.js";
 
 export default defineRule({
@@ -14,17 +14,7 @@ export default defineRule({
   example: "功能分类科目名称\t合计\t基本支出\t项目支出\n一般公共服务支出\t202.74\t152.74\t50.10",
   check(report, ctx) {
     for (const v of tableViews(report)) {
-      for (const s of [...totalRowSums(v), ...totalColumnSums(v)]) {
-        const f = sumFinding(s);
-        if (!f) continue;
-        ctx.reportCheck(f.check, {
-          messageId: s.relation === "totalRow" ? "row" : "column",
-          data: f.data,
-          location: f.total.location,
-          values: f.values,
-          actual: f.total.value.toFixed(f.total.decimals),
-        });
-      }
+      for (const s of [...totalRowSums(v), ...totalColumnSums(v)]) reportTableSum(ctx, s, s.relation === "totalRow" ? "row" : "column");
     }
   },
 });

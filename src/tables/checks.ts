@@ -1,6 +1,7 @@
 /** Shared by the table rules: a table sum → an interval check and the data its finding cites. */
 import { sumCheck, type Check } from "../engine/interval.js";
 import { sumReport } from "../engine/sum-report.js";
+import type { RuleContext } from "../engine/rule.js";
 import type { PrintedNumber } from "../model/schema.js";
 import type { TableSum, Term } from "./structure.js";
 import { squash } from "./text.js";
@@ -8,6 +9,11 @@ import type { TableView } from "./view.js";
 
 export function tableName(v: TableView): string {
   return squash(v.title) || `表${v.table.index}`;
+}
+
+/** a performance table's name with its project, as the perf rules' messages print it */
+export function perfTableName(v: TableView): string {
+  return tableName(v) + (v.perf?.project ? `（${v.perf.project}）` : "");
 }
 
 export interface SumFinding {
@@ -36,4 +42,11 @@ export function sumFinding(s: TableSum): SumFinding | undefined {
     f.data.along = s.along;
   }
   return f;
+}
+
+/** Reports a table sum that fails, at its total's cell, with every term cited. */
+export function reportTableSum(ctx: RuleContext, s: TableSum, messageId: string): void {
+  const f = sumFinding(s);
+  if (!f) return;
+  ctx.reportCheck(f.check, { messageId, data: f.data, location: f.total.location, values: f.values, actual: f.total.value.toFixed(f.total.decimals) });
 }
