@@ -5,6 +5,7 @@ import breakdownSubset from "./breakdown-subset.js";
 import breakdownSum from "./breakdown-sum.js";
 import budgetVariance from "./budget-variance.js";
 import completeness from "./completeness.js";
+import incompleteReading from "./incomplete-reading.js";
 import namesYears from "./names-years.js";
 import perfCost from "./perf-cost.js";
 import perfFunds from "./perf-funds.js";
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   breakdownSum,
   budgetVariance,
   completeness,
+  incompleteReading,
   namesYears,
   perfCost,
   perfFunds,

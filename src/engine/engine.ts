@@ -16,12 +16,23 @@ export interface EngineOptions {
 
 export function runRules(report: Report, opts: EngineOptions): Finding[] {
   const findings: Finding[] = [];
+  const last: [Rule, ReturnType<typeof makeContext>][] = [];
   for (const rule of opts.rules) {
     const setting = opts.settings?.[rule.id];
     if (setting === "off") continue;
     const ctx = makeContext(rule, findings, setting);
-    rule.check(report, ctx);
+    if (rule.reportsNotices) {
+      last.push([rule, ctx]);
+      continue;
+    }
+    try {
+      rule.check(report, ctx);
+    } catch (e) {
+      // a rule that meets a shape it did not expect stops alone; the file keeps every other finding
+      report.notices.push({ code: "rule-failed", message: `规则 ${rule.id} 未完成核对：${(e as Error)?.message ?? String(e)}` });
+    }
   }
+  for (const [rule, ctx] of last) rule.check(report, ctx);
   return dedupe(findings).sort(byPlace);
 }
 

@@ -33,6 +33,8 @@ export interface RuleContext {
 
 export interface Rule extends RuleMeta {
   check(report: Report, ctx: RuleContext): void;
+  /** runs after every other rule, so that it sees the notices they left (incomplete-reading) */
+  reportsNotices?: boolean;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -1,7 +1,7 @@
 import { headingOf, KEY_VALUE, startsListItem } from "./headings.js";
 import { locationIn, snippetAround } from "./location.js";
 import { scanNumbers, parseDecimal, decimalsOf, normalizeDigits } from "./numbers.js";
-import type { Location, Paragraph, Report, ReportKind, ReportMeta, Section, Table, TableCell } from "./schema.js";
+import type { Location, Notice, Paragraph, Report, ReportKind, ReportMeta, Section, Table, TableCell } from "./schema.js";
 import type { SourceDocument, SourcePlace, SourceTable } from "../parse/source.js";
 import { extractClaims } from "../claims/extract.js";
 import { extractTableFacts } from "../tables/index.js";
@@ -11,6 +11,7 @@ export function buildReport(doc: SourceDocument, path: string): Report {
   const sections: Section[] = [{ id: "root", level: 0, numbering: "", title: "", parentId: null, location: { snippet: "" } }];
   const paragraphs: Paragraph[] = [];
   const tables: Table[] = [];
+  const notices: Notice[] = [];
   const stack: Section[] = [sections[0]!];
   let open: (Paragraph & { wrapped?: boolean }) | undefined; // a paragraph whose last line did not end a sentence
   const recentLines: string[] = [];
@@ -34,7 +35,11 @@ export function buildReport(doc: SourceDocument, path: string): Report {
     const block = blocks[bi]!;
     if (block.kind === "table") {
       close();
-      tables.push(buildTable(block, tables.length + 1, current().id, recentLines));
+      try {
+        tables.push(buildTable(block, tables.length + 1, current().id, recentLines));
+      } catch (e) {
+        notices.push({ code: "table-unreadable", message: `表${tables.length + 1}（前文：${recentLines[recentLines.length - 1] ?? "无"}）的单元格无法读取：${(e as Error)?.message ?? String(e)}；该表未参与核对`, location: placeLocation(block.place, recentLines[recentLines.length - 1] ?? "") });
+      }
       recentLines.length = 0;
       continue;
     }
@@ -74,10 +79,22 @@ export function buildReport(doc: SourceDocument, path: string): Report {
   close();
 
   const meta = buildMeta(doc, path, paragraphs, sections);
-  const report: Report = { meta, sections, paragraphs, tables, facts: [], claims: [] };
-  extractClaims(report);
-  extractTableFacts(report);
+  const report: Report = { meta, sections, paragraphs, tables, facts: [], claims: [], notices };
+  contained(report, "claims-unreadable", "正文的数字关系", () => extractClaims(report));
+  contained(report, "tables-unreadable", "报表的数字", () => extractTableFacts(report));
   return report;
+}
+
+/**
+ * Runs one stage of reading; an unexpected shape that makes it throw costs that stage only: the report keeps what
+ * the other stages read, plus a notice naming what was not read and why.
+ */
+export function contained(report: Report, code: string, what: string, stage: () => void): void {
+  try {
+    stage();
+  } catch (e) {
+    report.notices.push({ code, message: `${what}未能读取：${(e as Error)?.message ?? String(e)}` });
+  }
 }
 
 /** The next line begins with the tail of a 类/款/项 name or a number: the line before it was cut by the page width. */

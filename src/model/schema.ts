@@ -190,6 +190,20 @@ export type YoyClaim = z.infer<typeof YoyClaimSchema>;
 export type VarianceClaim = z.infer<typeof VarianceClaimSchema>;
 export type UnitSlipClaim = z.infer<typeof UnitSlipClaimSchema>;
 
+/**
+ * A part of the document that could not be read or checked (a table whose layout failed, a rule that stopped on an
+ * unexpected shape). Reported as one `incomplete-reading` warning each, so the file keeps all its other findings and
+ * the reader knows what was not checked.
+ */
+export const NoticeSchema = z.object({
+  /** what stopped: "table-unreadable", "claims-unreadable", "rule-failed" */
+  code: z.string(),
+  /** Chinese, for people: what could not be read and why */
+  message: z.string(),
+  location: LocationSchema.optional(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
 export const ReportSchema = z.object({
   meta: ReportMetaSchema,
   sections: z.array(SectionSchema),
@@ -197,5 +211,6 @@ export const ReportSchema = z.object({
   tables: z.array(TableSchema),
   facts: z.array(FactSchema),
   claims: z.array(ClaimSchema),
+  notices: z.array(NoticeSchema),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -53,7 +53,8 @@ export function tableFacts(report: Report): Fact[] {
 type Add = (concept: string, label: string, n: PrintedNumber | undefined, measure?: Fact["measure"]) => void;
 
 function summaryFacts(v: TableView, budgetDoc: boolean, add: Add): void {
-  const g = v.grid!;
+  const g = v.grid;
+  if (!g) return; // a table whose columns were not identified is no reference
   for (const s of summarySides(v)) {
     const cols = g.columns[s.side]!;
     const first = 0; // the side's own figure: 决算数 / 预算数 / 合计
@@ -74,7 +75,8 @@ function summaryFacts(v: TableView, budgetDoc: boolean, add: Add): void {
 }
 
 function codeTableFacts(v: TableView, budgetDoc: boolean, add: Add): void {
-  const g = v.grid!;
+  const g = v.grid;
+  if (!g) return; // a table whose columns were not identified is no reference
   const map = TOTAL_ROW_CONCEPTS[v.kind!] ?? {};
   for (const side of g.sides) {
     const cols = g.columns[side.index]!;

@@ -38,6 +38,23 @@ export function tableViews(report: Report): TableView[] {
   const views: TableView[] = [];
   const isFinal = report.meta.kind !== "预算";
   for (const table of report.tables) {
+    try {
+      addViews(views, table, report, isFinal);
+    } catch (e) {
+      // one table whose layout defeats the reader costs that table only
+      report.notices.push({
+        code: "table-unreadable",
+        message: `表${table.index}「${table.title || "无标题"}」无法可靠读取：${(e as Error)?.message ?? String(e)}；该表未参与核对`,
+        location: table.location,
+      });
+    }
+  }
+  memo.set(report, views);
+  return views;
+}
+
+function addViews(views: TableView[], table: Table, report: Report, isFinal: boolean): void {
+  {
     for (const seg of segmentTable(table)) {
       const prev = views[views.length - 1];
       // a table continued on the next page: no title of its own, same layout as the one before
@@ -67,8 +84,6 @@ export function tableViews(report: Report): TableView[] {
       views.push(view);
     }
   }
-  memo.set(report, views);
-  return views;
 }
 
 function isEmpty(v: TableView): boolean {
