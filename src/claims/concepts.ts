@@ -19,6 +19,8 @@ export interface ConceptAlias {
 export const CONCEPT_ALIASES: ConceptAlias[] = [
   // 财政拨款收入支出总表 (section 四)
   { concept: "fiscal.income.total", label: /^财政拨款收入(?:支出)?总计$/ },
+  // a 预算's 财政拨款收支总预算 is the total of its 财政拨款收支总表, not the department's 收支总预算
+  { concept: "fiscal.income.total", label: /^财政拨款收支总预算$/ },
   { concept: "fiscal.expense.total", label: /^财政拨款支出总计$/ },
   { concept: "fiscal.carryIn", label: /^年初财政拨款结转和?结余$/ },
   { concept: "fiscal.carryOut", label: /^年末财政拨款结转和?结余$/ },
@@ -81,7 +83,7 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   { concept: "perf.projects", label: /^全年预算数$/, section: /绩效/, measure: "budget" },
   { concept: "perf.projects", label: /^全年执行数$/, section: /绩效/, measure: "actual" },
   // 预算 documents
-  { concept: "budget.total", label: /^收支总预算$|^财政拨款收支总预算$/ },
+  { concept: "budget.total", label: /^(?:部门)?收支总预算$/ },
   { concept: "income.current", label: /^收入预算$/ },
   { concept: "expense.current", label: /^支出预算$/ },
 ];

@@ -193,6 +193,7 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
     const role = roleOf(col.leaf) ?? roleOf(col.path.split("/").pop() ?? "");
     if (role) col.role = role;
   }
+  for (const cols of columns) adoptGroupSubtotals(cols);
 
   const out: GridRow[] = [];
   const lastClass = new Map<number, string>();
@@ -248,6 +249,23 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
     }
   }
   return { sides: usable, columns, rows: out, unit };
+}
+
+/**
+ * A 小计 column after the side's first value column is a group's subtotal (基本支出 / 小计 | 人员经费 | 公用经费),
+ * never the table's total. Text exports centre the group header over its middle column instead of spanning it, so
+ * the 小计 arrives without its parent: it takes the group of the columns right after it ("基本支出/人员经费"), or no
+ * role at all when no group is found — an unknown column is no reference.
+ */
+function adoptGroupSubtotals(cols: Column[]): void {
+  cols.forEach((col, j) => {
+    if (j === 0 || !/^(?:小计|计)$/.test(col.leaf) || col.path.includes("/")) return;
+    const group = cols.slice(j + 1, j + 4).map((c) => c.path.split("/")).find((p) => p.length > 1 && roleOf(p[0]!))?.[0];
+    if (group) {
+      col.path = `${group}/${col.leaf}`;
+      col.role = roleOf(group)!;
+    } else delete col.role;
+  });
 }
 
 export const TOTAL_LABEL = /^(?:合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计|人员经费合计|公用经费合计|项目支出合计)$/;

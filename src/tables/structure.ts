@@ -5,7 +5,7 @@
  */
 import type { PrintedNumber } from "../model/schema.js";
 import { levelOf, TOTAL_LABEL, type Column, type GridRow } from "./grid.js";
-import { rowConcept } from "./concepts.js";
+import { FUNCTION_CLASSES, rowConcept } from "./concepts.js";
 import type { TableKind } from "./kinds.js";
 import type { TableView } from "./view.js";
 
@@ -134,7 +134,8 @@ export function totalColumnSums(view: TableView): TableSum[] {
 
 export interface SummarySide {
   side: number;
-  rows: { row: GridRow; concept?: string; role: "part" | "current" | "adjust" | "total" | "fund" | "class"; parent?: GridRow }[];
+  /** "detail": a 款 or 项 listed by name under its 类 — part of no sum of the side */
+  rows: { row: GridRow; concept?: string; role: "part" | "current" | "adjust" | "total" | "fund" | "class" | "detail"; parent?: GridRow }[];
 }
 
 /** The rows of a 总表 side with their role: sources/classes, 本年合计, 结转 adjustments, 总计, and fund splits. */
@@ -169,9 +170,23 @@ export function summarySides(view: TableView): SummarySide[] {
       if (p) entry.parent = p;
       rows.push(entry);
     }
+    nestByName(rows);
     out.push({ side: side.index, rows });
   }
   return out;
+}
+
+/**
+ * Spending listed by name only (no codes, no "一、" numbering) mixes 类, 款 and 项 when the 总表 indents them: then
+ * only the rows named as a 类 are the side's parts, the others are details. When no row is a known 类 but the names
+ * are not all known either, the level of every row is unknown and none is a part.
+ */
+function nestByName(rows: SummarySide["rows"]): void {
+  const named = rows.filter((e) => e.role === "class" && !e.row.code && !e.row.numbering);
+  if (named.length === 0 || rows.some((e) => e.role === "class" && (e.row.code || e.row.numbering))) return;
+  if (named.every((e) => FUNCTION_CLASSES.has(e.row.label))) return;
+  for (const e of named) if (!FUNCTION_CLASSES.has(e.row.label)) e.role = "detail";
+  if (!named.some((e) => e.role === "class")) for (const e of rows) if (e.role === "part" && !e.concept) e.role = "detail";
 }
 
 /** 总表 sums: fund splits, 本年合计 = Σ sources, 总计 = 本年合计 + 结转 (or Σ everything when no 本年合计). */
@@ -201,7 +216,7 @@ export function summarySums(view: TableView): TableSum[] {
       }
       if (totalIdx >= 0) {
         const from = currentIdx >= 0 && currentIdx < totalIdx ? currentIdx : 0;
-        const parts = top.slice(from, totalIdx).filter((e) => (currentIdx >= 0 ? e.role === "current" || e.role === "adjust" : e.role !== "total"));
+        const parts = top.slice(from, totalIdx).filter((e) => (currentIdx >= 0 ? e.role === "current" || e.role === "adjust" : e.role !== "total" && e.role !== "detail"));
         const total = term(top[totalIdx]!);
         if (usable(total, parts.map(term))) out.push({ view, relation: "summary", along: colName(col), total, parts: parts.map(term) });
       }

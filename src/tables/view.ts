@@ -3,7 +3,9 @@
  * (grid, “三公” slots or performance blocks). Built once per report and memoised.
  */
 import type { Report, Table, TableCell } from "../model/schema.js";
-import { buildGrid, type Grid } from "./grid.js";
+import { buildGrid, type Grid, type GridRow } from "./grid.js";
+import { normalizeTitle } from "./kinds.js";
+import { squash } from "./text.js";
 import { PERF_KINDS, type TableKind } from "./kinds.js";
 import { readPerf, readTargetFunds, type FundRow, type Perf } from "./perf.js";
 import { readSangong, type Sangong } from "./sangong.js";
@@ -24,6 +26,10 @@ export interface TableView {
   targetFunds?: FundRow[];
   /** prints no figure at all */
   empty: boolean;
+  /** the 1-based page of its last part (a table continued over pages) */
+  lastPage?: number;
+  /** a continuation page whose columns could not be aligned with the first page's: the table is no reference */
+  unjoinable?: boolean;
 }
 
 const GRID_KINDS: ReadonlySet<TableKind> = new Set([
@@ -57,16 +63,16 @@ function addViews(views: TableView[], table: Table, report: Report, isFinal: boo
   {
     for (const seg of segmentTable(table)) {
       const prev = views[views.length - 1];
-      // a table continued on the next page: no title of its own, same layout as the one before
-      if (!seg.kind && prev?.grid && prev.kind && GRID_KINDS.has(prev.kind) && seg.part === 0 && continues(seg, prev)) {
-        prev.segment.rows.push(...dropHeader(seg.rows));
-        const grid = buildGrid(prev.segment.rows, prev.unit);
-        if (grid) prev.grid = relocateGrid(grid, prev.title);
-        prev.empty = isEmpty(prev);
+      // a table continued on the next page: no title of its own and the same layout as the one before, or the same
+      // title and kind repeated on the next page (templates that reprint title and header on every page)
+      if (prev?.kind && GRID_KINDS.has(prev.kind) && seg.part === 0 && (prev.grid || prev.unjoinable) && (repeatsTitle(seg, prev) || (!seg.kind && continues(seg, prev)))) {
+        joinContinuation(prev, seg, report);
         continue;
       }
       const unit = seg.unit ?? (seg.kind && PERF_KINDS.has(seg.kind) ? "万元" : report.meta.unit || "万元");
       const view: TableView = { table, part: seg.part, title: seg.title || table.title, unit, segment: seg, empty: true };
+      const last = lastPageOf(table);
+      if (last) view.lastPage = last;
       if (seg.kind) view.kind = seg.kind;
       if (seg.kind === "sangong") {
         const s = readSangong(seg.rows, unit, view.title, isFinal);
@@ -101,9 +107,82 @@ function continues(seg: Segment, prev: TableView): boolean {
   return !seg.table.title && seg.rows.slice(0, 2).some((r) => /^[2-5]\d{2}(?:\s|$|\d)/.test(firstText(r)));
 }
 
-function dropHeader(rows: TableCell[][]): TableCell[][] {
-  const k = rows.findIndex((r) => r.some((c) => c.number && /\./.test(c.number.text)) || /^[2-5]\d{2}/.test((r.find((c) => c.text.trim())?.text ?? "").trim()));
-  return k < 0 ? rows : rows.slice(k);
+/** The last page a (physical) table reaches: a PDF table the parser already joined over pages ends on a later page. */
+function lastPageOf(table: Table): number | undefined {
+  let last = table.location.page;
+  for (const r of table.rows) for (const c of r) if (c.location.page && (!last || c.location.page > last)) last = c.location.page;
+  return last;
+}
+
+/** The same kind and title printed again on the page right after the table's last page. */
+function repeatsTitle(seg: Segment, prev: TableView): boolean {
+  const page = seg.table.location.page;
+  if (!seg.kind || seg.kind !== prev.kind || !page || !prev.lastPage || (page !== prev.lastPage && page !== prev.lastPage + 1)) return false;
+  return normalizeTitle(seg.title || seg.table.title) === normalizeTitle(prev.title);
+}
+
+/**
+ * Appends a continuation page to the table it continues. Each page is read with its own header (pages of one table
+ * often differ in how their header cells were merged), then its value columns are matched to the first page's:
+ * by position when both pages have as many, by header role otherwise. When they cannot be matched, the whole table
+ * is no reference: its grid is dropped and a notice says why, so no sum is checked over a part of its rows.
+ */
+function joinContinuation(prev: TableView, seg: Segment, report: Report): void {
+  const offset = prev.segment.rows.length;
+  prev.segment.rows.push(...seg.rows);
+  const last = lastPageOf(seg.table);
+  if (last) prev.lastPage = last;
+  if (prev.unjoinable || !prev.grid) return;
+  const next = buildGrid(seg.rows, prev.unit);
+  if (!next) return; // a page with no data rows (a header, a note)
+  const mapping = alignColumns(prev.grid, next);
+  if (!mapping) {
+    prev.unjoinable = true;
+    delete prev.grid;
+    prev.empty = isEmpty(prev);
+    report.notices.push({
+      code: "table-unreadable",
+      message: `表「${squash(prev.title)}」跨页续表（第${seg.table.location.page ?? "?"}页）的列与首页无法对齐，该表未参与核对`,
+      location: seg.table.location,
+    });
+    return;
+  }
+  const moved = relocateGrid(next, prev.title);
+  for (const r of moved.rows) {
+    const cols = prev.grid.columns[r.side]!;
+    const values: GridRow["values"] = cols.map(() => undefined);
+    r.values.forEach((v, j) => {
+      const k = mapping[r.side]![j]!;
+      if (k >= 0) values[k] = v;
+    });
+    prev.grid.rows.push({ ...r, index: r.index + offset, values });
+  }
+  prev.empty = isEmpty(prev);
+}
+
+/**
+ * For each side, the first page's value-column index of each of the continuation's value columns (-1: a column that
+ * never holds a figure). Undefined when the pages do not line up: other sides, or a column matched to none or two.
+ */
+function alignColumns(first: Grid, next: Grid): number[][] | undefined {
+  if (first.sides.length !== next.sides.length) return undefined;
+  const out: number[][] = [];
+  for (let s = 0; s < first.sides.length; s++) {
+    const a = first.columns[s]!;
+    const b = next.columns[s]!;
+    const used = (j: number) => next.rows.some((r) => r.side === s && r.values[j]);
+    if (a.length === b.length && b.every((c, j) => !c.role || !a[j]!.role || c.role === a[j]!.role)) {
+      out.push(b.map((_, j) => j));
+      continue;
+    }
+    const map = b.map((c, j) => {
+      const hits = a.map((x, k) => (c.role && x.role === c.role ? k : -1)).filter((k) => k >= 0);
+      return hits.length === 1 ? hits[0]! : used(j) ? -2 : -1;
+    });
+    if (map.includes(-2) || new Set(map.filter((k) => k >= 0)).size !== map.filter((k) => k >= 0).length) return undefined;
+    out.push(map);
+  }
+  return out;
 }
 
 function relocateGrid(grid: Grid, title: string): Grid {

@@ -18,6 +18,9 @@ export function layoutPages(pages: LaidOutPage[]): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   const lineOf = new Map<SourceText, Line>();
   let open: PdfTable | undefined;
+  // the last title line ("2026年市级部门支出预算总表"): a table opened under it remembers it, so that the same
+  // title reprinted at the top of the next page is known for a continuation, not a new table
+  let lastTitle: string | undefined;
   for (const p of pages) {
     const infos = p.lines.map((l) => classify(l, p.width));
     let i = 0;
@@ -35,6 +38,7 @@ export function layoutPages(pages: LaidOutPage[]): SourceBlock[] {
       } else open = undefined;
     }
     const text = (li: LineInfo) => {
+      if (li.stop && TITLE_LINE.test(squash(li.line.text))) lastTitle = squash(li.line.text);
       const block: SourceText = { kind: "text", text: li.line.text, place: { page: li.line.page } };
       blocks.push(block);
       lineOf.set(block, li.line);
@@ -60,6 +64,7 @@ export function layoutPages(pages: LaidOutPage[]): SourceBlock[] {
         const table = buildTable(run.slice(span.start, span.bodyStart), run.slice(span.bodyStart, span.end + 1), p.page);
         if (table) {
           blocks.push(table.block);
+          if (lastTitle) table.titleKey = lastTitle;
           open = table;
           lastWasTable = true;
         } else run.slice(span.start, span.end + 1).forEach(text);
@@ -140,12 +145,12 @@ function buildTable(header: LineInfo[], body: LineInfo[], page: number): PdfTabl
  * dropped, the rest must fit the table's columns. Returns how many lines were used (0: not a continuation).
  */
 function continueTable(table: PdfTable, infos: LineInfo[]): number {
-  let k = 0;
-  while (k < infos.length && !infos[k]!.stop && table.headerKeys.has(squash(infos[k]!.line.text))) k++;
+  let k = repeatedTitleEnd(table, infos);
+  while (k < infos.length && !infos[k]!.stop && (table.headerKeys.has(squash(infos[k]!.line.text)) || isColumnNumberLine(infos[k]!))) k++;
   let j = k;
   while (j < infos.length && !infos[j]!.stop) j++;
   const run = infos.slice(k, j);
-  if (!run.length || infos[0]!.stop) return 0;
+  if (!run.length || infos[k]!.stop) return 0;
   let last = -1;
   for (let i = run.length - 1; i >= 0; i--) {
     if (run[i]!.cells.length >= 2 || isBodyLine(run[i]!)) {
@@ -159,4 +164,33 @@ function continueTable(table: PdfTable, infos: LineInfo[]): number {
   if (!table.fits(part)) return 0;
   table.addBody(part);
   return k + end + 1;
+}
+
+const TITLE_LINE = /表(?:[（(]续[）)]|续)?$|^表\d+/;
+
+/**
+ * Templates that reprint a table's title, unit line and header on every page: when the page opens (after at most
+ * two short labels such as "公开03表") with the open table's own title, the title, its 单位/编制单位 lines and the
+ * reprinted header down to the first body line are skipped, and the body continues the table. Returns the index of
+ * that first body line, or 0 when the page does not open with the title.
+ */
+function repeatedTitleEnd(table: PdfTable, infos: LineInfo[]): number {
+  const key = table.titleKey;
+  if (!key) return 0;
+  const t = infos.slice(0, 3).findIndex((li) => squash(li.line.text).replace(/[（(]续[）)]|续$/, "") === key);
+  if (t < 0 || infos.slice(0, t).some((li) => squash(li.line.text).length > 20)) return 0;
+  let k = t + 1;
+  while (k < infos.length && infos[k]!.stop && /单位[:：]|编制|^公开\d+表$/.test(squash(infos[k]!.line.text))) k++;
+  let h = k;
+  while (h < infos.length && h - k < 8 && !infos[h]!.stop && (!isBodyLine(infos[h]!) || isColumnNumberLine(infos[h]!))) h++;
+  return h < infos.length && !infos[h]!.stop && isBodyLine(infos[h]!) ? h : 0;
+}
+
+/** The 栏次 line under a header: "** ** 1 2 3 4", "栏次 1 2 3", "行次" — column numbers, not a body row. */
+function isColumnNumberLine(li: LineInfo): boolean {
+  const cells = li.cells.map((c) => squash(c.text)).filter(Boolean);
+  if (cells.length < 2) return false;
+  const nums = cells.filter((c) => /^\d{1,2}$/.test(c)).map(Number);
+  if (!cells.every((c) => /^(?:\*+|栏次|行次|[A-Z]|\d{1,2})$/.test(c)) || nums.length < 2) return false;
+  return nums.every((n, i) => i === 0 || n === nums[i - 1]! + 1);
 }

@@ -353,6 +353,8 @@ interface Row {
 /** A table under construction: its columns are fixed once the first page's part is seen. */
 export class PdfTable {
   readonly cores: Core[];
+  /** the title line printed above it (squashed), when there was one: a page reprinting it continues this table */
+  titleKey?: string;
   readonly headerKeys: Set<string>;
   readonly block: SourceTable;
   private bodyRows: SourceCell[][] = [];

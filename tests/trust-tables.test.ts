@@ -1,0 +1,115 @@
+/**
+ * Classes of table misreading seen on real reports the project was not built on (../shared/corpus): each case is
+ * the smallest table that shows the class, with its right outcome.
+ */
+import { describe, expect, it } from "vitest";
+import { lintDocument } from "../src/lint.js";
+import type { SourceBlock, SourceCell, SourceDocument } from "../src/parse/source.js";
+import { txtBlocks } from "../src/parse/txt.js";
+import { tableViews } from "../src/tables/view.js";
+import { BUDGET_HEAD, run, brief, tsv } from "./tables-helpers.js";
+
+const errors = (doc: SourceDocument, ruleId?: string) =>
+  lintDocument(doc, "x.pdf").findings.filter((f) => f.severity === "error" && (!ruleId || f.ruleId === ruleId));
+
+/** A PDF-like document: text lines and tables on given pages. */
+function pdfDoc(parts: ({ page: number; text: string } | { page: number; rows: string[][] })[]): SourceDocument {
+  const blocks: SourceBlock[] = parts.map((p) =>
+    "text" in p
+      ? { kind: "text", text: p.text, place: { page: p.page } }
+      : { kind: "table", place: { page: p.page }, rows: p.rows.map((r) => r.map((t): SourceCell => ({ text: t, place: { page: p.page } }))) },
+  );
+  return { format: "pdf", blocks };
+}
+
+describe("a 小计 column under 基本支出 is not the table's 合计", () => {
+  // the group header "基本支出" sits over the middle of its three columns, as text exports print it
+  const table = (narrative: string) =>
+    BUDGET_HEAD +
+    `一般公共预算支出预算情况\n2022年一般公共预算财政拨款支出${narrative}万元。\n表5 一般公共预算支出表\n单位：万元\n` +
+    tsv(
+      ["科目编码", "科目名称", "合计", "", "基本支出", "", "项目支出"],
+      ["", "", "", "小计", "人员经费", "公用经费", ""],
+      ["", "合计", "4,651.67", "4,312.17", "3,916.57", "395.60", "339.50"],
+      ["201", "一般公共服务支出", "4,651.67", "4,312.17", "3,916.57", "395.60", "339.50"],
+    );
+  it("valid: the narrative states the 合计", () => {
+    expect(run(table("4,651.67"), "same-figure").filter((f) => f.severity === "error")).toEqual([]);
+  });
+  it("the 小计 takes its group's role", () => {
+    const rows = tableViews(lintDocument({ format: "txt", blocks: txtBlocks(table("4,651.67")) }, "x.txt", { rules: [] }).report);
+    const cols = rows.find((v) => v.kind === "gpbExpense")!.grid!.columns[0]!;
+    expect(cols.map((c) => c.role)).toEqual(["total", "basic", "personnel", "public", "project"]);
+  });
+  it("invalid: a narrative figure that is the 基本支出, not the 合计, is still caught", () => {
+    const f = run(table("4,312.17"), "same-figure").filter((x) => x.severity === "error");
+    expect(f.map(brief)).toEqual(["error [4,651.67@3,3 4,312.17@L4] 4651.67≠4312.17"]);
+  });
+});
+
+describe("a table continued on the next page under its reprinted title", () => {
+  const head = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"];
+  const page5 = [head, ["", "合计", "300.00", "200.00", "100.00"], ["201", "一般公共服务支出", "120.00", "100.00", "20.00"], ["20101", "人大事务", "120.00", "100.00", "20.00"], ["2010101", "行政运行", "120.00", "100.00", "20.00"], ["208", "社会保障和就业支出", "180.00", "100.00", "80.00"], ["20805", "行政事业单位养老支出", "100.00", "100.00", ""]];
+  const page6 = (last: string) => [head, ["2080505", "机关事业单位基本养老保险缴费支出", "100.00", "100.00", ""], ["20808", "抚恤", last, "", last], ["2080801", "死亡抚恤", last, "", last]];
+  const doc = (last: string) =>
+    pdfDoc([
+      { page: 5, text: "测试局2026年部门预算" },
+      { page: 5, text: "一般公共预算支出表" },
+      { page: 5, rows: page5 },
+      { page: 6, text: "一般公共预算支出表" },
+      { page: 6, rows: page6(last) },
+    ]);
+  it("valid: the 合计 row holds over both pages and no page is checked on its own", () => {
+    expect(errors(doc("80.00"))).toEqual([]);
+    const views = tableViews(lintDocument(doc("80.00"), "x.pdf", { rules: [] }).report).filter((v) => v.kind === "gpbExpense");
+    expect(views).toHaveLength(1);
+    expect(views[0]!.grid!.rows.map((r) => r.code ?? r.label)).toEqual(["合计", "201", "20101", "2010101", "208", "20805", "2080505", "20808", "2080801"]);
+  });
+  it("invalid: a misprint on the second page is found against the first page's totals", () => {
+    // 208 = 20805 + 20808: 180.00 ≠ 100.00 + 70.00 in the 合计 and 项目支出 columns, the parts read from page 6
+    const f = errors(doc("70.00"));
+    expect(f.map((x) => `${x.ruleId} ${x.values.map((v) => `${v.text}@p${v.location.page}`).join(" ")}`)).toEqual([
+      "table-code-sum 180.00@p5 100.00@p5 70.00@p6",
+      "table-code-sum 80.00@p5 70.00@p6",
+    ]);
+  });
+  it("pages whose columns cannot be matched make the table no reference, with one notice", () => {
+    const odd = [["科目编码", "科目名称", "甲", "乙", "丙", "丁"], ["2080505", "机关事业单位基本养老保险缴费支出", "100.00", "1.00", "2.00", "3.00"]];
+    const d = pdfDoc([{ page: 5, text: "一般公共预算支出表" }, { page: 5, rows: page5 }, { page: 6, text: "一般公共预算支出表" }, { page: 6, rows: odd }]);
+    const all = lintDocument(d, "x.pdf").findings;
+    expect(all.filter((f) => f.severity === "error")).toEqual([]);
+    expect(all.filter((f) => f.ruleId === "incomplete-reading").map((f) => f.message)).toEqual([expect.stringContaining("跨页续表（第6页）的列与首页无法对齐")]);
+  });
+});
+
+describe("a 总表 that lists spending by name with 款 and 项 indented under their 类", () => {
+  const summary = (total: string) =>
+    BUDGET_HEAD +
+    "表1 收支预算总表\n单位：万元\n" +
+    tsv(
+      ["收入", "", "支出", ""],
+      ["项目", "预算数", "项目", "预算数"],
+      ["一、一般公共预算拨款", "300.00", "一般公共服务支出", "120.00"],
+      ["", "", "财政事务", "120.00"],
+      ["", "", "行政运行", "120.00"],
+      ["", "", "社会保障和就业支出", "180.00"],
+      ["", "", "行政事业单位养老支出", "180.00"],
+      ["本年收入合计", "300.00", "本年支出合计", total],
+    );
+  it("valid: only the 类 add up to 本年支出合计", () => {
+    expect(run(summary("300.00"), "table-summary").filter((f) => f.severity === "error")).toEqual([]);
+  });
+  it("invalid: 本年支出合计 ≠ Σ 类", () => {
+    const f = run(summary("310.00"), "table-summary").filter((x) => x.severity === "error");
+    expect(f.map((x) => x.values.map((v) => v.text))).toEqual([["310.00", "120.00", "180.00"]]);
+  });
+});
+
+describe("财政拨款收支总预算 is the 财政拨款 total, not the department's 收支总预算", () => {
+  const text = (fiscal: string) =>
+    "测试局2026年部门预算\n第二部分 部门预算情况说明\n一、收支预算总体情况\n2026年收支总预算50,616.94万元。\n二、财政拨款收支预算总体情况\n" +
+    `2026年财政拨款收支总预算${fiscal}万元。`;
+  it("valid: two different totals are not compared", () => {
+    expect(run(text("18,728.91"), "same-figure").filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
