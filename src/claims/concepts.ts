@@ -88,6 +88,19 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   { concept: "expense.current", label: /^支出预算$/ },
 ];
 
+/**
+ * Items that standard classifications place inside another item of the same list: "人员支出1045.99万元，对个人和家庭
+ * 补助支出137.84万元，公用支出158.92万元" lists 对个人和家庭补助 although 人员支出 already contains it (人员经费 =
+ * 工资福利支出 + 对个人和家庭的补助, 《政府收支分类科目》). When both stand in one list, the contained one is not a
+ * part of the list's total.
+ */
+export const CONTAINED_IN: { part: RegExp; container: RegExp }[] = [
+  { part: /对个人和家庭(?:的)?补助/, container: /人员(?:支出|经费)/ },
+  { part: /工资福利/, container: /人员(?:支出|经费)/ },
+  { part: /商品和服务支出/, container: /公用(?:支出|经费)/ },
+  { part: /公务用车(?:购置|运行)(?!及)/, container: /公务用车购置及运行/ },
+];
+
 /** Subjects named without an amount ("收入支出总体与上年相比，减少144.63万元"): the concept whose figure is meant. */
 export const SUBJECT_ALIASES: { subject: RegExp; concept: string }[] = [
   { subject: /财政拨款收入支出总[体计]/, concept: "fiscal.income.total" },

@@ -4,7 +4,7 @@
  * concepts.ts.
  */
 import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
-import { CONCEPT_ALIASES, LIST_BREAKDOWNS, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
+import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
   ACTUAL_GLUE, ALLOCATION_LINE, BUDGET_GLUE, CLASS_ITEM, CLASS_ONLY, COMPARISON, COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, PRIOR_YEAR,
   PROJECT_SIZE, RATE_GLUE, SHARE_GLUE, VARIANCE_RATE_GLUE,
@@ -28,6 +28,9 @@ interface Token {
 
 const AMOUNT_UNITS = new Set(["万元", "元", "亿元"]);
 
+/** Units of things that add up ("共75个，其中福建70个"); 分, 年, 岁, 级, 倍 … do not. */
+const ADDITIVE_COUNT_UNITS: ReadonlySet<string> = new Set(["个", "人", "名", "项", "辆", "家", "所", "户", "处", "台", "套", "件", "次", "批", "条", "间", "座", "张", "本", "册", "篇", "场", "期", "位", "笔", "份", "宗", "起", "株", "亩", "公里", "平方米"]);
+
 function kindOf(n: ParagraphNumber): Kind | undefined {
   if (AMOUNT_UNITS.has(n.unit)) return "amount";
   if (n.unit === "%") return "percent";
@@ -36,6 +39,22 @@ function kindOf(n: ParagraphNumber): Kind | undefined {
 }
 
 const BOUNDARY = /[，,。；;：:、！？]/;
+
+/** Concepts of all the department's funds: 收入/支出 总计, 本年收入, 基本支出 … */
+const ALL_FUNDS_CONCEPT = /^(?:income|expense|budget)\./;
+/**
+ * A sentence that opens with a fund ("（一）一般公共预算财政拨款年初结转结余99.96万元，本年收入2193.18万元"): its
+ * unqualified labels are that fund's figures, not the department's.
+ */
+const FUND_QUALIFIED = /^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?(?:[^，,。；;]{0,12}?)(?:一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户)[^，,]*[，,]/;
+
+/** The sentence (or list item after a colon) a position lies in, up to that position. */
+function sentenceHead(text: string, pos: number): string {
+  const before = text.slice(0, pos);
+  // a list after "具体情况如下：" starts sentences of its own
+  const start = Math.max(...["。", "；", "！", "？", "：", ":"].map((c) => before.lastIndexOf(c)));
+  return before.slice(start + 1).trim();
+}
 
 export function normalizeLabel(raw: string, organisation?: string): string {
   let s = raw.replace(/\s+/g, "");
@@ -130,6 +149,8 @@ export function extractClaims(report: Report): void {
 
   const finishBreakdown = (b: OpenBreakdown | undefined) => {
     if (!b || b.parts.length === 0) return;
+    // scores, years, ages, ratings: "满分3分，优良3分、及格2分" lists alternatives, not parts of a whole
+    if (b.total.kind === "count" && !ADDITIVE_COUNT_UNITS.has(b.total.n.unit)) return;
     const allShares = b.parts.every((t) => t.share);
     let relation: BreakdownClaim["relation"] = "subset";
     if (b.countedParts === b.parts.length && b.parts.length > 1) relation = "sum";
@@ -138,12 +159,13 @@ export function extractClaims(report: Report): void {
       for (const t of b.parts) iv = iv.plus(Interval.of(t.share!.n));
       if (iv.meets(Interval.exact(100))) relation = "sum";
     }
+    const contained = (t: Token) => CONTAINED_IN.some((c) => c.part.test(t.label) && b.parts.some((o) => o !== t && c.container.test(o.label) && !c.part.test(o.label)));
     claims.push({
       kind: "breakdown",
       label: b.totalLabel,
       relation,
       total: strip(b.total.n),
-      parts: b.parts.map((t) => ({ label: t.label, number: strip(t.n) })),
+      parts: b.parts.filter((t) => !contained(t)).map((t) => ({ label: t.label, number: strip(t.n) })),
       paragraph: b.paragraph,
       origin: "其中",
     });
@@ -250,7 +272,9 @@ export function extractClaims(report: Report): void {
             listParts.set(sectionKey(p), list);
           } else if (t.kind !== "percent") {
             const alias = t.label ? aliasOf(t.label, path) : undefined;
-            if (alias) addFact(alias.concept, t.label, strip(t.n), p, alias.measure ?? "actual");
+            if (alias && !(ALL_FUNDS_CONCEPT.test(alias.concept) && FUND_QUALIFIED.test(sentenceHead(p.text, t.n.start)))) {
+              addFact(alias.concept, t.label, strip(t.n), p, alias.measure ?? "actual");
+            }
           }
           const opens = /其中[:：]?[^，,。；;]*$/.test(t.glue.replace(/\s+$/, "")) || /其中[:：]\s*$/.test(t.glue);
           if (opens) {
@@ -331,9 +355,10 @@ export function extractClaims(report: Report): void {
         }
         case "rate": {
           if (lastYoy && !lastYoy.rate) {
-            const word = /(增长|下降|增加|减少|上升|降低)/.exec(t.glue)![1]!;
+            // the word next to the rate; "增长下降13.8%" (an edit left half done) names no direction that can be proved
+            const words = [...t.glue.matchAll(/增长|下降|增加|减少|上升|降低/g)].map((m) => (/增长|增加|上升/.test(m[0]) ? "增长" : "下降"));
             lastYoy.rate = strip(t.n);
-            lastYoy.rateWord = word === "增长" || word === "增加" || word === "上升" ? "增长" : "下降";
+            if (new Set(words).size === 1) lastYoy.rateWord = words[0] as "增长" | "下降";
           }
           break;
         }

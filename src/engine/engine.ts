@@ -33,18 +33,36 @@ export function runRules(report: Report, opts: EngineOptions): Finding[] {
     }
   }
   for (const [rule, ctx] of last) rule.check(report, ctx);
-  return dedupe(findings).sort(byPlace);
+  return dedupe(findings.sort(byPlace));
 }
 
-/** The same relation can be reached twice (a "其中" list that is also a known relation): keep the first. */
+/** Rules that state the same relation in two strengths: a failed Σ parts = total and Σ parts ≤ total are one finding. */
+const FAMILY: Record<string, string> = { "breakdown-subset": "breakdown-sum" };
+
+/**
+ * One inconsistency, one finding. The same relation reached twice over the same printed numbers (a "其中" list that is
+ * also a known relation) is kept once. The same relation over the same numbers printed in other places (a sentence
+ * repeated on the next page, a hidden second text layer) is one finding that lists the other places in `alsoAt`.
+ */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
+  const byNumbers = new Map<string, Finding>();
   return findings.filter((f) => {
     const where = f.values.length ? "" : `${JSON.stringify(f.location)}|${JSON.stringify(f.data)}`;
     const key = `${f.ruleId}|${f.messageId}|${where}|${f.values.map((v) => `${v.text}@${v.location.line ?? ""}:${v.location.page ?? ""}:${v.location.paragraph ?? ""}:${v.location.table?.index ?? ""}:${v.location.table?.row ?? ""}:${v.location.table?.column ?? ""}`).sort().join(",")}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    return true;
+    if (f.values.length === 0) return true;
+    // the relation: its rule family and, outside a family, the message that names its quantities
+    const family = FAMILY[f.ruleId] ?? (Object.values(FAMILY).includes(f.ruleId) ? f.ruleId : undefined);
+    const same = `${family ?? `${f.ruleId}|${f.message}`}|${f.values.map((v) => `${v.text}${v.unit}`).sort().join(",")}`;
+    const first = byNumbers.get(same);
+    if (!first) {
+      byNumbers.set(same, f);
+      return true;
+    }
+    (first.alsoAt ??= []).push(f.location);
+    return false;
   });
 }
 
@@ -57,5 +75,9 @@ function byPlace(a: Finding, b: Finding): number {
   const ka = placeKey(a);
   const kb = placeKey(b);
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+  // at one place the stronger statement of a relation comes first (breakdown-sum before breakdown-subset)
+  const fa = FAMILY[a.ruleId] ? 1 : 0;
+  const fb = FAMILY[b.ruleId] ? 1 : 0;
+  if (fa !== fb) return fa - fb;
   return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
 }

@@ -27,6 +27,8 @@ export interface Finding {
   values: CitedValue[];
   expected?: string;
   actual?: string;
+  /** the same inconsistency printed again elsewhere (a repeated sentence, a second text layer): reported once */
+  alsoAt?: Location[];
 }
 
 export function cite(n: PrintedNumber, role: string, label?: string): CitedValue {

@@ -120,13 +120,15 @@ const AMOUNT = new Set(["万元", "元", "亿元"]);
 
 /**
  * Sibling precision: an integer amount printed beside amounts with decimals in the same paragraph ("企业培训费2万元，
- * 调研活动费用3.2万元") is read at their precision — the author dropped trailing zeros, not digits. The same for
- * percentages among percentages. Everything else keeps the interval of its own printed decimals.
+ * 调研活动费用3.2万元") is read at their precision — the author dropped trailing zeros, not digits. Percentages and
+ * everything else keep the interval of their own printed decimals.
  */
 function siblingPrecision(p: Paragraph): void {
   const groups = new Map<string, Paragraph["numbers"]>();
   for (const n of p.numbers) {
-    const cls = AMOUNT.has(n.unit) ? "amount" : n.unit === "%" ? "percent" : "";
+    // percentages keep their own interval: "增长8%" beside "下降13.8%" is a rate rounded to a whole percent, not
+    // 8.00% with its zeros dropped (a false error on a real report read it so)
+    const cls = AMOUNT.has(n.unit) ? "amount" : "";
     if (!cls) continue;
     const key = cls;
     groups.set(key, [...(groups.get(key) ?? []), n]);

@@ -85,14 +85,18 @@ function codeTableFacts(v: TableView, budgetDoc: boolean, add: Add): void {
     for (const r of rows.filter((x) => !x.code && TOTAL_LABEL.test(x.label))) {
       if (r.label === "人员经费合计") add("gpb.basic.personnel", "人员经费", r.values[0]);
       else if (r.label === "公用经费合计") add("gpb.basic.public", "公用经费", r.values[0]);
-      else
+      else {
+        // a second column of the same role (总计 | 合计 | …) is a group's subtotal: the first one states the figure
+        const seen = new Set<string>();
         cols.forEach((c, j) => {
           let concept = c.role ? map[c.role] : undefined;
-          if (!concept) return;
+          if (!concept || seen.has(c.role!)) return;
+          seen.add(c.role!);
           // a 预算 收入表 whose total includes 上年结转 states the 收支总预算, not this year's income
           if (budgetDoc && v.kind === "income" && concept === "income.current" && cols.some((x) => x.role === "carryIn")) concept = "budget.total";
           add(concept, CONCEPT_LABEL[concept] ?? c.leaf, r.values[j]);
         });
+      }
     }
     if (v.kind !== "gpbExpense") continue;
     // each 类 and 项 of the 一般公共预算财政拨款支出 table

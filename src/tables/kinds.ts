@@ -13,6 +13,7 @@ export type TableKind =
   | "gpbExpense" // 一般公共预算财政拨款支出决算表 / 一般公共预算支出情况表
   | "gpbBasic" // 一般公共预算财政拨款基本支出决算表 / 一般公共预算基本支出情况表
   | "gpbProject" // 一般公共预算项目支出情况表
+  | "projectExpense" // 项目支出预算表 of all funds (columns 一般公共预算 | 政府性基金 | … | 单位资金): no narrative total
   | "sangong" // 财政拨款“三公”经费支出决算表 / 一般公共预算“三公”经费支出情况表
   | "govFund" // 政府性基金预算财政拨款收入支出决算表 / 政府性基金预算支出情况表
   | "stateCapital" // 国有资本经营预算财政拨款收入支出决算表
@@ -33,7 +34,8 @@ const ALIASES: { kind: TableKind; title: RegExp }[] = [
   { kind: "operating", title: /^(?:一般公共预算)?机关运行经费/ },
   { kind: "procurement", title: /政府采购/ },
   { kind: "gpbBasic", title: /基本支出/ },
-  { kind: "gpbProject", title: /一般公共预算项目支出|^项目支出(?:情况|预算)表/ },
+  { kind: "gpbProject", title: /一般公共预算项目支出/ },
+  { kind: "projectExpense", title: /^(?:部门)?(?:预算)?项目支出(?:及其他支出)?(?:情况|预算|总体情况)?(?:明细)?表/ },
   { kind: "fiscalSummary", title: /财政拨款收(?:入)?支(?:出)?(?:决算|预算)?总(?:体情况)?表/ },
   { kind: "gpbExpense", title: /一般公共预算.*支出/ },
   { kind: "fiscalExpense", title: /^财政拨款支出(?:决算|预算)表/ },
@@ -50,7 +52,7 @@ export function normalizeTitle(title: string): string {
     .replace(/^部门预算公开\d+表/, "")
     .replace(/^[一二三四五六七八九十]+[、.．]/, "")
     .replace(/^\d{1,2}[.．、](?!\d)/, "");
-  t = t.replace(/^.*?\d{4}年度?/, "").replace(/^(?:部门|单位|区级部门)/, "");
+  t = t.replace(/^.*?\d{4}年度?/, "").replace(/^(?:[省市区县]级)?(?:部门|单位)/, "");
   return t;
 }
 
@@ -78,6 +80,7 @@ export const KIND_NAME: Record<TableKind, { 决算: string; 预算: string }> = 
   gpbExpense: { 决算: "一般公共预算财政拨款支出决算表", 预算: "一般公共预算支出情况表" },
   gpbBasic: { 决算: "一般公共预算财政拨款基本支出决算表", 预算: "一般公共预算基本支出情况表" },
   gpbProject: { 决算: "一般公共预算项目支出决算表", 预算: "一般公共预算项目支出情况表" },
+  projectExpense: { 决算: "项目支出决算表", 预算: "项目支出预算表" },
   sangong: { 决算: "财政拨款“三公”经费支出决算表", 预算: "一般公共预算“三公”经费支出情况表" },
   govFund: { 决算: "政府性基金预算财政拨款收入支出决算表", 预算: "政府性基金预算支出情况表" },
   stateCapital: { 决算: "国有资本经营预算财政拨款收入支出决算表", 预算: "国有资本经营预算支出情况表" },

@@ -33,7 +33,7 @@ export interface TableView {
 }
 
 const GRID_KINDS: ReadonlySet<TableKind> = new Set([
-  "summary", "income", "expense", "fiscalSummary", "fiscalExpense", "gpbExpense", "gpbBasic", "gpbProject", "govFund", "stateCapital", "operating", "procurement",
+  "summary", "income", "expense", "fiscalSummary", "fiscalExpense", "gpbExpense", "gpbBasic", "gpbProject", "projectExpense", "govFund", "stateCapital", "operating", "procurement",
 ]);
 
 const memo = new WeakMap<Report, TableView[]>();

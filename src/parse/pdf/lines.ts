@@ -23,6 +23,9 @@ export interface Word {
   h: number;
   /** the PDF put a space right after this run (a " " item, or trailing blanks): a word boundary in Latin text */
   spaceAfter?: boolean;
+  /** the letter spacing of its line when the line is spread (justified CJK text, one glyph per item): digits that
+   * stand this far apart are still one number ("6 6 , 3 0 7 . 9 8" is 66,307.98) */
+  track?: number;
 }
 
 export interface Segment {
@@ -60,8 +63,14 @@ export function cleanText(s: string): string {
   // most items are clean: skip the regex work for them
   if (!NEEDS_CLEANING.test(s)) return s;
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\ufeff]/g, "").replace(/\s+/g, " ").replace(CJK_SPACE_CJK, "$1").trim();
+  const t = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\ufeff]/g, "").replace(/\s+/g, " ").replace(CJK_SPACE_CJK, "$1").trim();
+  // a letter-spaced run inside Chinese text ("预算 6 6 , 3 0 7 . 9 8 万元"): the generator spaced every glyph, the
+  // digits are one number; a run of column numbers ("1 2 3 4") in an item without Chinese stays as it is
+  return CJK.test(t) ? t.replace(SPACED_DIGITS, (run) => run.replace(/ /g, "")) : t;
 }
+
+/** three or more single digits or separators, each one space apart */
+const SPACED_DIGITS = /(?<![\d.,])[\d.,%](?: [\d.,%]){2,}(?![\d.,%])/g;
 
 export interface PageWords {
   words: Word[];
@@ -188,7 +197,31 @@ export function joiner(a: { text: string; x1: number; h: number; spaceAfter?: bo
   if (isCJK(la) || isCJK(fb)) return "";
   if (a.spaceAfter) return " ";
   const digits = /[\d.,%]/.test(la) && /[\d.,]/.test(fb);
-  return b.x0 - a.x1 > (digits ? 0.3 : 0.15) * Math.max(a.h, b.h) ? " " : "";
+  return b.x0 - a.x1 > (digits ? digitGap(a, b) : 0.15 * Math.max(a.h, b.h)) ? " " : "";
+}
+
+/** The gap beyond which two digit runs are two numbers: 0.3 em, or the line's letter spacing plus 0.12 em. */
+function digitGap(a: { h: number; track?: number }, b: { h: number }): number {
+  const em = Math.max(a.h, b.h);
+  return Math.max(0.3 * em, (a.track ?? 0) + 0.12 * em);
+}
+
+/**
+ * The letter spacing of a spread line: the median gap between neighbouring single CJK glyphs, when most glyphs of the
+ * line are single items and that gap is wider than a tight 0.1 em; 0 otherwise.
+ */
+function letterSpacing(words: Word[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1]!;
+    const b = words[i]!;
+    const gap = b.x0 - a.x1;
+    if (a.text.length === 1 && b.text.length === 1 && isCJK(a.text) && isCJK(b.text) && gap >= 0 && gap < Math.max(a.h, b.h)) gaps.push(gap);
+  }
+  if (gaps.length < 6 || gaps.length < 0.4 * words.length) return 0;
+  gaps.sort((x, y) => x - y);
+  const median = gaps[gaps.length >> 1]!;
+  return median > 0.1 * words[0]!.h ? median : 0;
 }
 
 /** Groups words into lines (by baseline), each ordered by x and cut into segments. */
@@ -216,6 +249,8 @@ export function buildLines(words: Word[], page: number): Line[] {
 
 export function makeLine(ws: Word[], page: number): Line {
   const words = [...ws].sort((a, b) => a.x0 - b.x0);
+  const track = letterSpacing(words);
+  if (track) for (const w of words) w.track = track;
   const segs: Segment[] = [];
   let seg: Word[] = [words[0]!];
   let hard = true;
@@ -225,7 +260,7 @@ export function makeLine(ws: Word[], page: number): Line {
     const gap = b.x0 - a.x1;
     const em = Math.max(a.h, b.h);
     const isHard = gap >= em;
-    const isSoft = !isHard && gap >= 0.25 * em && isNumberText(lastRun(seg)) && !AFTER_NUMBER.test(b.text);
+    const isSoft = !isHard && gap >= Math.max(0.25 * em, track + 0.12 * em) && isNumberText(lastRun(seg)) && !AFTER_NUMBER.test(b.text);
     if (isHard || isSoft) {
       segs.push(makeSegment(seg, hard));
       seg = [b];
@@ -256,7 +291,7 @@ function lastRun(seg: Word[]): string {
   for (let i = seg.length - 1; i >= 0; i--) {
     const w = seg[i]!;
     if (!/^[-−+\d,.%]+$/.test(w.text)) break;
-    if (i < seg.length - 1 && seg[i + 1]!.x0 - w.x1 > 0.3 * Math.max(w.h, seg[i + 1]!.h)) break;
+    if (i < seg.length - 1 && seg[i + 1]!.x0 - w.x1 > digitGap(w, seg[i + 1]!)) break;
     s = w.text + s;
   }
   if (!s) s = seg[seg.length - 1]!.text;

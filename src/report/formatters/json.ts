@@ -24,6 +24,7 @@ function finding(f: Finding) {
   };
   if (f.expected !== undefined) out.expected = f.expected;
   if (f.actual !== undefined) out.actual = f.actual;
+  if (f.alsoAt?.length) out.alsoAt = f.alsoAt.map(location);
   out.messageId = f.messageId;
   return out;
 }

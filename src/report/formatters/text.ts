@@ -66,5 +66,6 @@ function findingLines(x: Finding, paint: (s: string) => string, dim: (s: string)
   if (x.location.snippet) lines.push(`    ${dim("原文：")}${x.location.snippet}`);
   const vals = x.values.map((v) => `${v.label ? `${v.label} ` : ""}${v.text}${v.unit}（${placeText(v.location)}）`).join("；");
   if (vals) lines.push(`    ${dim("数字：")}${vals}`);
+  if (x.alsoAt?.length) lines.push(`    ${dim("另见：")}${x.alsoAt.map(placeText).join("；")}（同一问题，只报一次）`);
   return lines;
 }

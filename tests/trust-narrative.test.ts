@@ -1,0 +1,75 @@
+/**
+ * Classes of narrative misreading seen on real reports the project was not built on (../shared/corpus), each as the
+ * smallest text that shows it, with its right outcome: a valid case that must stay silent and, where the class has
+ * one, an invalid case that must still be caught.
+ */
+import { describe, expect, it } from "vitest";
+import { cleanText } from "../src/parse/pdf/lines.js";
+import { errorsOf, lintText } from "./helpers.js";
+
+const FINAL = "某某法院2016年度部门决算\n第二部分 部门决算情况说明\n三、决算收支总体情况\n";
+const BUDGET = "某某法院2016年部门预算\n第二部分 部门预算情况说明\n三、预算收支总体情况\n";
+const texts = (fs: { values: { text: string }[] }[]) => fs.map((f) => f.values.map((v) => v.text));
+
+describe("scores are not parts of a whole", () => {
+  it("valid: 满分3分，优良3分、及格2分、不及格1分 lists alternatives", () => {
+    const t = "珠海市某局2026年部门预算\n一、考试\n每学年满分为3分，其中：成绩达到优良等级3分，及格2分，不及格1分。";
+    expect(errorsOf(t)).toEqual([]);
+  });
+  it("invalid: a count list still adds up (共75个，其中甲70个，乙15个)", () => {
+    const t = "某局2026年部门预算\n一、项目\n共安排项目75个，其中：甲地70个，乙地15个。";
+    expect(texts(errorsOf(t, "breakdown-subset"))).toEqual([["75", "70", "15"]]);
+  });
+});
+
+describe("an item that the classification places inside a sibling is not added again", () => {
+  it("valid: 人员支出 already contains 对个人和家庭补助", () => {
+    const t = BUDGET + "相应安排支出预算1332.96万元，其中：人员支出1045.99万元，对个人和家庭补助支出137.84万元，公用支出158.92万元，项目支出128.05万元。";
+    expect(errorsOf(t)).toEqual([]);
+  });
+  it("invalid: the other parts still must stay within the total", () => {
+    const t = BUDGET + "相应安排支出预算1332.96万元，其中：人员支出1145.99万元，对个人和家庭补助支出137.84万元，公用支出158.92万元，项目支出128.05万元。";
+    expect(texts(errorsOf(t, "breakdown-subset"))).toEqual([["1332.96", "1145.99", "158.92", "128.05"]]);
+  });
+});
+
+describe("a sentence that opens with a fund states that fund's figures", () => {
+  const text = (fiscal: string) =>
+    FINAL +
+    `2016年本单位年初结转和结余100.56万元，本年收入2203.62万元，本年支出2220.35万元。（一）一般公共预算财政拨款年初结转结余99.96万元，本年收入${fiscal}万元，具体情况如下：1. 财政拨款收入2203.62万元。2. 事业收入0万元。`;
+  it("valid: the 财政拨款 本年收入 is not the department's 本年收入", () => {
+    expect(errorsOf(text("2193.18"), "same-figure")).toEqual([]);
+  });
+});
+
+describe("rates", () => {
+  it("valid: an integer percentage stands for its own interval beside rates with decimals (8% for 8.14%)", () => {
+    const t = FINAL + "本年收入2193.18万元，比上年增加165.17万元，增长8%；本年支出349.36万元，比上年减少56.09万元，下降13.8%。";
+    expect(errorsOf(t)).toEqual([]);
+  });
+  it("valid: “增长下降13.8%” names no direction that can be proved", () => {
+    const t = FINAL + "一般行政管理事务财政拨款支出349.36万元，较上年减少56.09万元，增长下降13.8%。";
+    expect(errorsOf(t)).toEqual([]);
+  });
+  it("invalid: a rate word against the amount word is still a contradiction", () => {
+    const t = FINAL + "一般行政管理事务财政拨款支出349.36万元，较上年减少56.09万元，增长13.8%。";
+    expect(errorsOf(t, "yoy-direction")).toHaveLength(1);
+  });
+});
+
+describe("one inconsistency, one finding", () => {
+  it("the same sentence printed twice gives one finding that lists the other place", () => {
+    const s = "2016年度收入总计216.30万元，其中：本年收入合计215.43万元，使用非财政拨款结余0.00万元，年初结转和结余0.97万元。";
+    const f = lintText(FINAL + s + "\n" + s).filter((x) => x.severity === "error");
+    expect(f.map((x) => [x.ruleId, x.location.line, x.alsoAt?.map((l) => l.line)])).toEqual([["breakdown-sum", 4, [5]]]);
+  });
+});
+
+describe("letter-spaced digits in a PDF text item", () => {
+  it("are one number inside Chinese text", () => {
+    expect(cleanText("2 0 2 6 年本部门收入预算 6 6 , 3 0 7 . 9 8 万元")).toBe("2026 年本部门收入预算 66,307.98 万元");
+  });
+  it("column numbers without Chinese stay apart", () => {
+    expect(cleanText("1 2 3 4 5")).toBe("1 2 3 4 5");
+  });
+});
