@@ -113,3 +113,29 @@ describe("财政拨款收支总预算 is the 财政拨款 total, not the departm
     expect(run(text("18,728.91"), "same-figure").filter((f) => f.severity === "error")).toEqual([]);
   });
 });
+
+describe("a table whose own sums fail beyond any one or two misprints is no reference", () => {
+  const table = (rows: string[][]) =>
+    BUDGET_HEAD +
+    "表5 一般公共预算支出表\n单位：万元\n" +
+    tsv(["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["", "合计", "300.00", "200.00", "100.00"], ...rows);
+  const good = [
+    ["201", "一般公共服务支出", "120.00", "100.00", "20.00"],
+    ["20101", "人大事务", "120.00", "100.00", "20.00"],
+    ["2010101", "行政运行", "120.00", "100.00", "20.00"],
+    ["208", "社会保障和就业支出", "180.00", "100.00", "80.00"],
+    ["20805", "行政事业单位养老支出", "180.00", "100.00", "80.00"],
+    ["2080505", "机关事业单位基本养老保险缴费支出", "180.00", "100.00", "80.00"],
+  ];
+  it("invalid: one misprinted cell is reported, every relation it breaks", () => {
+    const rows = good.map((r) => (r[0] === "2080505" ? [r[0]!, r[1]!, "170.00", r[3]!, r[4]!] : r));
+    const f = [...run(table(rows), "table-code-sum"), ...run(table(rows), "table-total")].filter((x) => x.severity === "error");
+    expect(f.map((x) => x.values.map((v) => v.text).join(" ")).sort()).toEqual(["170.00 100.00 80.00", "180.00 170.00"]);
+  });
+  it("a table read one column off (every 项 shifted) gives one notice and no error", () => {
+    const shifted = good.map((r) => (r[0]!.length === 7 ? [r[0]!, r[1]!, r[3]!, r[4]!, ""] : r));
+    const all = lintDocument({ format: "txt", blocks: txtBlocks(table(shifted)) }, "x.txt").findings;
+    expect(all.filter((x) => x.severity === "error")).toEqual([]);
+    expect(all.filter((x) => x.ruleId === "incomplete-reading").map((x) => x.message)).toEqual([expect.stringMatching(/表「.*一般公共预算支出表」无法可靠读取：其自身的合计关系有\d+处不成立/)]);
+  });
+});

@@ -11,6 +11,7 @@ import { readPerf, readTargetFunds, type FundRow, type Perf } from "./perf.js";
 import { readSangong, type Sangong } from "./sangong.js";
 import { segmentTable, type Segment } from "./segment.js";
 import { relocate } from "./text.js";
+import { misreadReason } from "./verify.js";
 
 export interface TableView {
   table: Table;
@@ -30,6 +31,8 @@ export interface TableView {
   lastPage?: number;
   /** a continuation page whose columns could not be aligned with the first page's: the table is no reference */
   unjoinable?: boolean;
+  /** why its own sums say it was misread (see verify.ts): the table is no reference */
+  misread?: string;
 }
 
 const GRID_KINDS: ReadonlySet<TableKind> = new Set([
@@ -54,6 +57,15 @@ export function tableViews(report: Report): TableView[] {
         location: table.location,
       });
     }
+  }
+  for (const v of views) {
+    if (!v.grid) continue;
+    const why = misreadReason(v);
+    if (!why) continue;
+    // its cells are no reference: no table rule runs on it and it states no figure for the narrative
+    delete v.grid;
+    v.misread = why;
+    report.notices.push({ code: "table-unreadable", message: `表「${squash(v.title) || v.table.index}」无法可靠读取：${why}；该表未参与核对`, location: v.table.location });
   }
   memo.set(report, views);
   return views;
