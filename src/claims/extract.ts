@@ -11,6 +11,7 @@ import {
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
 import { HEADING_LEVELS } from "../model/headings.js";
+import { normalizeDigits } from "../model/numbers.js";
 import { Decimal } from "decimal.js";
 
 type Kind = "amount" | "percent" | "count";
@@ -151,8 +152,10 @@ export function extractClaims(report: Report): void {
 
   for (const p of report.paragraphs) {
     const path = paths.get(p.sectionId) ?? "";
+    // the wording is matched in half-width digits ("２０２４年度" is "2024年度"); same offsets, numbers cite p.text
+    const text = normalizeDigits(p.text);
     // the parts of "…，其中：" are the paragraphs nested under it; a sibling or outer list item ends them
-    const level = numberingLevel(p.text);
+    const level = numberingLevel(text);
     if (carry && level > 0 && level <= carryLevel) {
       finishBreakdown(carry);
       carry = undefined;
@@ -161,15 +164,15 @@ export function extractClaims(report: Report): void {
       finishBreakdown(carry);
       carry = undefined;
     }
-    const expl = explanationRanges(p.text);
+    const expl = explanationRanges(text);
     const inExplanation = (pos: number) => expl.some(([a, b]) => pos >= a && pos < b);
     const tokens: Token[] = [];
     let prevEnd = 0;
     for (const n of p.numbers) {
       const kind = kindOf(n);
       if (!kind) continue;
-      const glue = p.text.slice(prevEnd, n.start);
-      const sentence = (p.text.slice(0, n.start).match(/[。！？]/g) ?? []).length;
+      const glue = text.slice(prevEnd, n.start);
+      const sentence = (text.slice(0, n.start).match(/[。！？]/g) ?? []).length;
       tokens.push({ n, kind, glue, sentence, role: inExplanation(n.start) ? "ignored" : "item", label: "" });
       prevEnd = n.end;
     }
@@ -187,12 +190,12 @@ export function extractClaims(report: Report): void {
       } else if (/(?:一致|持平|相同)\s*$/.test(g)) t.role = "ignored";
       else if (DELTA_GLUE.test(g)) t.role = "delta";
       else if (isFinal && t.kind === "amount" && BUDGET_GLUE.test(g) && !/绩效/.test(path)) t.role = "budget";
-      else if (isFinal && t.kind === "amount" && ACTUAL_GLUE.test(g) && /预算/.test(p.text.slice(0, t.n.start))) t.role = "actual";
+      else if (isFinal && t.kind === "amount" && ACTUAL_GLUE.test(g) && /预算/.test(text.slice(0, t.n.start))) t.role = "actual";
       else t.label = normalizeLabel(t.glue, org);
     }
 
     // the 类/款/项 an item paragraph speaks of
-    const classItem = CLASS_ITEM.exec(p.text);
+    const classItem = CLASS_ITEM.exec(text);
     const listSpec = LIST_BREAKDOWNS.find((l) => l.section.test(path));
 
     let open: OpenBreakdown | undefined;
@@ -234,8 +237,8 @@ export function extractClaims(report: Report): void {
           if (classItem && !firstItemSeen && t.kind === "amount") {
             t.label = classItemLabel(classItem);
             addFact("gpb.item", t.label, strip(t.n), p);
-          } else if (listSpec && !firstItemSeen && t.kind === "amount" && /^\s*\d{1,2}\s*[.．、]/.test(p.text)) {
-            const cls = CLASS_ONLY.exec(p.text.slice(0, t.n.start));
+          } else if (listSpec && !firstItemSeen && t.kind === "amount" && /^\s*\d{1,2}\s*[.．、]/.test(text)) {
+            const cls = CLASS_ONLY.exec(text.slice(0, t.n.start));
             t.label = clean(cls ? cls[1]! : t.label);
             addFact(listSpec.partConcept, t.label, strip(t.n), p);
             const list = listParts.get(sectionKey(p)) ?? { section: p.sectionId, total: listSpec.total, parts: [] };
@@ -368,7 +371,7 @@ export function extractClaims(report: Report): void {
     finishBreakdown(open);
 
     // Shanghai: "决算数小于预算数" describes the budget/actual pair stated just before it
-    for (const m of p.text.matchAll(COMPARISON)) {
+    for (const m of text.matchAll(COMPARISON)) {
       const w = m[1] ?? "等于";
       const word = w === "超过" ? "大于" : w === "低于" ? "小于" : (w as "大于" | "小于" | "等于");
       const target = [...claims].reverse().find((c): c is VarianceClaim => c.kind === "variance" && !c.comparison && c.paragraph >= p.index - 1);
@@ -376,7 +379,7 @@ export function extractClaims(report: Report): void {
     }
 
     // itemised allocation: "资金分配情况：A 2万元，B 3.2万元 …" must add up to the project size stated above it
-    if (ALLOCATION_LINE.test(p.text)) {
+    if (ALLOCATION_LINE.test(text)) {
       const parts = tokens.filter((t) => t.kind === "amount" && t.role === "item");
       const size = findProjectSize(report.paragraphs, p.index);
       if (size && parts.length) {
@@ -393,7 +396,7 @@ export function extractClaims(report: Report): void {
     }
 
     // units: "%%", and 元 where the same figure is elsewhere in 万元 (checked once all facts are known)
-    for (const m of p.text.matchAll(/(\d[\d,.]*)\s*%\s*%/g)) {
+    for (const m of text.matchAll(/(\d[\d,.]*)\s*%\s*%/g)) {
       const n = p.numbers.find((x) => x.start <= m.index! && x.end >= m.index! + m[1]!.length);
       if (n) claims.push({ kind: "unitSlip", label: "", number: strip(n), problem: "doublePercent", paragraph: p.index });
     }
@@ -403,11 +406,11 @@ export function extractClaims(report: Report): void {
       carry = undefined;
     }
     // a paragraph ending "…，其中：" opens a breakdown over the next paragraphs
-    if (/其中[:：]?\s*$/.test(p.text) && lastItem) {
+    if (/其中[:：]?\s*$/.test(text) && lastItem) {
       finishBreakdown(carry);
       carry = { total: lastItem, totalLabel: lastItem.label, parts: [], paragraph: p.index };
       carrySection = p.sectionId;
-      carryLevel = numberingLevel(p.text) || 99;
+      carryLevel = numberingLevel(text) || 99;
     }
   }
   finishBreakdown(carry);
@@ -491,11 +494,12 @@ function firstFact(facts: Fact[], concept: string, measure: Fact["measure"]): Fa
 
 /** The subject a paragraph speaks of: "财政拨款收入支出总体与上年相比…", or its first labelled amount. */
 function paragraphSubject(p: Paragraph, org?: string): string | undefined {
-  const m = /^(.*?)与上年(?:相比|比较)/.exec(p.text);
+  const text = normalizeDigits(p.text);
+  const m = /^(.*?)与上年(?:相比|比较)/.exec(text);
   const named = m ? normalizeLabel(m[1]!, org) : "";
   if (named) return named;
   const first = p.numbers.find((n) => AMOUNT_UNITS.has(n.unit));
-  return first ? normalizeLabel(p.text.slice(0, first.start), org) : undefined;
+  return first ? normalizeLabel(text.slice(0, first.start), org) : undefined;
 }
 
 const VARIANCE_SUBJECTS: { subject: RegExp; concept: string }[] = [
@@ -508,10 +512,11 @@ function varianceSubject(label: string): string | undefined {
 function findProjectSize(paragraphs: Paragraph[], index: number): PrintedNumber | undefined {
   for (let i = index - 1; i >= Math.max(0, index - 6); i--) {
     const p = paragraphs[i]!;
-    if (ALLOCATION_LINE.test(p.text)) return undefined;
+    const text = normalizeDigits(p.text);
+    if (ALLOCATION_LINE.test(text)) return undefined;
     for (const n of p.numbers) {
       if (!AMOUNT_UNITS.has(n.unit)) continue;
-      if (PROJECT_SIZE.test(p.text.slice(0, n.start).replace(/\s+$/, ""))) return strip(n);
+      if (PROJECT_SIZE.test(text.slice(0, n.start).replace(/\s+$/, ""))) return strip(n);
     }
   }
   return undefined;

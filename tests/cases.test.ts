@@ -1,0 +1,109 @@
+/**
+ * Small inputs gouji once misread (tests/fixtures/cases/*.txt, copies of ../shared/cases): each stands for a class of
+ * misreading, so each case is pinned with its exact findings and surrounded by variants of the same class that must
+ * and must not be read the same way.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../src/parse/index.js";
+import { lintDocument } from "../src/lint.js";
+import type { Finding } from "../src/engine/finding.js";
+import { scanNumbers } from "../src/model/numbers.js";
+import { cellNumber } from "../src/model/build.js";
+import { lintText } from "./helpers.js";
+
+async function findingsOf(name: string): Promise<Finding[]> {
+  const path = `tests/fixtures/cases/${name}`;
+  const doc = await parseDocument(new Uint8Array(readFileSync(path)), path);
+  return lintDocument(doc, path).findings;
+}
+const caseText = (name: string) => readFileSync(`tests/fixtures/cases/${name}`, "utf8");
+
+/** rule, severity, the cited numbers as printed, what the stated side should read and what it reads */
+const brief = (f: Finding) => `${f.severity} ${f.ruleId} [${f.values.map((v) => v.text).join(" ")}] ${f.expected}≠${f.actual}`;
+const shown = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map(brief);
+
+/** number as printed → value, decimals, unit */
+const scanned = (text: string) => scanNumbers(text).map((n) => `${n.text}=${n.value.toFixed()}/${n.decimals}${n.unit}`);
+
+describe("full-width digits and a full-width comma between thousands", () => {
+  it("fullwidth-digits-ok: １，２３４.５６ is 1,234.56 on both sides; nothing to report", async () => {
+    expect((await findingsOf("fullwidth-digits-ok.txt")).map(brief)).toEqual([]);
+  });
+  it("fullwidth-digits-error: 1,234.56 ≠ 1,000.00 + 0.00 + 200.56, cited as printed", async () => {
+    const found = await findingsOf("fullwidth-digits-error.txt");
+    expect(shown(found)).toEqual(["error breakdown-sum [１，２３４.５６ １，０００.００ ０.００ ２００.５６] 1200.56≠1234.56"]);
+    expect(found[0]!.values.map((v) => v.value)).toEqual(["1234.56", "1000.00", "0.00", "200.56"]);
+  });
+  it("the same report typed wholly in full-width (year included) gives the same error", () => {
+    const text = caseText("fullwidth-digits-error.txt").replace(/2024/g, "２０２４");
+    expect(shown(lintText(text))).toEqual(["error breakdown-sum [１，２３４.５６ １，０００.００ ０.００ ２００.５６] 1200.56≠1234.56"]);
+  });
+  it.each([
+    ["１，２３４.５６万元", ["１，２３４.５６=1234.56/2万元"]],
+    ["1，234.56万元", ["1，234.56=1234.56/2万元"]],
+    ["１２，３４５，６７８.００元", ["１２，３４５，６７８.００=12345678/2元"]],
+    ["９５.４５％", ["９５.４５=95.45/2%"]],
+    ["１２３．４５万元", ["１２３．４５=123.45/2万元"]],
+    // a thin space (or narrow no-break space) between thousands groups, as typesetters print them
+    ["1\u2009234.56万元", ["1\u2009234.56=1234.56/2万元"]],
+    ["1\u202F234\u202F567人", ["1\u202F234\u202F567=1234567/0人"]],
+  ])("%s is one number", (text, expected) => {
+    expect(scanned(text)).toEqual(expected);
+  });
+  it.each([
+    // a list of item numbers: the comma is the Chinese enumeration comma, each is its own number
+    ["第3，5，7项", ["3=3/0", "5=5/0", "7=7/0项"]],
+    ["第３，５，７项", ["３=3/0", "５=5/0", "７=7/0项"]],
+    // a group followed by more digits is no thousands group
+    ["12，345，6789", ["12=12/0", "345=345/0", "6789=6789/0"]],
+    ["共5个，100人", ["5=5/0个", "100=100/0人"]],
+    // a plain space separates table columns in extracted text: two numbers, not 1,234.56
+    ["1 234.56万元", ["1=1/0", "234.56=234.56/2万元"]],
+    // a thousands separator must be used throughout: "1,234，567" is not one number
+    ["1,234，567元", ["1,234=1234/0", "567=567/0元"]],
+  ])("%s is not one number", (text, expected) => {
+    expect(scanned(text)).toEqual(expected);
+  });
+  it("a table cell in full-width digits holds its number", () => {
+    expect(cellNumber("１，２３４.５６")).toMatchObject({ text: "１，２３４.５６", decimals: 2 });
+    expect(cellNumber("１，２３４.５６")!.value.toFixed(2)).toBe("1234.56");
+    expect(cellNumber("９５.４５％")).toMatchObject({ unit: "%", decimals: 2 });
+    expect(cellNumber("3，5")).toBeUndefined();
+  });
+});
+
+describe("a space inside a number left by PDF or Word extraction", () => {
+  it("space-inside-number: 41. 80 is 41.80, the income sentence holds, the expense sentence does not", async () => {
+    const found = await findingsOf("space-inside-number.txt");
+    expect(found.map(brief)).toEqual(["error breakdown-subset [41.80 30.00 12.80] 42.80≠41.80"]);
+  });
+  it("the income sentence is read: with 41. 70 its parts exceed it, and it no longer equals the expense total", () => {
+    const text = caseText("space-inside-number.txt").replace("41. 80", "41. 70");
+    expect(shown(lintText(text))).toEqual([
+      "error breakdown-subset [41. 70 30.00 11.80] 41.80≠41.70",
+      "error breakdown-subset [41.80 30.00 12.80] 42.80≠41.80",
+      "error same-figure [41. 70 41.80] 41.70≠41.80",
+    ]);
+  });
+  it.each([
+    ["收入总计41. 80万元", ["41. 80=41.8/2万元"]],
+    ["收入总计41.\u200980万元", ["41.\u200980=41.8/2万元"]],
+    ["占 95. 45%", ["95. 45=95.45/2%"]],
+    ["１，２３４. ５６万元", ["１，２３４. ５６=1234.56/2万元"]],
+  ])("%s is one number", (text, expected) => {
+    expect(scanned(text)).toEqual(expected);
+  });
+  it.each([
+    // "1." numbers a list item at the start of the text or after a colon or semicolon
+    ["1. 80万元用于培训", ["1=1/0", "80=80/0万元"]],
+    ["主要用于：1. 80万元用于培训；2. 3.5万元用于会议", ["1=1/0", "80=80/0万元", "2=2/0", "3.5=3.5/1万元"]],
+    // two spaces are no extraction gap
+    ["收入41.  80万元", ["41=41/0", "80=80/0万元"]],
+  ])("%s is not one number", (text, expected) => {
+    expect(scanned(text)).toEqual(expected);
+  });
+  it("a table cell with the gap holds its number", () => {
+    expect(cellNumber("41. 80")).toMatchObject({ text: "41. 80", decimals: 2 });
+  });
+});
