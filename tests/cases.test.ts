@@ -107,3 +107,45 @@ describe("a space inside a number left by PDF or Word extraction", () => {
     expect(cellNumber("41. 80")).toMatchObject({ text: "41. 80", decimals: 2 });
   });
 });
+
+describe("a bracketed sub-breakdown stays nested under its parent", () => {
+  const HEAD = "测试局2024年度部门决算\n第二部分 部门决算情况说明\n三、支出决算情况说明\n";
+  it("nested-sangong-ok: 6.3 = 0 + 3.6 + 2.7 and 3.6 = 0 + 3.6; nothing to report", async () => {
+    expect((await findingsOf("nested-sangong-ok.txt")).map(brief)).toEqual([]);
+  });
+  it.each([
+    // both relations are checked as sums: a part too small breaks them as surely as one too large
+    ["公务接待费2.7万元", "公务接待费1.7万元", "error sangong-subtotal [6.3 0 3.6 1.7] 5.3≠6.3"],
+    ["公务接待费2.7万元", "公务接待费3.7万元", "error sangong-subtotal [6.3 0 3.6 3.7] 7.3≠6.3"],
+    ["公务用车运行维护费3.6万元）", "公务用车运行维护费2.6万元）", "error sangong-subtotal [3.6 0 2.6] 2.6≠3.6"],
+    ["公务用车购置费0万元", "公务用车购置费1万元", "error sangong-subtotal [3.6 1 3.6] 4.6≠3.6"],
+  ])("nested-sangong with %s → %s: %s", (from, to, expected) => {
+    expect(shown(lintText(caseText("nested-sangong-ok.txt").replace(from, to)))).toEqual([expected]);
+  });
+  it.each([
+    "本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），项目支出40.00万元。",
+    // two levels of brackets
+    "本年支出100.00万元（基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），项目支出40.00万元）。",
+    // a share inside the bracket is of the parent; a share after it is the parent's own
+    "本年支出100.00万元，其中：基本支出60.00万元，占60.00%（人员经费50.00万元，占83.33%；公用经费10.00万元，占16.67%），项目支出40.00万元，占40.00%。",
+    "本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），占60.00%，项目支出40.00万元，占40.00%。",
+    // one amount in brackets that does not say it is a part is a remark, not a part of anything
+    "本年支出100.00万元，其中：基本支出60.00万元（上年为80.00万元），项目支出40.00万元。",
+  ])("valid: %s", (sentence) => {
+    expect(shown(lintText(HEAD + sentence))).toEqual([]);
+  });
+  it.each([
+    // the nested list exceeds its parent; the outer list is fine
+    ["本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费15.00万元），项目支出40.00万元。", "error breakdown-subset [60.00 50.00 15.00] 65.00≠60.00"],
+    // the outer list exceeds its total; the nested one is fine
+    ["本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），项目支出50.00万元。", "error breakdown-subset [100.00 60.00 50.00] 110.00≠100.00"],
+    // a bracket that says it lists parts, with one part
+    ["本年支出100.00万元（其中：项目支出120.00万元）。", "error breakdown-subset [100.00 120.00] 120.00≠100.00"],
+    // amounts printed in brackets after their own labels are the outer list's parts
+    ["本年支出100.00万元，其中：基本支出（60.00万元）、项目支出（50.00万元）。", "error breakdown-subset [100.00 60.00 50.00] 110.00≠100.00"],
+    ["本年支出100.00万元，其中：基本支出60.00万元，占60.00%（人员经费50.00万元，占73.33%；公用经费10.00万元，占16.67%），项目支出40.00万元，占40.00%。", "error share-of-total [50.00 60.00 73.33] 83.33≠73.33"],
+    ["本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），占50.00%，项目支出40.00万元，占40.00%。", "error share-of-total [60.00 100.00 50.00] 60.00≠50.00"],
+  ])("invalid: %s", (sentence, expected) => {
+    expect(shown(lintText(HEAD + sentence))).toEqual([expected]);
+  });
+});

@@ -25,6 +25,10 @@ interface Token {
   role: Role;
   label: string;
   share?: Token;
+  /** offset of the innermost bracket the number stands in, when it stands in one ("3.6万元（购置费0万元，…）") */
+  bracket?: number;
+  /** how many brackets enclose it */
+  depth: number;
 }
 
 const AMOUNT_UNITS = new Set(["万元", "元", "亿元"]);
@@ -42,6 +46,11 @@ export function normalizeLabel(raw: string, organisation?: string): string {
   let s = raw.replace(/\s+/g, "");
   const cut = Math.max(...[...BOUNDARY.source.slice(1, -1)].map((c) => s.lastIndexOf(c)));
   if (cut >= 0) s = s.slice(cut + 1);
+  // "（公务用车购置费": the label starts inside the bracket it opens
+  // (but "财政拨款收入（" before a bracketed amount is named by what precedes the bracket)
+  const unclosed = enclosingBrackets(s, s.length);
+  const at = unclosed[unclosed.length - 1];
+  if (at !== undefined) s = s.slice(at + 1).trim() ? s.slice(at + 1) : s.slice(0, at);
   for (let k = 0; k < 3; k++) {
     const before = s;
     s = s.replace(/^(?:其中|包括|分别是|分别为|另外|此外|截至\d{4}年\d{1,2}月\d{1,2}日)/, "");
@@ -99,6 +108,17 @@ function explanationRanges(text: string): [number, number][] {
 
 function strip(n: ParagraphNumber): PrintedNumber {
   return { text: n.text, value: n.value, decimals: n.decimals, unit: n.unit, location: n.location };
+}
+
+/** The numbers inside one bracket that follows an item: that item's own breakdown, never its siblings' parts. */
+interface NestedList {
+  /** the item the bracket follows ("公务用车购置及运行维护费3.6万元（…）") */
+  parent: Token;
+  /** parent = Σ the bracket's items, or a total inside the bracket ("（本年支出100万元，其中：…）") */
+  breakdown?: OpenBreakdown;
+  /** the bracket says it lists parts: "（其中：…）", "（含…）", "（包括…）" */
+  announced: boolean;
+  items: Token[];
 }
 
 interface OpenBreakdown {
@@ -173,7 +193,10 @@ export function extractClaims(report: Report): void {
       if (!kind) continue;
       const glue = text.slice(prevEnd, n.start);
       const sentence = (text.slice(0, n.start).match(/[。！？]/g) ?? []).length;
-      tokens.push({ n, kind, glue, sentence, role: inExplanation(n.start) ? "ignored" : "item", label: "" });
+      const brackets = enclosingBrackets(text, n.start);
+      const token: Token = { n, kind, glue, sentence, role: inExplanation(n.start) ? "ignored" : "item", label: "", depth: brackets.length };
+      if (brackets.length) token.bracket = brackets[brackets.length - 1]!;
+      tokens.push(token);
       prevEnd = n.end;
     }
 
@@ -204,6 +227,42 @@ export function extractClaims(report: Report): void {
     let lastYoy: YoyClaim | undefined;
     let firstItemSeen = false;
     const items: Token[] = [];
+    // bracketed sub-lists by the offset of their bracket; undefined for a bracket that follows no item ("收入（100万元）")
+    const nested = new Map<number, NestedList | undefined>();
+    const paragraphItems: Token[] = [];
+    const nestedIn = (t: Token): NestedList | undefined => (t.bracket === undefined ? undefined : nestedListOf(t));
+    const nestedListOf = (t: Token): NestedList | undefined => {
+      const at = t.bracket!;
+      if (nested.has(at)) return nested.get(at);
+      const parent = [...paragraphItems].reverse().find((i) => i.depth < t.depth && i.n.end <= at);
+      // the bracket must follow the item itself, at most after its share: "3.6万元（…）", "3.6万元，占57.14%（…）"
+      const between = parent ? text.slice(parent.n.end, at) : "";
+      const list: NestedList | undefined =
+        parent && /^\s*(?:[，,]\s*占[^，,。；;（()]*?\d[\d.]*\s*%\s*)?$/.test(between)
+          ? { parent, items: [], announced: /^[（(]\s*(?:其中|含|包括)/.test(text.slice(at)) }
+          : undefined;
+      if (list && sameKind(parent!, t)) list.breakdown = { total: parent!, totalLabel: parent!.label, parts: [], paragraph: p.index };
+      nested.set(at, list);
+      return list;
+    };
+    // a bracket of one item that does not say it lists parts ("21.18万元（上年45.91万元）") is a remark, not a breakdown
+    const finishNested = (list: NestedList | undefined) => {
+      if (list?.breakdown && (list.breakdown.parts.length >= 2 || list.announced)) finishBreakdown(list.breakdown);
+    };
+    const nestedItem = (t: Token, list: NestedList) => {
+      if (t.kind !== "percent" && t.label) {
+        const alias = aliasOf(t.label, path);
+        if (alias) addFact(alias.concept, t.label, strip(t.n), p, alias.measure ?? "actual");
+      }
+      const inner = [...list.items].reverse().find((i) => sameKind(i, t));
+      if (inner && /其中[:：]?[^，,。；;（(]*$/.test(t.glue.replace(/\s+$/, ""))) {
+        // "（本年支出100万元，其中：基本支出60万元…）": a total inside the bracket
+        finishNested(list);
+        list.breakdown = { total: inner, totalLabel: inner.label, parts: [t], paragraph: p.index };
+        list.announced = true;
+      } else if (list.breakdown && sameKind(list.breakdown.total, t)) list.breakdown.parts.push(t);
+      list.items.push(t);
+    };
 
     const closeVariance = () => {
       if (variance?.budget && variance.actual) {
@@ -227,6 +286,8 @@ export function extractClaims(report: Report): void {
 
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
+      // past the bracket's end, what follows speaks of the item the bracket followed
+      for (let l = lastItem && nestedIn(lastItem); lastItem && l && t.depth < lastItem.depth; l = nestedIn(lastItem)) lastItem = l.parent;
       if (open && open.endSentence !== undefined && t.sentence > open.endSentence) {
         finishBreakdown(open);
         open = undefined;
@@ -234,6 +295,14 @@ export function extractClaims(report: Report): void {
       if (variance && t.sentence > (variance as { sentence?: number }).sentence! + 1) closeVariance();
       switch (t.role) {
         case "item": {
+          const sub = nestedIn(t);
+          if (sub) {
+            nestedItem(t, sub);
+            paragraphItems.push(t);
+            allItems.push({ token: t, paragraph: p });
+            lastItem = t;
+            break;
+          }
           if (classItem && !firstItemSeen && t.kind === "amount") {
             t.label = classItemLabel(classItem);
             addFact("gpb.item", t.label, strip(t.n), p);
@@ -277,6 +346,7 @@ export function extractClaims(report: Report): void {
           }
           firstItemSeen = true;
           items.push(t);
+          paragraphItems.push(t);
           allItems.push({ token: t, paragraph: p });
           lastItem = t;
           break;
@@ -292,7 +362,8 @@ export function extractClaims(report: Report): void {
             const c = conceptOf(wholeLabel, path);
             if (c) pendingShares.push({ claim, wholeConcept: c });
           } else {
-            const b = open?.parts.includes(lastItem) ? open : carry?.parts.includes(lastItem) ? carry : undefined;
+            const inBracket = nestedIn(lastItem)?.breakdown;
+            const b = [open, carry, inBracket].find((x) => x?.parts.includes(lastItem!));
             if (b) {
               claim.whole = strip(b.total.n);
               claim.wholeLabel = b.totalLabel;
@@ -369,6 +440,7 @@ export function extractClaims(report: Report): void {
     }
     closeVariance();
     finishBreakdown(open);
+    for (const list of nested.values()) finishNested(list);
 
     // Shanghai: "决算数小于预算数" describes the budget/actual pair stated just before it
     for (const m of text.matchAll(COMPARISON)) {
@@ -380,7 +452,7 @@ export function extractClaims(report: Report): void {
 
     // itemised allocation: "资金分配情况：A 2万元，B 3.2万元 …" must add up to the project size stated above it
     if (ALLOCATION_LINE.test(text)) {
-      const parts = tokens.filter((t) => t.kind === "amount" && t.role === "item");
+      const parts = tokens.filter((t) => t.kind === "amount" && t.role === "item" && !nestedIn(t));
       const size = findProjectSize(report.paragraphs, p.index);
       if (size && parts.length) {
         claims.push({
@@ -457,6 +529,17 @@ export function extractClaims(report: Report): void {
       }
     }
   }
+}
+
+/** Offsets of the brackets still open at `pos`, outermost first ("（境）" closes; a stray closing bracket is ignored). */
+function enclosingBrackets(text: string, pos: number): number[] {
+  const open: number[] = [];
+  for (let i = 0; i < pos; i++) {
+    const c = text[i];
+    if (c === "（" || c === "(") open.push(i);
+    else if ((c === "）" || c === ")") && open.length) open.pop();
+  }
+  return open;
 }
 
 /** The list level a paragraph's numbering puts it at ("2." → 4, "（1）" → 5), 0 when it has none. */
