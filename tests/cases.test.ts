@@ -149,3 +149,41 @@ describe("a bracketed sub-breakdown stays nested under its parent", () => {
     expect(shown(lintText(HEAD + sentence))).toEqual([expected]);
   });
 });
+
+describe("a list's parts are of the same quantity as its total", () => {
+  const HEAD = "测试局2026年部门预算\n第一部分 部门概况\n二、人员情况\n";
+  it("headcount-establishment-ok: 512 = 120 + 392; 实有 and 离退休 are other quantities; nothing to report", async () => {
+    expect((await findingsOf("headcount-establishment-ok.txt")).map(brief)).toEqual([]);
+  });
+  it("the 编制 list is still checked: 120 + 402 exceeds 512", () => {
+    const text = caseText("headcount-establishment-ok.txt").replace("事业编制392人", "事业编制402人");
+    expect(shown(lintText(text))).toEqual(["error breakdown-subset [512 120 402] 522≠512"]);
+  });
+  it.each([
+    // after "；" a second list of the other scope, with its own total
+    "本部门人员编制512人，其中行政编制120人、事业编制392人；实有在职人员476人，其中行政人员110人、事业人员366人。",
+    // the same scopes for vehicles
+    "本部门车辆编制10辆，其中：执法执勤用车6辆、特种专业技术用车4辆；实有车辆9辆，其中：执法执勤用车5辆、特种专业技术用车4辆。",
+    // another quantity after a comma ends the list too
+    "本部门人员编制512人，其中行政编制120人、事业编制392人，实有在职人员476人。",
+    // "其中" before another quantity opens no list
+    "本部门人员编制512人，其中实有在职人员476人、离退休人员88人。",
+    "本部门人员编制512人（实有在职人员476人，离退休人员88人）。",
+    // a list of 实有 people, then after "；" the 编制
+    "本部门共有人员600人，其中：在职人员500人、离退休人员100人；编制512人。",
+    "实有人数100人，其中：在职人员80人，离休人员2人，退休人员18人。",
+  ])("valid: %s", (sentence) => {
+    expect(shown(lintText(HEAD + sentence))).toEqual([]);
+  });
+  it.each([
+    // an item of the list's own scope after "；" continues it
+    ["本部门人员编制512人，其中行政编制120人；事业编制402人。", "error breakdown-subset [512 120 402] 522≠512"],
+    ["本部门人员编制512人（其中：行政编制120人、事业编制402人）。", "error breakdown-subset [512 120 402] 522≠512"],
+    ["本部门实有在职人员476人，其中行政人员110人、事业人员376人。", "error breakdown-subset [476 110 376] 486≠476"],
+    // 编制内/编制外 are people (实有), a partition of the staff
+    ["本部门人员编制512人；在职人员476人，其中：编制内人员420人、编制外人员66人。", "error breakdown-subset [476 420 66] 486≠476"],
+    ["实有人数100人，其中：在职人员80人，离休人员2人，退休人员28人。", "error breakdown-sum [100 80 2 28] 110≠100"],
+  ])("invalid: %s", (sentence, expected) => {
+    expect(shown(lintText(HEAD + sentence))).toEqual([expected]);
+  });
+});

@@ -86,6 +86,17 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   { concept: "expense.current", label: /^支出预算$/ },
 ];
 
+/**
+ * Scopes of one kind of quantity that read alike but are different figures (DOMAIN.md: compare only quantities that
+ * mean the same thing). 人员编制 (establishment posts) and 实有人员 (people on the payroll) are both counted in 人;
+ * so are 编制 and 实有 vehicles. A list's parts must be of its total's scope. Matched against a normalised label;
+ * first match wins, so "实有在编人员" and "编制内人员" (people, on the establishment) are 实有.
+ */
+export const QUANTITY_SCOPES: { scope: string; label: RegExp }[] = [
+  { scope: "实有", label: /实有|在职|在编|编制[内外]|离休|退休|离退/ },
+  { scope: "编制", label: /编制/ },
+];
+
 /** Subjects named without an amount ("收入支出总体与上年相比，减少144.63万元"): the concept whose figure is meant. */
 export const SUBJECT_ALIASES: { subject: RegExp; concept: string }[] = [
   { subject: /财政拨款收入支出总[体计]/, concept: "fiscal.income.total" },

@@ -4,7 +4,7 @@
  * concepts.ts.
  */
 import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
-import { CONCEPT_ALIASES, LIST_BREAKDOWNS, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
+import { CONCEPT_ALIASES, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
   ACTUAL_GLUE, ALLOCATION_LINE, BUDGET_GLUE, CLASS_ITEM, CLASS_ONLY, COMPARISON, COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, PRIOR_YEAR,
   PROJECT_SIZE, RATE_GLUE, SHARE_GLUE, VARIANCE_RATE_GLUE,
@@ -130,6 +130,8 @@ interface OpenBreakdown {
   /** the sentence it ends with, or undefined when it runs to the end of the paragraph */
   endSentence?: number;
   paragraph: number;
+  /** the scope of quantity its total and parts count (QUANTITY_SCOPES), once one of them names it */
+  scope: string | undefined;
 }
 
 export function extractClaims(report: Report): void {
@@ -241,7 +243,7 @@ export function extractClaims(report: Report): void {
         parent && /^\s*(?:[，,]\s*占[^，,。；;（()]*?\d[\d.]*\s*%\s*)?$/.test(between)
           ? { parent, items: [], announced: /^[（(]\s*(?:其中|含|包括)/.test(text.slice(at)) }
           : undefined;
-      if (list && sameKind(parent!, t)) list.breakdown = { total: parent!, totalLabel: parent!.label, parts: [], paragraph: p.index };
+      if (list && sameKind(parent!, t)) list.breakdown = { total: parent!, totalLabel: parent!.label, parts: [], paragraph: p.index, scope: scopeOf(parent!) };
       nested.set(at, list);
       return list;
     };
@@ -258,9 +260,9 @@ export function extractClaims(report: Report): void {
       if (inner && /其中[:：]?[^，,。；;（(]*$/.test(t.glue.replace(/\s+$/, ""))) {
         // "（本年支出100万元，其中：基本支出60万元…）": a total inside the bracket
         finishNested(list);
-        list.breakdown = { total: inner, totalLabel: inner.label, parts: [t], paragraph: p.index };
+        list.breakdown = { total: inner, totalLabel: inner.label, parts: [t], paragraph: p.index, scope: scopeOf(inner) ?? scopeOf(t) };
         list.announced = true;
-      } else if (list.breakdown && sameKind(list.breakdown.total, t)) list.breakdown.parts.push(t);
+      } else if (list.breakdown && admits(list.breakdown, t)) addPart(list.breakdown, t);
       list.items.push(t);
     };
 
@@ -329,18 +331,22 @@ export function extractClaims(report: Report): void {
             finishBreakdown(open);
             open = undefined;
             const total = [...items].reverse().find((i) => sameKind(i, t));
-            if (total) {
+            if (total && sameQuantity(total, t)) {
               const afterStop = /[。！？]\s*其中/.test(t.glue) || /^\s*其中/.test(t.glue) && t.glue.trim().startsWith("其中") && k === 0;
-              open = { total, totalLabel: total.label, parts: [t], endSentence: afterStop ? undefined : t.sentence, paragraph: p.index };
+              open = { total, totalLabel: total.label, parts: [t], endSentence: afterStop ? undefined : t.sentence, paragraph: p.index, scope: scopeOf(total) ?? scopeOf(t) };
               const count = tokens.find((c) => c.kind === "count" && c.sentence === total.sentence && /共\s*$/.test(c.glue) && c.n.unit === "个");
               if (count) open.countedParts = count.n.value.toNumber();
             }
+          } else if (open && admits(open, t)) {
+            addPart(open, t);
           } else if (open && sameKind(open.total, t)) {
-            open.parts.push(t);
-          } else if (carry && !firstItemSeen && sameKind(carry.total, t)) {
-            carry.parts.push(t);
+            // another quantity ("；实有在职人员476人" after a list of 编制): the list ended before it
+            finishBreakdown(open);
+            open = undefined;
+          } else if (carry && !firstItemSeen && admits(carry, t)) {
+            addPart(carry, t);
           }
-          if (carry && !firstItemSeen && !sameKind(carry.total, t)) {
+          if (carry && !firstItemSeen && !admits(carry, t) && !carry.parts.includes(t)) {
             finishBreakdown(carry);
             carry = undefined;
           }
@@ -480,7 +486,7 @@ export function extractClaims(report: Report): void {
     // a paragraph ending "…，其中：" opens a breakdown over the next paragraphs
     if (/其中[:：]?\s*$/.test(text) && lastItem) {
       finishBreakdown(carry);
-      carry = { total: lastItem, totalLabel: lastItem.label, parts: [], paragraph: p.index };
+      carry = { total: lastItem, totalLabel: lastItem.label, parts: [], paragraph: p.index, scope: scopeOf(lastItem) };
       carrySection = p.sectionId;
       carryLevel = numberingLevel(text) || 99;
     }
@@ -555,6 +561,35 @@ function classItemLabel(m: RegExpExecArray): string {
 function sameKind(a: Token, b: Token): boolean {
   if (a.kind !== b.kind) return false;
   return a.kind !== "count" || a.n.unit === b.n.unit;
+}
+
+/** The scope of quantity a labelled number counts (QUANTITY_SCOPES: 编制, 实有 …), when its label names one. */
+function scopeOf(t: Token): string | undefined {
+  return QUANTITY_SCOPES.find((q) => q.label.test(t.label))?.scope;
+}
+
+/** Same unit and no two different scopes: "人员编制512人" and "行政编制120人", not "实有在职人员476人". */
+function sameQuantity(a: Token, b: Token): boolean {
+  const sa = scopeOf(a);
+  const sb = scopeOf(b);
+  return sameKind(a, b) && !(sa && sb && sa !== sb);
+}
+
+/**
+ * Whether t continues a list as one more part: the same quantity as its total and parts, and after "；" (which may
+ * start a statement about something else) only an item of the list's own scope.
+ */
+function admits(b: OpenBreakdown, t: Token): boolean {
+  if (!sameKind(b.total, t)) return false;
+  const s = scopeOf(t);
+  if (/[；;]/.test(t.glue) && s !== b.scope) return false;
+  return !(b.scope && s && s !== b.scope);
+}
+
+/** Adds t to the list's parts; the first part that names a scope gives the list its scope. */
+function addPart(b: OpenBreakdown, t: Token): void {
+  b.parts.push(t);
+  b.scope ??= scopeOf(t);
 }
 
 /** A 类/款/项 name as tables print it: no list number, no quotes or spaces, full-width brackets. */
