@@ -57,7 +57,7 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   // 一般公共预算财政拨款支出 (section 五)
   { concept: "gpb.expense", label: /^一般公共预算(?:财政)?拨款(?:支出)?(?:合计)?$/ },
   // 三公 (section 九)
-  { concept: "sangong.total", label: /^(?:财政拨款|一般公共预算)?[“"]?三公[”"]?经费(?:财政拨款)?(?:支出|预算)?(?:数|决算数?)?(?:合计)?$/ },
+  { concept: "sangong.total", label: /^(?:财政拨款|一般公共预算)?(?:安排(?:的)?)?[“"]?三公[”"]?经费(?:财政拨款)?(?:支出|预算)?(?:数|决算数?)?(?:合计)?$/ },
   { concept: "sangong.abroad", label: /^因公出国[（(]境[）)](?:费|经费)(?:预算)?(?:支出)?$/ },
   { concept: "sangong.vehicle", label: /^公务用?车购置及运行(?:维护)?费(?:预算)?(?:支出)?$/ },
   { concept: "sangong.vehicle.purchase", label: /^公务用?车购置(?:费)?(?:预算)?(?:支出)?$/ },
@@ -99,6 +99,17 @@ export const CONTAINED_IN: { part: RegExp; container: RegExp }[] = [
   { part: /工资福利/, container: /人员(?:支出|经费)/ },
   { part: /商品和服务支出/, container: /公用(?:支出|经费)/ },
   { part: /公务用车(?:购置|运行)(?!及)/, container: /公务用车购置及运行/ },
+];
+
+/**
+ * Scopes of one kind of quantity that read alike but are different figures (DOMAIN.md: compare only quantities that
+ * mean the same thing). 人员编制 (establishment posts) and 实有人员 (people on the payroll) are both counted in 人;
+ * so are 编制 and 实有 vehicles. A list's parts must be of its total's scope. Matched against a normalised label;
+ * first match wins, so "实有在编人员" and "编制内人员" (people, on the establishment) are 实有.
+ */
+export const QUANTITY_SCOPES: { scope: string; label: RegExp }[] = [
+  { scope: "实有", label: /实有|在职|在编|编制[内外]|离休|退休|离退/ },
+  { scope: "编制", label: /编制/ },
 ];
 
 /** Subjects named without an amount ("收入支出总体与上年相比，减少144.63万元"): the concept whose figure is meant. */

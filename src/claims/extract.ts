@@ -4,13 +4,14 @@
  * concepts.ts.
  */
 import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
-import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
+import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
   ACTUAL_GLUE, ALLOCATION_LINE, BUDGET_GLUE, CLASS_ITEM, CLASS_ONLY, COMPARISON, COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, PRIOR_YEAR,
   PROJECT_SIZE, RATE_GLUE, SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
 import { HEADING_LEVELS } from "../model/headings.js";
+import { normalizeDigits } from "../model/numbers.js";
 import { Decimal } from "decimal.js";
 
 type Kind = "amount" | "percent" | "count";
@@ -24,6 +25,10 @@ interface Token {
   role: Role;
   label: string;
   share?: Token;
+  /** offset of the innermost bracket the number stands in, when it stands in one ("3.6万元（购置费0万元，…）") */
+  bracket?: number;
+  /** how many brackets enclose it */
+  depth: number;
 }
 
 const AMOUNT_UNITS = new Set(["万元", "元", "亿元"]);
@@ -60,6 +65,11 @@ export function normalizeLabel(raw: string, organisation?: string): string {
   let s = raw.replace(/\s+/g, "");
   const cut = Math.max(...[...BOUNDARY.source.slice(1, -1)].map((c) => s.lastIndexOf(c)));
   if (cut >= 0) s = s.slice(cut + 1);
+  // "（公务用车购置费": the label starts inside the bracket it opens
+  // (but "财政拨款收入（" before a bracketed amount is named by what precedes the bracket)
+  const unclosed = enclosingBrackets(s, s.length);
+  const at = unclosed[unclosed.length - 1];
+  if (at !== undefined) s = s.slice(at + 1).trim() ? s.slice(at + 1) : s.slice(0, at);
   for (let k = 0; k < 3; k++) {
     const before = s;
     s = s.replace(/^(?:其中|包括|分别是|分别为|另外|此外|截至\d{4}年\d{1,2}月\d{1,2}日)/, "");
@@ -119,6 +129,17 @@ function strip(n: ParagraphNumber): PrintedNumber {
   return { text: n.text, value: n.value, decimals: n.decimals, unit: n.unit, location: n.location };
 }
 
+/** The numbers inside one bracket that follows an item: that item's own breakdown, never its siblings' parts. */
+interface NestedList {
+  /** the item the bracket follows ("公务用车购置及运行维护费3.6万元（…）") */
+  parent: Token;
+  /** parent = Σ the bracket's items, or a total inside the bracket ("（本年支出100万元，其中：…）") */
+  breakdown?: OpenBreakdown;
+  /** the bracket says it lists parts: "（其中：…）", "（含…）", "（包括…）" */
+  announced: boolean;
+  items: Token[];
+}
+
 interface OpenBreakdown {
   total: Token;
   totalLabel: string;
@@ -128,6 +149,8 @@ interface OpenBreakdown {
   /** the sentence it ends with, or undefined when it runs to the end of the paragraph */
   endSentence?: number;
   paragraph: number;
+  /** the scope of quantity its total and parts count (QUANTITY_SCOPES), once one of them names it */
+  scope: string | undefined;
 }
 
 export function extractClaims(report: Report): void {
@@ -173,8 +196,10 @@ export function extractClaims(report: Report): void {
 
   for (const p of report.paragraphs) {
     const path = paths.get(p.sectionId) ?? "";
+    // the wording is matched in half-width digits ("２０２４年度" is "2024年度"); same offsets, numbers cite p.text
+    const text = normalizeDigits(p.text);
     // the parts of "…，其中：" are the paragraphs nested under it; a sibling or outer list item ends them
-    const level = numberingLevel(p.text);
+    const level = numberingLevel(text);
     if (carry && level > 0 && level <= carryLevel) {
       finishBreakdown(carry);
       carry = undefined;
@@ -183,16 +208,19 @@ export function extractClaims(report: Report): void {
       finishBreakdown(carry);
       carry = undefined;
     }
-    const expl = explanationRanges(p.text);
+    const expl = explanationRanges(text);
     const inExplanation = (pos: number) => expl.some(([a, b]) => pos >= a && pos < b);
     const tokens: Token[] = [];
     let prevEnd = 0;
     for (const n of p.numbers) {
       const kind = kindOf(n);
       if (!kind) continue;
-      const glue = p.text.slice(prevEnd, n.start);
-      const sentence = (p.text.slice(0, n.start).match(/[。！？]/g) ?? []).length;
-      tokens.push({ n, kind, glue, sentence, role: inExplanation(n.start) ? "ignored" : "item", label: "" });
+      const glue = text.slice(prevEnd, n.start);
+      const sentence = (text.slice(0, n.start).match(/[。！？]/g) ?? []).length;
+      const brackets = enclosingBrackets(text, n.start);
+      const token: Token = { n, kind, glue, sentence, role: inExplanation(n.start) ? "ignored" : "item", label: "", depth: brackets.length };
+      if (brackets.length) token.bracket = brackets[brackets.length - 1]!;
+      tokens.push(token);
       prevEnd = n.end;
     }
 
@@ -209,12 +237,12 @@ export function extractClaims(report: Report): void {
       } else if (/(?:一致|持平|相同)\s*$/.test(g)) t.role = "ignored";
       else if (DELTA_GLUE.test(g)) t.role = "delta";
       else if (isFinal && t.kind === "amount" && BUDGET_GLUE.test(g) && !/绩效/.test(path)) t.role = "budget";
-      else if (isFinal && t.kind === "amount" && ACTUAL_GLUE.test(g) && /预算/.test(p.text.slice(0, t.n.start))) t.role = "actual";
+      else if (isFinal && t.kind === "amount" && ACTUAL_GLUE.test(g) && /预算/.test(text.slice(0, t.n.start))) t.role = "actual";
       else t.label = normalizeLabel(t.glue, org);
     }
 
     // the 类/款/项 an item paragraph speaks of
-    const classItem = CLASS_ITEM.exec(p.text);
+    const classItem = CLASS_ITEM.exec(text);
     const listSpec = LIST_BREAKDOWNS.find((l) => l.section.test(path));
 
     let open: OpenBreakdown | undefined;
@@ -223,6 +251,42 @@ export function extractClaims(report: Report): void {
     let lastYoy: YoyClaim | undefined;
     let firstItemSeen = false;
     const items: Token[] = [];
+    // bracketed sub-lists by the offset of their bracket; undefined for a bracket that follows no item ("收入（100万元）")
+    const nested = new Map<number, NestedList | undefined>();
+    const paragraphItems: Token[] = [];
+    const nestedIn = (t: Token): NestedList | undefined => (t.bracket === undefined ? undefined : nestedListOf(t));
+    const nestedListOf = (t: Token): NestedList | undefined => {
+      const at = t.bracket!;
+      if (nested.has(at)) return nested.get(at);
+      const parent = [...paragraphItems].reverse().find((i) => i.depth < t.depth && i.n.end <= at);
+      // the bracket must follow the item itself, at most after its share: "3.6万元（…）", "3.6万元，占57.14%（…）"
+      const between = parent ? text.slice(parent.n.end, at) : "";
+      const list: NestedList | undefined =
+        parent && /^\s*(?:[，,]\s*占[^，,。；;（()]*?\d[\d.]*\s*%\s*)?$/.test(between)
+          ? { parent, items: [], announced: /^[（(]\s*(?:其中|含|包括)/.test(text.slice(at)) }
+          : undefined;
+      if (list && sameKind(parent!, t)) list.breakdown = { total: parent!, totalLabel: parent!.label, parts: [], paragraph: p.index, scope: scopeOf(parent!) };
+      nested.set(at, list);
+      return list;
+    };
+    // a bracket of one item that does not say it lists parts ("21.18万元（上年45.91万元）") is a remark, not a breakdown
+    const finishNested = (list: NestedList | undefined) => {
+      if (list?.breakdown && (list.breakdown.parts.length >= 2 || list.announced)) finishBreakdown(list.breakdown);
+    };
+    const nestedItem = (t: Token, list: NestedList) => {
+      if (t.kind !== "percent" && t.label) {
+        const alias = aliasOf(t.label, path);
+        if (alias) addFact(alias.concept, t.label, strip(t.n), p, alias.measure ?? "actual");
+      }
+      const inner = [...list.items].reverse().find((i) => sameKind(i, t));
+      if (inner && /其中[:：]?[^，,。；;（(]*$/.test(t.glue.replace(/\s+$/, ""))) {
+        // "（本年支出100万元，其中：基本支出60万元…）": a total inside the bracket
+        finishNested(list);
+        list.breakdown = { total: inner, totalLabel: inner.label, parts: [t], paragraph: p.index, scope: scopeOf(inner) ?? scopeOf(t) };
+        list.announced = true;
+      } else if (list.breakdown && admits(list.breakdown, t)) addPart(list.breakdown, t);
+      list.items.push(t);
+    };
 
     const closeVariance = () => {
       if (variance?.budget && variance.actual) {
@@ -246,6 +310,8 @@ export function extractClaims(report: Report): void {
 
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
+      // past the bracket's end, what follows speaks of the item the bracket followed
+      for (let l = lastItem && nestedIn(lastItem); lastItem && l && t.depth < lastItem.depth; l = nestedIn(lastItem)) lastItem = l.parent;
       if (open && open.endSentence !== undefined && t.sentence > open.endSentence) {
         finishBreakdown(open);
         open = undefined;
@@ -253,11 +319,19 @@ export function extractClaims(report: Report): void {
       if (variance && t.sentence > (variance as { sentence?: number }).sentence! + 1) closeVariance();
       switch (t.role) {
         case "item": {
+          const sub = nestedIn(t);
+          if (sub) {
+            nestedItem(t, sub);
+            paragraphItems.push(t);
+            allItems.push({ token: t, paragraph: p });
+            lastItem = t;
+            break;
+          }
           if (classItem && !firstItemSeen && t.kind === "amount") {
             t.label = classItemLabel(classItem);
             addFact("gpb.item", t.label, strip(t.n), p);
-          } else if (listSpec && !firstItemSeen && t.kind === "amount" && /^\s*\d{1,2}\s*[.．、]/.test(p.text)) {
-            const cls = CLASS_ONLY.exec(p.text.slice(0, t.n.start));
+          } else if (listSpec && !firstItemSeen && t.kind === "amount" && /^\s*\d{1,2}\s*[.．、]/.test(text)) {
+            const cls = CLASS_ONLY.exec(text.slice(0, t.n.start));
             t.label = clean(cls ? cls[1]! : t.label);
             addFact(listSpec.partConcept, t.label, strip(t.n), p);
             const list = listParts.get(sectionKey(p)) ?? { section: p.sectionId, total: listSpec.total, parts: [] };
@@ -281,23 +355,28 @@ export function extractClaims(report: Report): void {
             finishBreakdown(open);
             open = undefined;
             const total = [...items].reverse().find((i) => sameKind(i, t));
-            if (total) {
+            if (total && sameQuantity(total, t)) {
               const afterStop = /[。！？]\s*其中/.test(t.glue) || /^\s*其中/.test(t.glue) && t.glue.trim().startsWith("其中") && k === 0;
-              open = { total, totalLabel: total.label, parts: [t], endSentence: afterStop ? undefined : t.sentence, paragraph: p.index };
+              open = { total, totalLabel: total.label, parts: [t], endSentence: afterStop ? undefined : t.sentence, paragraph: p.index, scope: scopeOf(total) ?? scopeOf(t) };
               const count = tokens.find((c) => c.kind === "count" && c.sentence === total.sentence && /共\s*$/.test(c.glue) && c.n.unit === "个");
               if (count) open.countedParts = count.n.value.toNumber();
             }
+          } else if (open && admits(open, t)) {
+            addPart(open, t);
           } else if (open && sameKind(open.total, t)) {
-            open.parts.push(t);
-          } else if (carry && !firstItemSeen && sameKind(carry.total, t)) {
-            carry.parts.push(t);
+            // another quantity ("；实有在职人员476人" after a list of 编制): the list ended before it
+            finishBreakdown(open);
+            open = undefined;
+          } else if (carry && !firstItemSeen && admits(carry, t)) {
+            addPart(carry, t);
           }
-          if (carry && !firstItemSeen && !sameKind(carry.total, t)) {
+          if (carry && !firstItemSeen && !admits(carry, t) && !carry.parts.includes(t)) {
             finishBreakdown(carry);
             carry = undefined;
           }
           firstItemSeen = true;
           items.push(t);
+          paragraphItems.push(t);
           allItems.push({ token: t, paragraph: p });
           lastItem = t;
           break;
@@ -313,7 +392,8 @@ export function extractClaims(report: Report): void {
             const c = conceptOf(wholeLabel, path);
             if (c) pendingShares.push({ claim, wholeConcept: c });
           } else {
-            const b = open?.parts.includes(lastItem) ? open : carry?.parts.includes(lastItem) ? carry : undefined;
+            const inBracket = nestedIn(lastItem)?.breakdown;
+            const b = [open, carry, inBracket].find((x) => x?.parts.includes(lastItem!));
             if (b) {
               claim.whole = strip(b.total.n);
               claim.wholeLabel = b.totalLabel;
@@ -391,9 +471,10 @@ export function extractClaims(report: Report): void {
     }
     closeVariance();
     finishBreakdown(open);
+    for (const list of nested.values()) finishNested(list);
 
     // Shanghai: "决算数小于预算数" describes the budget/actual pair stated just before it
-    for (const m of p.text.matchAll(COMPARISON)) {
+    for (const m of text.matchAll(COMPARISON)) {
       const w = m[1] ?? "等于";
       const word = w === "超过" ? "大于" : w === "低于" ? "小于" : (w as "大于" | "小于" | "等于");
       const target = [...claims].reverse().find((c): c is VarianceClaim => c.kind === "variance" && !c.comparison && c.paragraph >= p.index - 1);
@@ -401,8 +482,8 @@ export function extractClaims(report: Report): void {
     }
 
     // itemised allocation: "资金分配情况：A 2万元，B 3.2万元 …" must add up to the project size stated above it
-    if (ALLOCATION_LINE.test(p.text)) {
-      const parts = tokens.filter((t) => t.kind === "amount" && t.role === "item");
+    if (ALLOCATION_LINE.test(text)) {
+      const parts = tokens.filter((t) => t.kind === "amount" && t.role === "item" && !nestedIn(t));
       const size = findProjectSize(report.paragraphs, p.index);
       if (size && parts.length) {
         claims.push({
@@ -418,7 +499,7 @@ export function extractClaims(report: Report): void {
     }
 
     // units: "%%", and 元 where the same figure is elsewhere in 万元 (checked once all facts are known)
-    for (const m of p.text.matchAll(/(\d[\d,.]*)\s*%\s*%/g)) {
+    for (const m of text.matchAll(/(\d[\d,.]*)\s*%\s*%/g)) {
       const n = p.numbers.find((x) => x.start <= m.index! && x.end >= m.index! + m[1]!.length);
       if (n) claims.push({ kind: "unitSlip", label: "", number: strip(n), problem: "doublePercent", paragraph: p.index });
     }
@@ -428,11 +509,11 @@ export function extractClaims(report: Report): void {
       carry = undefined;
     }
     // a paragraph ending "…，其中：" opens a breakdown over the next paragraphs
-    if (/其中[:：]?\s*$/.test(p.text) && lastItem) {
+    if (/其中[:：]?\s*$/.test(text) && lastItem) {
       finishBreakdown(carry);
-      carry = { total: lastItem, totalLabel: lastItem.label, parts: [], paragraph: p.index };
+      carry = { total: lastItem, totalLabel: lastItem.label, parts: [], paragraph: p.index, scope: scopeOf(lastItem) };
       carrySection = p.sectionId;
-      carryLevel = numberingLevel(p.text) || 99;
+      carryLevel = numberingLevel(text) || 99;
     }
   }
   finishBreakdown(carry);
@@ -481,6 +562,17 @@ export function extractClaims(report: Report): void {
   }
 }
 
+/** Offsets of the brackets still open at `pos`, outermost first ("（境）" closes; a stray closing bracket is ignored). */
+function enclosingBrackets(text: string, pos: number): number[] {
+  const open: number[] = [];
+  for (let i = 0; i < pos; i++) {
+    const c = text[i];
+    if (c === "（" || c === "(") open.push(i);
+    else if ((c === "）" || c === ")") && open.length) open.pop();
+  }
+  return open;
+}
+
 /** The list level a paragraph's numbering puts it at ("2." → 4, "（1）" → 5), 0 when it has none. */
 function numberingLevel(text: string): number {
   const t = text.trim();
@@ -494,6 +586,35 @@ function classItemLabel(m: RegExpExecArray): string {
 function sameKind(a: Token, b: Token): boolean {
   if (a.kind !== b.kind) return false;
   return a.kind !== "count" || a.n.unit === b.n.unit;
+}
+
+/** The scope of quantity a labelled number counts (QUANTITY_SCOPES: 编制, 实有 …), when its label names one. */
+function scopeOf(t: Token): string | undefined {
+  return QUANTITY_SCOPES.find((q) => q.label.test(t.label))?.scope;
+}
+
+/** Same unit and no two different scopes: "人员编制512人" and "行政编制120人", not "实有在职人员476人". */
+function sameQuantity(a: Token, b: Token): boolean {
+  const sa = scopeOf(a);
+  const sb = scopeOf(b);
+  return sameKind(a, b) && !(sa && sb && sa !== sb);
+}
+
+/**
+ * Whether t continues a list as one more part: the same quantity as its total and parts, and after "；" (which may
+ * start a statement about something else) only an item of the list's own scope.
+ */
+function admits(b: OpenBreakdown, t: Token): boolean {
+  if (!sameKind(b.total, t)) return false;
+  const s = scopeOf(t);
+  if (/[；;]/.test(t.glue) && s !== b.scope) return false;
+  return !(b.scope && s && s !== b.scope);
+}
+
+/** Adds t to the list's parts; the first part that names a scope gives the list its scope. */
+function addPart(b: OpenBreakdown, t: Token): void {
+  b.parts.push(t);
+  b.scope ??= scopeOf(t);
 }
 
 /** A 类/款/项 name as tables print it: no list number, no quotes or spaces, full-width brackets. */
@@ -516,11 +637,12 @@ function firstFact(facts: Fact[], concept: string, measure: Fact["measure"]): Fa
 
 /** The subject a paragraph speaks of: "财政拨款收入支出总体与上年相比…", or its first labelled amount. */
 function paragraphSubject(p: Paragraph, org?: string): string | undefined {
-  const m = /^(.*?)与上年(?:相比|比较)/.exec(p.text);
+  const text = normalizeDigits(p.text);
+  const m = /^(.*?)与上年(?:相比|比较)/.exec(text);
   const named = m ? normalizeLabel(m[1]!, org) : "";
   if (named) return named;
   const first = p.numbers.find((n) => AMOUNT_UNITS.has(n.unit));
-  return first ? normalizeLabel(p.text.slice(0, first.start), org) : undefined;
+  return first ? normalizeLabel(text.slice(0, first.start), org) : undefined;
 }
 
 const VARIANCE_SUBJECTS: { subject: RegExp; concept: string }[] = [
@@ -533,10 +655,11 @@ function varianceSubject(label: string): string | undefined {
 function findProjectSize(paragraphs: Paragraph[], index: number): PrintedNumber | undefined {
   for (let i = index - 1; i >= Math.max(0, index - 6); i--) {
     const p = paragraphs[i]!;
-    if (ALLOCATION_LINE.test(p.text)) return undefined;
+    const text = normalizeDigits(p.text);
+    if (ALLOCATION_LINE.test(text)) return undefined;
     for (const n of p.numbers) {
       if (!AMOUNT_UNITS.has(n.unit)) continue;
-      if (PROJECT_SIZE.test(p.text.slice(0, n.start).replace(/\s+$/, ""))) return strip(n);
+      if (PROJECT_SIZE.test(text.slice(0, n.start).replace(/\s+$/, ""))) return strip(n);
     }
   }
   return undefined;

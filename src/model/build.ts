@@ -1,6 +1,6 @@
 import { headingOf, KEY_VALUE, startsListItem } from "./headings.js";
 import { locationIn, snippetAround } from "./location.js";
-import { scanNumbers, parseDecimal, decimalsOf, normalizeDigits } from "./numbers.js";
+import { scanNumbers, parseDecimal, decimalsOf, normalizeDigits, asciiNumberText } from "./numbers.js";
 import type { Location, Notice, Paragraph, Report, ReportKind, ReportMeta, Section, Table, TableCell } from "./schema.js";
 import type { SourceDocument, SourcePlace, SourceTable } from "../parse/source.js";
 import { extractClaims } from "../claims/extract.js";
@@ -217,9 +217,9 @@ function buildTable(block: SourceTable, index: number, sectionId: string, recent
   return table;
 }
 
-/** A cell that holds one number (optionally with a unit or %): "1,612.98", "100%", "10.00 分", "202.74 ". */
+/** A cell that holds one number (optionally with a unit or %): "1,612.98", "100%", "10.00 分", "202.74 ", "１，２３４.５６". */
 export function cellNumber(text: string, tableUnit?: string) {
-  const s = normalizeDigits(text).trim();
+  const s = asciiNumberText(text).trim();
   const m = /^(-?[\d,]*\d(?:\.\d+)?)\s*(%|万元|元|亿元|分|人|个|次)?$/.exec(s);
   if (!m) return undefined;
   const value = parseDecimal(m[1]!);

@@ -32,37 +32,84 @@ export interface ScannedNumber {
   unit: Unit;
 }
 
-// A number: optional sign, digits with optional thousands separators, optional fraction. The lookbehind keeps us
-// from starting inside another number or an identifier (e.g. "UPS2", "2010302" is still taken whole).
-const NUMBER_RE = /(?<![\d.,A-Za-z])(-)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])/g;
-const UNIT_RE = new RegExp(`^\\s?(${UNITS.map((u) => u.replace(/[()（）]/g, "\\$&")).join("|")})`);
+/**
+ * Thousands separators: the ASCII comma, the full-width comma "，" (a Chinese input method types it for ",") and the
+ * thin and narrow no-break spaces some typesetters put between groups. A plain space is not one: text extracted from
+ * tables separates columns with spaces ("基本工资 1 234.56" may be two cells), so "1 234.56" stays two numbers.
+ */
+const GROUP_SEPARATORS = [",", "，", "\u2009", "\u202F"];
+/**
+ * Spaces a PDF or Word extraction leaves between the point and the fraction ("41. 80万元" is one number, 41.80):
+ * the text runs were split at the point. At most one such character.
+ */
+const POINT_GAP = "[ \u00A0\u2009\u202F]";
 
-/** Parses the printed form of a number ("1,612.98", "-13.35", "１２") into a Decimal. */
+// An integer part grouped by thousands, with one separator used throughout and every group after the first exactly
+// three digits; a group followed by more digits or by the separator and a digit ("12，345，6789", "第3，5，7项") is
+// not a thousands group, and the digits are read as separate numbers.
+const GROUPED = GROUP_SEPARATORS.map((s) => `\\d{1,3}(?:${s}\\d{3})+(?!\\d|${s}\\d)`).join("|");
+
+// A number: optional sign, an integer part (grouped or plain), an optional fraction whose digits may follow the
+// point after one extraction gap. The lookbehind keeps us from starting inside another number or an identifier
+// (e.g. "UPS2"; "2010302" is still taken whole). Matched against the text after normalizeDigits, so full-width
+// digits are digits.
+const NUMBER_RE = new RegExp(`(?<![\\d.,A-Za-z])(-)?(${GROUPED}|\\d+)(?:\\.(${POINT_GAP}?)(\\d+))?(?!\\d)`, "g");
+const UNIT_RE = new RegExp(`^\\s?(${UNITS.map((u) => u.replace(/[()（）]/g, "\\$&")).join("|")})`);
+/** Where a list's numbering stands ("1. 80万元用于…" after the start or a colon): a short "1." there numbers an item. */
+const LIST_POSITION = /(?:^|[：:；;。！？!?\n])\s*$/;
+
+/**
+ * A printed number in the ASCII form the cell and in-text readers match: full-width digits, point and percent, a
+ * full-width comma or thin space between thousands groups (→ ","), a gap after the point (removed). Not
+ * length-preserving; for offsets use scanNumbers.
+ */
+export function asciiNumberText(text: string): string {
+  return normalizeDigits(text)
+    .replace(/(?<=\d)[，\u2009\u202F](?=\d{3}(?!\d))/g, ",")
+    .replace(/(?<=\d\.)[ \u00A0\u2009\u202F](?=\d)/g, "");
+}
+
+/**
+ * Parses the printed form of a number ("1,612.98", "-13.35", "１２", "１，２３４.５６", "41. 80") into a Decimal;
+ * undefined when the text is not one number.
+ */
 export function parseDecimal(raw: string): Decimal | undefined {
-  const s = normalizeDigits(raw).replace(/[,，\s]/g, "");
+  const s = normalizeDigits(raw).replace(/[,，\s\u00A0\u2009\u202F]/g, "");
   if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
   return new Decimal(s);
 }
 
+/** Digits after the decimal point of a printed number ("41. 80" → 2, "1,234" → 0). */
 export function decimalsOf(raw: string): number {
-  const i = raw.indexOf(".");
-  return i < 0 ? 0 : raw.length - i - 1;
+  const i = raw.indexOf(".") >= 0 ? raw.indexOf(".") : raw.indexOf("．");
+  return i < 0 ? 0 : raw.slice(i + 1).replace(/[^\d０-９]/g, "").length;
 }
 
-/** Finds every number in a line of text, with its unit when one follows it. */
+/**
+ * Finds every number in a line of text, with its unit when one follows it. Full-width digits, point, comma and percent
+ * are read as their ASCII forms; `text` keeps the number as printed. Offsets are into `text`.
+ */
 export function scanNumbers(text: string): ScannedNumber[] {
   const norm = normalizeDigits(text);
   const out: ScannedNumber[] = [];
-  for (const m of norm.matchAll(NUMBER_RE)) {
-    let start = m.index!;
+  const re = new RegExp(NUMBER_RE);
+  for (let m = re.exec(norm); m; m = re.exec(norm)) {
+    let start = m.index;
     let sign = m[1] ?? "";
     // "2021-2023" is a range, not a negative number; a sign must not follow a digit.
     if (sign && start > 0 && /[\d]/.test(norm[start - 1]!)) {
       start += 1;
       sign = "";
     }
-    const body = m[2]! + (m[3] ?? "");
-    const numEnd = m.index! + m[0].length;
+    let integer = m[2]!;
+    let fraction: string | undefined = m[4];
+    let numEnd = m.index + m[0].length;
+    // "1. 80万元用于…" at the start of a list item: "1." numbers the item and 80 is the next number
+    if (m[3] && /^\d{1,2}$/.test(integer) && LIST_POSITION.test(norm.slice(0, start))) {
+      fraction = undefined;
+      numEnd = m.index + (m[1] ?? "").length + integer.length;
+      re.lastIndex = numEnd + 1;
+    }
     const after = norm.slice(numEnd, numEnd + 6);
     const um = UNIT_RE.exec(after);
     let unit: Unit = "";
@@ -71,13 +118,13 @@ export function scanNumbers(text: string): ScannedNumber[] {
       unit = um[1] as Unit;
       end = numEnd + um[0].length;
     }
-    const raw = text.slice(start, numEnd);
+    integer = integer.replace(/[^\d]/g, "");
     out.push({
       start,
       end,
-      text: raw,
-      value: new Decimal(sign + body.replace(/,/g, "")),
-      decimals: decimalsOf(body),
+      text: text.slice(start, numEnd),
+      value: new Decimal(sign + integer + (fraction ? `.${fraction}` : "")),
+      decimals: fraction?.length ?? 0,
       unit,
     });
   }

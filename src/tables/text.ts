@@ -1,6 +1,6 @@
 /** Small text and number helpers shared by the table layer. */
 import { Decimal } from "decimal.js";
-import { normalizeDigits } from "../model/numbers.js";
+import { asciiNumberText, normalizeDigits } from "../model/numbers.js";
 import type { Location, PrintedNumber, TableCell } from "../model/schema.js";
 
 /** "收  入  总  计" → "收入总计"; full-width digits to ASCII. */
@@ -52,7 +52,7 @@ const AMOUNT_UNITS = new Set(["万元", "元", "亿元", ""]);
 export function amountOf(cell: TableCell | undefined, unit: string, title?: string): PrintedNumber | undefined {
   const n = cell?.number;
   if (!n || !AMOUNT_UNITS.has(n.unit)) return undefined;
-  if (/[^\d,.\s\-－]/.test(normalizeDigits(n.text))) return undefined;
+  if (/[^\d,.\s\-－]/.test(asciiNumberText(n.text))) return undefined;
   return { ...n, unit: n.unit || unit, location: relocate(n.location, title) };
 }
 
@@ -92,7 +92,7 @@ export function inWanyuan(n: PrintedNumber): PrintedNumber {
 
 /** An amount written inside a cell's text: "<=7.81万元", "≤6 万元", "=48.14元". */
 export function amountInText(text: string): { value: Decimal; decimals: number; unit: string; raw: string } | undefined {
-  const s = normalizeDigits(text).replace(/\s+/g, "");
+  const s = asciiNumberText(text).replace(/\s+/g, "");
   const m = /^(?:[<>≤≥＜＞=＝]+)?(-?\d[\d,]*(?:\.\d+)?)(亿元|万元|元)$/.exec(s);
   if (!m) return undefined;
   const raw = m[1]!.replace(/,/g, "");

@@ -1,0 +1,189 @@
+/**
+ * Small inputs gouji once misread (tests/fixtures/cases/*.txt, copies of ../shared/cases): each stands for a class of
+ * misreading, so each case is pinned with its exact findings and surrounded by variants of the same class that must
+ * and must not be read the same way.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../src/parse/index.js";
+import { lintDocument } from "../src/lint.js";
+import type { Finding } from "../src/engine/finding.js";
+import { scanNumbers } from "../src/model/numbers.js";
+import { cellNumber } from "../src/model/build.js";
+import { lintText } from "./helpers.js";
+
+async function findingsOf(name: string): Promise<Finding[]> {
+  const path = `tests/fixtures/cases/${name}`;
+  const doc = await parseDocument(new Uint8Array(readFileSync(path)), path);
+  return lintDocument(doc, path).findings;
+}
+const caseText = (name: string) => readFileSync(`tests/fixtures/cases/${name}`, "utf8");
+
+/** rule, severity, the cited numbers as printed, what the stated side should read and what it reads */
+const brief = (f: Finding) => `${f.severity} ${f.ruleId} [${f.values.map((v) => v.text).join(" ")}] ${f.expected}≠${f.actual}`;
+const shown = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map(brief);
+
+/** number as printed → value, decimals, unit */
+const scanned = (text: string) => scanNumbers(text).map((n) => `${n.text}=${n.value.toFixed()}/${n.decimals}${n.unit}`);
+
+describe("full-width digits and a full-width comma between thousands", () => {
+  it("fullwidth-digits-ok: １，２３４.５６ is 1,234.56 on both sides; nothing to report", async () => {
+    expect((await findingsOf("fullwidth-digits-ok.txt")).map(brief)).toEqual([]);
+  });
+  it("fullwidth-digits-error: 1,234.56 ≠ 1,000.00 + 0.00 + 200.56, cited as printed", async () => {
+    const found = await findingsOf("fullwidth-digits-error.txt");
+    expect(shown(found)).toEqual(["error breakdown-sum [１，２３４.５６ １，０００.００ ０.００ ２００.５６] 1200.56≠1234.56"]);
+    expect(found[0]!.values.map((v) => v.value)).toEqual(["1234.56", "1000.00", "0.00", "200.56"]);
+  });
+  it("the same report typed wholly in full-width (year included) gives the same error", () => {
+    const text = caseText("fullwidth-digits-error.txt").replace(/2024/g, "２０２４");
+    expect(shown(lintText(text))).toEqual(["error breakdown-sum [１，２３４.５６ １，０００.００ ０.００ ２００.５６] 1200.56≠1234.56"]);
+  });
+  it.each([
+    ["１，２３４.５６万元", ["１，２３４.５６=1234.56/2万元"]],
+    ["1，234.56万元", ["1，234.56=1234.56/2万元"]],
+    ["１２，３４５，６７８.００元", ["１２，３４５，６７８.００=12345678/2元"]],
+    ["９５.４５％", ["９５.４５=95.45/2%"]],
+    ["１２３．４５万元", ["１２３．４５=123.45/2万元"]],
+    // a thin space (or narrow no-break space) between thousands groups, as typesetters print them
+    ["1\u2009234.56万元", ["1\u2009234.56=1234.56/2万元"]],
+    ["1\u202F234\u202F567人", ["1\u202F234\u202F567=1234567/0人"]],
+  ])("%s is one number", (text, expected) => {
+    expect(scanned(text)).toEqual(expected);
+  });
+  it.each([
+    // a list of item numbers: the comma is the Chinese enumeration comma, each is its own number
+    ["第3，5，7项", ["3=3/0", "5=5/0", "7=7/0项"]],
+    ["第３，５，７项", ["３=3/0", "５=5/0", "７=7/0项"]],
+    // a group followed by more digits is no thousands group
+    ["12，345，6789", ["12=12/0", "345=345/0", "6789=6789/0"]],
+    ["共5个，100人", ["5=5/0个", "100=100/0人"]],
+    // a plain space separates table columns in extracted text: two numbers, not 1,234.56
+    ["1 234.56万元", ["1=1/0", "234.56=234.56/2万元"]],
+    // a thousands separator must be used throughout: "1,234，567" is not one number
+    ["1,234，567元", ["1,234=1234/0", "567=567/0元"]],
+  ])("%s is not one number", (text, expected) => {
+    expect(scanned(text)).toEqual(expected);
+  });
+  it("a table cell in full-width digits holds its number", () => {
+    expect(cellNumber("１，２３４.５６")).toMatchObject({ text: "１，２３４.５６", decimals: 2 });
+    expect(cellNumber("１，２３４.５６")!.value.toFixed(2)).toBe("1234.56");
+    expect(cellNumber("９５.４５％")).toMatchObject({ unit: "%", decimals: 2 });
+    expect(cellNumber("3，5")).toBeUndefined();
+  });
+});
+
+describe("a space inside a number left by PDF or Word extraction", () => {
+  it("space-inside-number: 41. 80 is 41.80, the income sentence holds, the expense sentence does not", async () => {
+    const found = await findingsOf("space-inside-number.txt");
+    expect(found.map(brief)).toEqual(["error breakdown-subset [41.80 30.00 12.80] 42.80≠41.80"]);
+  });
+  it("the income sentence is read: with 41. 70 its parts exceed it, and it no longer equals the expense total", () => {
+    const text = caseText("space-inside-number.txt").replace("41. 80", "41. 70");
+    expect(shown(lintText(text))).toEqual([
+      "error breakdown-subset [41. 70 30.00 11.80] 41.80≠41.70",
+      "error breakdown-subset [41.80 30.00 12.80] 42.80≠41.80",
+      "error same-figure [41. 70 41.80] 41.70≠41.80",
+    ]);
+  });
+  it.each([
+    ["收入总计41. 80万元", ["41. 80=41.8/2万元"]],
+    ["收入总计41.\u200980万元", ["41.\u200980=41.8/2万元"]],
+    ["占 95. 45%", ["95. 45=95.45/2%"]],
+    ["１，２３４. ５６万元", ["１，２３４. ５６=1234.56/2万元"]],
+  ])("%s is one number", (text, expected) => {
+    expect(scanned(text)).toEqual(expected);
+  });
+  it.each([
+    // "1." numbers a list item at the start of the text or after a colon or semicolon
+    ["1. 80万元用于培训", ["1=1/0", "80=80/0万元"]],
+    ["主要用于：1. 80万元用于培训；2. 3.5万元用于会议", ["1=1/0", "80=80/0万元", "2=2/0", "3.5=3.5/1万元"]],
+    // two spaces are no extraction gap
+    ["收入41.  80万元", ["41=41/0", "80=80/0万元"]],
+  ])("%s is not one number", (text, expected) => {
+    expect(scanned(text)).toEqual(expected);
+  });
+  it("a table cell with the gap holds its number", () => {
+    expect(cellNumber("41. 80")).toMatchObject({ text: "41. 80", decimals: 2 });
+  });
+});
+
+describe("a bracketed sub-breakdown stays nested under its parent", () => {
+  const HEAD = "测试局2024年度部门决算\n第二部分 部门决算情况说明\n三、支出决算情况说明\n";
+  it("nested-sangong-ok: 6.3 = 0 + 3.6 + 2.7 and 3.6 = 0 + 3.6; nothing to report", async () => {
+    expect((await findingsOf("nested-sangong-ok.txt")).map(brief)).toEqual([]);
+  });
+  it.each([
+    // both relations are checked as sums: a part too small breaks them as surely as one too large
+    ["公务接待费2.7万元", "公务接待费1.7万元", "error sangong-subtotal [6.3 0 3.6 1.7] 5.3≠6.3"],
+    ["公务接待费2.7万元", "公务接待费3.7万元", "error sangong-subtotal [6.3 0 3.6 3.7] 7.3≠6.3"],
+    ["公务用车运行维护费3.6万元）", "公务用车运行维护费2.6万元）", "error sangong-subtotal [3.6 0 2.6] 2.6≠3.6"],
+    ["公务用车购置费0万元", "公务用车购置费1万元", "error sangong-subtotal [3.6 1 3.6] 4.6≠3.6"],
+  ])("nested-sangong with %s → %s: %s", (from, to, expected) => {
+    expect(shown(lintText(caseText("nested-sangong-ok.txt").replace(from, to)))).toEqual([expected]);
+  });
+  it.each([
+    "本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），项目支出40.00万元。",
+    // two levels of brackets
+    "本年支出100.00万元（基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），项目支出40.00万元）。",
+    // a share inside the bracket is of the parent; a share after it is the parent's own
+    "本年支出100.00万元，其中：基本支出60.00万元，占60.00%（人员经费50.00万元，占83.33%；公用经费10.00万元，占16.67%），项目支出40.00万元，占40.00%。",
+    "本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），占60.00%，项目支出40.00万元，占40.00%。",
+    // one amount in brackets that does not say it is a part is a remark, not a part of anything
+    "本年支出100.00万元，其中：基本支出60.00万元（上年为80.00万元），项目支出40.00万元。",
+  ])("valid: %s", (sentence) => {
+    expect(shown(lintText(HEAD + sentence))).toEqual([]);
+  });
+  it.each([
+    // the nested list exceeds its parent; the outer list is fine
+    ["本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费15.00万元），项目支出40.00万元。", "error breakdown-subset [60.00 50.00 15.00] 65.00≠60.00"],
+    // the outer list exceeds its total; the nested one is fine
+    ["本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），项目支出50.00万元。", "error breakdown-subset [100.00 60.00 50.00] 110.00≠100.00"],
+    // a bracket that says it lists parts, with one part
+    ["本年支出100.00万元（其中：项目支出120.00万元）。", "error breakdown-subset [100.00 120.00] 120.00≠100.00"],
+    // amounts printed in brackets after their own labels are the outer list's parts
+    ["本年支出100.00万元，其中：基本支出（60.00万元）、项目支出（50.00万元）。", "error breakdown-subset [100.00 60.00 50.00] 110.00≠100.00"],
+    ["本年支出100.00万元，其中：基本支出60.00万元，占60.00%（人员经费50.00万元，占73.33%；公用经费10.00万元，占16.67%），项目支出40.00万元，占40.00%。", "error share-of-total [50.00 60.00 73.33] 83.33≠73.33"],
+    ["本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），占50.00%，项目支出40.00万元，占40.00%。", "error share-of-total [60.00 100.00 50.00] 60.00≠50.00"],
+  ])("invalid: %s", (sentence, expected) => {
+    expect(shown(lintText(HEAD + sentence))).toEqual([expected]);
+  });
+});
+
+describe("a list's parts are of the same quantity as its total", () => {
+  const HEAD = "测试局2026年部门预算\n第一部分 部门概况\n二、人员情况\n";
+  it("headcount-establishment-ok: 512 = 120 + 392; 实有 and 离退休 are other quantities; nothing to report", async () => {
+    expect((await findingsOf("headcount-establishment-ok.txt")).map(brief)).toEqual([]);
+  });
+  it("the 编制 list is still checked: 120 + 402 exceeds 512", () => {
+    const text = caseText("headcount-establishment-ok.txt").replace("事业编制392人", "事业编制402人");
+    expect(shown(lintText(text))).toEqual(["error breakdown-subset [512 120 402] 522≠512"]);
+  });
+  it.each([
+    // after "；" a second list of the other scope, with its own total
+    "本部门人员编制512人，其中行政编制120人、事业编制392人；实有在职人员476人，其中行政人员110人、事业人员366人。",
+    // the same scopes for vehicles
+    "本部门车辆编制10辆，其中：执法执勤用车6辆、特种专业技术用车4辆；实有车辆9辆，其中：执法执勤用车5辆、特种专业技术用车4辆。",
+    // another quantity after a comma ends the list too
+    "本部门人员编制512人，其中行政编制120人、事业编制392人，实有在职人员476人。",
+    // "其中" before another quantity opens no list
+    "本部门人员编制512人，其中实有在职人员476人、离退休人员88人。",
+    "本部门人员编制512人（实有在职人员476人，离退休人员88人）。",
+    // a list of 实有 people, then after "；" the 编制
+    "本部门共有人员600人，其中：在职人员500人、离退休人员100人；编制512人。",
+    "实有人数100人，其中：在职人员80人，离休人员2人，退休人员18人。",
+  ])("valid: %s", (sentence) => {
+    expect(shown(lintText(HEAD + sentence))).toEqual([]);
+  });
+  it.each([
+    // an item of the list's own scope after "；" continues it
+    ["本部门人员编制512人，其中行政编制120人；事业编制402人。", "error breakdown-subset [512 120 402] 522≠512"],
+    ["本部门人员编制512人（其中：行政编制120人、事业编制402人）。", "error breakdown-subset [512 120 402] 522≠512"],
+    ["本部门实有在职人员476人，其中行政人员110人、事业人员376人。", "error breakdown-subset [476 110 376] 486≠476"],
+    // 编制内/编制外 are people (实有), a partition of the staff
+    ["本部门人员编制512人；在职人员476人，其中：编制内人员420人、编制外人员66人。", "error breakdown-subset [476 420 66] 486≠476"],
+    ["实有人数100人，其中：在职人员80人，离休人员2人，退休人员28人。", "error breakdown-sum [100 80 2 28] 110≠100"],
+  ])("invalid: %s", (sentence, expected) => {
+    expect(shown(lintText(HEAD + sentence))).toEqual([expected]);
+  });
+});
