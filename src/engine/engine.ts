@@ -5,6 +5,7 @@
 import type { Report } from "../model/schema.js";
 import type { Finding, Severity } from "./finding.js";
 import { makeContext, type Rule } from "./rule.js";
+import { damagedPlaces, withholdDamaged } from "./damage.js";
 
 export type RuleSetting = Severity | "off";
 
@@ -32,6 +33,9 @@ export function runRules(report: Report, opts: EngineOptions): Finding[] {
       report.notices.push({ code: "rule-failed", message: `规则 ${rule.id} 未完成核对：${(e as Error)?.message ?? String(e)}` });
     }
   }
+  // what damaged text may have caused is not reported (the notice that names the damage is, by the rules below)
+  const damaged = damagedPlaces(report);
+  if (damaged) findings.splice(0, findings.length, ...withholdDamaged(findings, damaged));
   for (const [rule, ctx] of last) rule.check(report, ctx);
   return dedupe(findings).sort(byPlace);
 }

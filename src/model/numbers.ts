@@ -49,7 +49,13 @@ export function decimalsOf(raw: string): number {
   return i < 0 ? 0 : raw.length - i - 1;
 }
 
-/** Finds every number in a line of text, with its unit when one follows it. */
+/** What a damaged byte or an unmapped glyph was replaced with (see src/parse/decode.ts, src/parse/pdf.ts). */
+const REPLACEMENT = "\uFFFD";
+
+/**
+ * Finds every number in a line of text, with its unit when one follows it. A number next to a replacement character
+ * (U+FFFD: "1�2.45", "12�", "12.�5") is not read: some of its digits are lost, and what is left is another number.
+ */
 export function scanNumbers(text: string): ScannedNumber[] {
   const norm = normalizeDigits(text);
   const out: ScannedNumber[] = [];
@@ -63,6 +69,8 @@ export function scanNumbers(text: string): ScannedNumber[] {
     }
     const body = m[2]! + (m[3] ?? "");
     const numEnd = m.index! + m[0].length;
+    const next = norm[numEnd] === "." || norm[numEnd] === "," ? norm[numEnd + 1] : norm[numEnd];
+    if (norm[m.index! - 1] === REPLACEMENT || next === REPLACEMENT) continue;
     const after = norm.slice(numEnd, numEnd + 6);
     const um = UNIT_RE.exec(after);
     let unit: Unit = "";
