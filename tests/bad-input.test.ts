@@ -8,6 +8,8 @@ import { parseDocument, sniff, MAX_FILE_BYTES } from "../src/parse/index.js";
 import { decodeText } from "../src/parse/decode.js";
 import { InputError, type SourceDocument } from "../src/parse/source.js";
 import { checkFile } from "../src/runner.js";
+import { lintDocument } from "../src/lint.js";
+import { scanNumbers } from "../src/model/numbers.js";
 
 // The PDF parser is someone else's; here we only check that PDF bytes are sent to it, whatever the file is called.
 vi.mock("../src/parse/pdf.js", () => ({
@@ -164,21 +166,21 @@ describe("decodeText", () => {
 
   it("UTF-8 with and without BOM", () => {
     const utf8 = Buffer.from(chinese);
-    expect(decodeText(utf8)).toEqual({ text: chinese, encoding: "utf-8" });
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]))).toEqual({ text: chinese, encoding: "utf-8" });
+    expect(decodeText(utf8)).toEqual({ text: chinese, encoding: "utf-8", damagedLines: [] });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]))).toEqual({ text: chinese, encoding: "utf-8", damagedLines: [] });
   });
 
   it("UTF-16 LE and BE with BOM, and UTF-16 LE without", () => {
     const le = Buffer.from(chinese, "utf16le");
     const be = Buffer.from(le).swap16();
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), le]))).toEqual({ text: chinese, encoding: "utf-16le" });
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ text: chinese, encoding: "utf-16be" });
-    expect(decodeText(le)).toEqual({ text: chinese, encoding: "utf-16le" });
-    expect(decodeText(be)).toEqual({ text: chinese, encoding: "utf-16be" });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), le]))).toEqual({ text: chinese, encoding: "utf-16le", damagedLines: [] });
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ text: chinese, encoding: "utf-16be", damagedLines: [] });
+    expect(decodeText(le)).toEqual({ text: chinese, encoding: "utf-16le", damagedLines: [] });
+    expect(decodeText(be)).toEqual({ text: chinese, encoding: "utf-16be", damagedLines: [] });
   });
 
   it("GBK and GB18030", () => {
-    expect(decodeText(iconv.encode(chinese, "gbk"))).toEqual({ text: chinese, encoding: "gb18030" });
+    expect(decodeText(iconv.encode(chinese, "gbk"))).toEqual({ text: chinese, encoding: "gb18030", damagedLines: [] });
     // 𠀀 exists only in GB18030 (four bytes)
     expect(decodeText(iconv.encode(`${chinese}𠀀`, "gb18030")).text).toBe(`${chinese}𠀀`);
   });
@@ -206,6 +208,102 @@ describe("decodeText", () => {
     const utf8 = await parse(Buffer.from(seedText), "a.txt");
     const gbk = await parse(iconv.encode(seedText, "gbk"), "a.txt");
     expect(gbk).toEqual(utf8);
+  });
+});
+
+/** The seed as UTF-8 bytes with the first byte of `digit` in line `line` (1-based) replaced by 0xFF. */
+function damageDigit(text: string, line: number, digit: string): Buffer {
+  const lines = text.split("\n");
+  const at = Buffer.byteLength(lines.slice(0, line - 1).join("\n") + "\n") + Buffer.byteLength(lines[line - 1]!.slice(0, lines[line - 1]!.indexOf(digit)));
+  const buf = Buffer.from(text);
+  expect(String.fromCharCode(buf[at]!)).toBe(digit[0]);
+  buf[at] = 0xff;
+  return buf;
+}
+
+describe("text with a few undecodable bytes", () => {
+  it("UTF-8: read, the bad bytes marked U+FFFD, their lines listed", () => {
+    const bad = Buffer.from(damageDigit(seedText, 25, "215.43"));
+    bad[Buffer.from(seedText).indexOf("32.50")] = 0xc3; // a lead byte without its continuation
+    const r = decodeText(bad);
+    expect(r.encoding).toBe("utf-8");
+    expect(r.damagedLines).toEqual([25, 40]);
+    expect(r.text.split("\n")[24]).toContain("本年收入合计\uFFFD15.43万元");
+    expect(r.text.split("\n")[39]).toContain("(类)\uFFFD2.50万元");
+  });
+
+  it("GBK: an invalid byte pair is marked, the rest read as GBK", () => {
+    const gbk = iconv.encode(seedText, "gbk");
+    const at = gbk.indexOf(iconv.encode("二、收入决算情况说明", "gbk"));
+    gbk[at] = 0xff; // line 28
+    const r = decodeText(gbk);
+    expect([r.encoding, r.damagedLines]).toEqual(["gb18030", [28]]);
+    expect(r.text.split("\n")[28]).toBe(seedText.split("\n")[28]);
+  });
+
+  it("zero bytes and control characters inside text are damage, not a binary file", () => {
+    const buf = Buffer.from(seedText);
+    // 400 zero bytes in one stretch (line breaks kept, so that line numbers stay)
+    for (let i = 3000; i < 3400; i++) if (buf[i] !== 0x0a) buf[i] = 0;
+    buf[Buffer.from(seedText).indexOf("139.99")] = 0x07;
+    const r = decodeText(buf);
+    expect(r.encoding).toBe("utf-8");
+    expect(r.damagedLines.length).toBeGreaterThanOrEqual(2);
+    expect(r.damagedLines).toContain(39);
+    expect(r.text).not.toMatch(/[\x00\x07]/);
+  });
+
+  it("a UTF-8 or UTF-16 file cut inside a character: the last line is marked", () => {
+    const utf8 = Buffer.from(seedText.slice(0, 2000));
+    expect(decodeText(utf8.subarray(0, utf8.length - 1)).damagedLines).toEqual([seedText.slice(0, 2000).split("\n").length]);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText.slice(0, 2000), "utf16le")]);
+    expect(decodeText(le.subarray(0, le.length - 1)).encoding).toBe("utf-16le");
+  });
+
+  it("a file that is mostly not text is still refused", () => {
+    const big5 = iconv.encode(seedText, "big5");
+    expect(() => decodeText(big5)).toThrow(InputError);
+    const half = Buffer.from(seedText);
+    for (let i = 0; i < half.length; i += 7) half[i] = 0xff;
+    expect(() => decodeText(half)).toThrow(/无法识别文本编码/);
+  });
+
+  it("a number next to a replacement character is not read: its digits are incomplete", () => {
+    expect(scanNumbers("本年收入合计\uFFFD15.43万元").map((n) => n.text)).toEqual([]);
+    expect(scanNumbers("收入总计21\uFFFD.30万元，支出12.\uFFFD0万元").map((n) => n.text)).toEqual([]);
+    expect(scanNumbers("实有人数10人\uFFFD其中在职8人").map((n) => n.text)).toEqual(["10", "8"]);
+  });
+
+  it("is checked: one warning names the lines, and no damaged number makes a false error", async () => {
+    const bad = damageDigit(seedText, 25, "215.43");
+    bad[Buffer.from(seedText).indexOf("32.50")] = 0xff;
+    const clean = lintDocument(await parse(Buffer.from(seedText), "a.txt"), "a.txt").findings;
+    const doc = await parse(bad, "a.txt");
+    expect(doc.notices).toEqual([
+      { code: "undecodable-bytes", message: "第25、40行有无法解码的字节，已以�代替，这些行的数字可能不完整，所在小节未参与核对", place: { line: 25 }, snippet: expect.stringContaining("本年收入合计\uFFFD15.43万元") },
+    ]);
+    const findings = lintDocument(doc, "a.txt").findings;
+    const notes = findings.filter((f) => f.ruleId === "incomplete-reading");
+    expect(notes.map((f) => [f.severity, f.message, f.location.line])).toEqual([
+      ["warning", "未能完整读取：第25、40行有无法解码的字节，已以�代替，这些行的数字可能不完整，所在小节未参与核对", 25],
+    ]);
+    // every other finding is one the clean file has too (the damaged numbers only take relations out of the check)
+    const key = (f: { ruleId: string; message: string }) => `${f.ruleId} ${f.message}`;
+    const cleanKeys = new Set(clean.map(key));
+    expect(findings.filter((f) => f.ruleId !== "incomplete-reading" && !cleanKeys.has(key(f))).map(key)).toEqual([]);
+  });
+
+  it("checkFile: status ok with the warning, where it used to fail as unknown-encoding", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gouji-damaged-"));
+    try {
+      const path = join(dir, "damaged.txt");
+      writeFileSync(path, damageDigit(seedText, 25, "215.43"));
+      const r = await checkFile(path);
+      expect(r.status).toBe("ok");
+      expect(r.findings.filter((f) => f.ruleId === "incomplete-reading").map((f) => f.message)).toEqual(["未能完整读取：第25行有无法解码的字节，已以�代替，这些行的数字可能不完整，所在小节未参与核对"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

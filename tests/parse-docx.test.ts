@@ -134,6 +134,64 @@ describe("parseDocx", () => {
     expect(report.tables[0]!.rows[2]![1]!.number?.value.toFixed()).toBe("1612.98");
   });
 
+  /**
+   * A table as Word draws it in a 决算 report, with merged cells around its 合计 row: a vertical group label on the
+   * left (vMerge) that covers the 合计 row too, the code header spanning 类/款/项 (gridSpan), headers merged down two
+   * rows, and 合计 spanning the four code and name columns.
+   */
+  async function mergedTotalTable(total: string) {
+    const n = (t: string) => cell(t);
+    return docxOf([
+      new Paragraph("测试单位2024年度部门决算"),
+      new Paragraph("第四部分 决算报表"),
+      new Paragraph("一般公共预算财政拨款支出决算表"),
+      new Paragraph("单位：万元"),
+      new Table({
+        rows: [
+          new TableRow({ children: [cell("分组", { rowSpan: 2 }), cell("科目编码", { columnSpan: 3 }), cell("科目名称", { rowSpan: 2 }), cell("合计", { rowSpan: 2 }), cell("基本支出", { rowSpan: 2 }), cell("项目支出", { rowSpan: 2 })] }),
+          new TableRow({ children: [n("类"), n("款"), n("项")] }),
+          new TableRow({ children: [cell("一般公共预算", { rowSpan: 6 }), n("201"), n(""), n(""), n("一般公共服务支出"), n("139.99"), n("120.00"), n("19.99")] }),
+          new TableRow({ children: [n("201"), n("03"), n("01"), n("行政运行"), n("120.00"), n("120.00"), n("")] }),
+          new TableRow({ children: [n("201"), n("03"), n("02"), n("一般行政管理事务"), n("19.99"), n(""), n("19.99")] }),
+          new TableRow({ children: [n("208"), n(""), n(""), n("社会保障和就业支出"), n("32.50"), n("32.50"), n("")] }),
+          new TableRow({ children: [n("208"), n("05"), n("05"), n("机关事业单位基本养老保险缴费支出"), n("32.50"), n("32.50"), n("")] }),
+          new TableRow({ children: [cell("合计", { columnSpan: 4 }), n(total), n("152.50"), n("19.99")] }),
+        ],
+      }),
+    ]);
+  }
+
+  it("reads merged cells around a 合计 row into the right columns, with no false error", async () => {
+    const doc = await mergedTotalTable("172.49");
+    const table = doc.blocks.find((b) => b.kind === "table")!;
+    if (table.kind !== "table") throw new Error("no table");
+    // the group label's vertical merge covers rows 3–8: those rows carry one cell fewer
+    expect(table.rows.map((r) => r.length)).toEqual([6, 3, 8, 7, 7, 7, 7, 4]);
+    expect(table.rows[2]![0]).toMatchObject({ text: "一般公共预算", rowSpan: 6 });
+    expect(table.rows[7]!.map((c) => [c.text, c.colSpan ?? 1])).toEqual([["合计", 4], ["172.49", 1], ["152.50", 1], ["19.99", 1]]);
+    const { report, findings } = lintDocument(doc, "t.docx");
+    const t = report.tables[0]!;
+    const at = (row: number) => t.rows[row - 1]!.map((c) => [c.column, c.text]);
+    expect(at(1)).toEqual([[1, "分组"], [2, "科目编码"], [5, "科目名称"], [6, "合计"], [7, "基本支出"], [8, "项目支出"]]);
+    expect(at(2)).toEqual([[2, "类"], [3, "款"], [4, "项"]]);
+    expect(at(4)).toEqual([[2, "201"], [3, "03"], [4, "01"], [5, "行政运行"], [6, "120.00"], [7, "120.00"], [8, ""]]);
+    expect(at(8)).toEqual([[2, "合计"], [6, "172.49"], [7, "152.50"], [8, "19.99"]]);
+    expect(t.rows[7]![1]!.number?.value.toFixed(2)).toBe("172.49");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.filter((f) => f.ruleId === "incomplete-reading")).toEqual([]);
+  });
+
+  it("checks that table: a wrong 合计 is an error that cites the 合计 cell in its column", async () => {
+    const { findings } = lintDocument(await mergedTotalTable("172.59"), "t.docx");
+    const errors = findings.filter((f) => f.severity === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.map((f) => f.message)).toEqual(["一般公共预算财政拨款支出决算表：合计行（金额列）为172.59万元，而各类之和为172.49万元（201 一般公共服务支出 139.99 + 208 社会保障和就业支出 32.50），相差0.10万元"]);
+    for (const f of errors) {
+      const total = f.values.find((v) => v.text === "172.59");
+      expect(total?.location.table).toMatchObject({ row: 8, column: 6 });
+    }
+  });
+
   it("returns text as written, not HTML-escaped, and joins a cell's paragraphs with line breaks", async () => {
     const doc = await docxOf([
       new Paragraph("A&B <c> “引号” >=1次"),

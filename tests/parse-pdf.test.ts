@@ -10,6 +10,7 @@ import { parsePdf } from "../src/parse/pdf.js";
 import { InputError, type SourceCell, type SourceDocument, type SourceTable, type SourceText } from "../src/parse/source.js";
 import { buildLines, type Word } from "../src/parse/pdf/lines.js";
 import { isPageNumber, removeFurniture } from "../src/parse/pdf/furniture.js";
+import { lintDocument } from "../src/lint.js";
 
 const SAMPLES = join(import.meta.dirname, "..", "..", "shared", "samples");
 const FIXTURES = join(import.meta.dirname, "fixtures", "pdf");
@@ -187,6 +188,53 @@ describe("hand-made PDFs", () => {
     // Node 20 lacks these; pdfjs needs them
     expect(typeof (Promise as unknown as { withResolvers?: unknown }).withResolvers).toBe("function");
     expect(typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64).toBe("function");
+  });
+
+  // pdf.js bug reports: an Identity-H font without ToUnicode; pdfjs returns the glyph ids as control characters
+  it("keeps digits without a Unicode mapping as U+FFFD and says so: one warning, never a clean-looking file", async () => {
+    const doc = await parse(join(FIXTURES, "unmapped-digits.pdf"));
+    expect(texts(doc).map((b) => b.text)).toContain("收入总计\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD万元，其中：本年收入合计\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD万元，");
+    expect(doc.notices).toEqual([
+      {
+        code: "unmapped-glyphs",
+        message: "第1页共有 24 个字符没有 Unicode 映射（PDF 字体缺少 ToUnicode 表），已以�代替；这些位置的数字无法读取，所在小节未参与核对",
+        place: { page: 1 },
+        snippet: "测试单位\uFFFD\uFFFD\uFFFD\uFFFD年度部门决算",
+      },
+    ]);
+    // the sum printed there is wrong (216.30 ≠ 215.43 + 0.97 + 0.10), but no digit of it can be read: a warning
+    // that says so, and no finding made of the parts that happen to be readable
+    const { findings } = lintDocument(doc, "unmapped-digits.pdf");
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location.page])).toEqual([["incomplete-reading", "warning", 1]]);
+  });
+
+  it("refuses a text layer made of unmapped glyphs as no-text-layer, saying why", async () => {
+    const e = await errorOf(parse(join(FIXTURES, "unmapped-text.pdf")));
+    expect(e.code).toBe("no-text-layer");
+    expect(e.message).toMatch(/没有 Unicode 映射.*37 个字符中有 37 个无法识别/);
+  });
+
+  it("reads a PDF that places every glyph on its own into whole lines, numbers and a table", async () => {
+    const doc = await parse(join(FIXTURES, "per-glyph.pdf"));
+    expect(texts(doc).map((b) => b.text)).toEqual([
+      "测试单位2024年度部门决算",
+      "第二部分 部门决算情况说明",
+      "一、收入支出决算总体情况说明",
+      "2024年度收入总计216.30万元，其中：本年收入合计215.43万元，",
+      "使用非财政拨款结余0.00万元，年初结转和结余0.97万元。",
+      "二、“三公”经费支出决算情况说明",
+      "“三公”经费支出1,612.98万元，比上年减少20.50万元，下降1.26%。",
+      "收入支出决算表",
+      "单位：万元",
+    ]);
+    expect(tables(doc).map((t) => t.rows.map(cellTexts))).toEqual([
+      [["项目", "金额"], ["财政拨款收入", "191.80"], ["其他收入", "23.63"], ["本年收入合计", "215.43"]],
+    ]);
+    // the numbers are read whole: the planted sum error is found, with the printed figures
+    const { findings } = lintDocument(doc, "per-glyph.pdf");
+    const sum = findings.filter((f) => f.ruleId === "breakdown-sum");
+    expect(sum.map((f) => [f.severity, f.values.map((v) => v.text)])).toEqual([["error", ["216.30", "215.43", "0.00", "0.97"]]]);
+    expect(findings.filter((f) => f.ruleId === "yoy-change").map((f) => f.values.map((v) => v.text))).toEqual([["1,612.98", "20.50", "1.26"]]);
   });
 
   it("leaves the caller's buffer intact", async () => {

@@ -6,9 +6,20 @@
 import { parentPort } from "node:worker_threads";
 import type { RunOptions } from "../runner.js";
 import type { WorkerReply, WorkerTask } from "./pool.js";
+import { raisedInPdfjs } from "../parse/pdf/pdfjs.js";
 
 const port = parentPort;
 if (!port) throw new Error("worker.js must run as a worker thread");
+
+// An unhandled rejection must not kill the worker (Node's default would, and the file in hand would end as
+// internal-error): the file's result comes from the promises checkFile awaits, which a rejection nobody awaits cannot
+// change. pdfjs's own stray rejections are expected on damaged PDFs (see pdfjs.ts) and pass silently; anything else
+// is a bug of ours and is named on stderr.
+process.on("unhandledRejection", (reason) => {
+  if (raisedInPdfjs(reason)) return;
+  const what = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+  process.stderr.write(`gouji: 工作线程中有未处理的异步错误（已忽略，检查继续）：${what}\n`);
+});
 
 const { checkFile } = await import("../runner.js");
 port.postMessage({ type: "ready" } satisfies WorkerReply);

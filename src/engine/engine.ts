@@ -5,6 +5,7 @@
 import type { Report } from "../model/schema.js";
 import type { Finding, Severity } from "./finding.js";
 import { makeContext, type Rule } from "./rule.js";
+import { damagedPlaces, withholdDamaged } from "./damage.js";
 
 export type RuleSetting = Severity | "off";
 
@@ -32,6 +33,9 @@ export function runRules(report: Report, opts: EngineOptions): Finding[] {
       report.notices.push({ code: "rule-failed", message: `规则 ${rule.id} 未完成核对：${(e as Error)?.message ?? String(e)}` });
     }
   }
+  // what damaged text may have caused is not reported (the notice that names the damage is, by the rules below)
+  const damaged = damagedPlaces(report);
+  if (damaged) findings.splice(0, findings.length, ...withholdDamaged(findings, damaged));
   for (const [rule, ctx] of last) rule.check(report, ctx);
   return dedupe(findings.sort(byPlace));
 }
@@ -76,8 +80,7 @@ function byPlace(a: Finding, b: Finding): number {
   const kb = placeKey(b);
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
   // at one place the stronger statement of a relation comes first (breakdown-sum before breakdown-subset)
-  const fa = FAMILY[a.ruleId] ? 1 : 0;
-  const fb = FAMILY[b.ruleId] ? 1 : 0;
-  if (fa !== fb) return fa - fb;
+  if (FAMILY[a.ruleId] === b.ruleId) return 1;
+  if (FAMILY[b.ruleId] === a.ruleId) return -1;
   return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
 }

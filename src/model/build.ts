@@ -11,7 +11,8 @@ export function buildReport(doc: SourceDocument, path: string): Report {
   const sections: Section[] = [{ id: "root", level: 0, numbering: "", title: "", parentId: null, location: { snippet: "" } }];
   const paragraphs: Paragraph[] = [];
   const tables: Table[] = [];
-  const notices: Notice[] = [];
+  // what the parser read only in part comes first: it concerns the whole file
+  const notices: Notice[] = (doc.notices ?? []).map((n) => (n.place ? { code: n.code, message: n.message, location: placeLocation(n.place, n.snippet ?? "") } : { code: n.code, message: n.message }));
   const stack: Section[] = [sections[0]!];
   let open: (Paragraph & { wrapped?: boolean }) | undefined; // a paragraph whose last line did not end a sentence
   const recentLines: string[] = [];
@@ -78,11 +79,38 @@ export function buildReport(doc: SourceDocument, path: string): Report {
   }
   close();
 
+  if (!notices.some((n) => n.code === "undecodable-bytes" || n.code === "unmapped-glyphs")) {
+    const marked = replacementNotice(paragraphs, tables);
+    if (marked) notices.push(marked);
+  }
+
   const meta = buildMeta(doc, path, paragraphs, sections);
   const report: Report = { meta, sections, paragraphs, tables, facts: [], claims: [], notices };
   contained(report, "claims-unreadable", "正文的数字关系", () => extractClaims(report));
   contained(report, "tables-unreadable", "报表的数字", () => extractTableFacts(report));
   return report;
+}
+
+/**
+ * U+FFFD that no parser notice accounts for (a .docx that carries it, a caller's own blocks): the places are named all
+ * the same, since the engine withholds the findings of their sections (src/engine/damage.ts) and nothing may be
+ * skipped silently.
+ */
+function replacementNotice(paragraphs: Paragraph[], tables: Table[]): Notice | undefined {
+  const places: string[] = [];
+  let location: Location | undefined;
+  for (const p of paragraphs) {
+    if (!p.text.includes("\uFFFD")) continue;
+    const s = p.spans[0]!;
+    places.push(s.line !== undefined ? `第${s.line}行` : s.paragraph !== undefined ? `第${s.paragraph}段` : `第${s.page ?? "?"}页`);
+    location ??= { ...(s.line !== undefined ? { line: s.line } : {}), ...(s.paragraph !== undefined ? { paragraph: s.paragraph } : {}), ...(s.page !== undefined ? { page: s.page } : {}), snippet: p.text.slice(0, 60) };
+  }
+  for (const t of tables) if (t.rows.some((r) => r.some((c) => c.text.includes("\uFFFD")))) places.push(`表${t.index}`);
+  if (!places.length) return undefined;
+  const named = places.length > 10 ? `${places.slice(0, 10).join("、")}等${places.length}处` : places.join("、");
+  const notice: Notice = { code: "replacement-characters", message: `${named}有替代字符�（原文已无法识别的字符），这些位置的数字可能不完整，所在小节和表格未参与核对` };
+  if (location) notice.location = location;
+  return notice;
 }
 
 /**

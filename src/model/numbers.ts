@@ -85,9 +85,14 @@ export function decimalsOf(raw: string): number {
   return i < 0 ? 0 : raw.slice(i + 1).replace(/[^\d０-９]/g, "").length;
 }
 
+/** What a damaged byte or an unmapped glyph was replaced with (see src/parse/decode.ts, src/parse/pdf.ts). */
+const REPLACEMENT = "\uFFFD";
+
 /**
  * Finds every number in a line of text, with its unit when one follows it. Full-width digits, point, comma and percent
- * are read as their ASCII forms; `text` keeps the number as printed. Offsets are into `text`.
+ * are read as their ASCII forms; `text` keeps the number as printed. Offsets are into `text`. A number next to a
+ * replacement character (U+FFFD: "1�2.45", "12�", "12.�5") is not read: some of its digits are lost, and what is left
+ * is another number.
  */
 export function scanNumbers(text: string): ScannedNumber[] {
   const norm = normalizeDigits(text);
@@ -109,6 +114,10 @@ export function scanNumbers(text: string): ScannedNumber[] {
       fraction = undefined;
       numEnd = m.index + (m[1] ?? "").length + integer.length;
       re.lastIndex = numEnd + 1;
+    }
+    {
+      const next = norm[numEnd] === "." || norm[numEnd] === "," ? norm[numEnd + 1] : norm[numEnd];
+      if (norm[m.index - 1] === REPLACEMENT || next === REPLACEMENT) continue;
     }
     const after = norm.slice(numEnd, numEnd + 6);
     const um = UNIT_RE.exec(after);

@@ -3,39 +3,109 @@ import { InputError } from "./source.js";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
+export interface DecodedText {
+  /** the text; every undecodable byte sequence and every stray control character is U+FFFD */
+  text: string;
+  encoding: TextEncoding;
+  /**
+   * 1-based lines (as `txtBlocks` counts them) holding a U+FFFD, put there by decoding or already in a damaged file
+   * (a sign of an earlier bad conversion); empty for a file that decodes cleanly
+   */
+  damagedLines: number[];
+}
+
+const REPLACEMENT = "\uFFFD";
+
 /**
  * Decodes a text file's bytes. BOMs decide first (UTF-8, UTF-16 LE/BE; UTF-32 is refused); then BOM-less UTF-16
- * (recognised by its zero bytes all falling on one parity); then strict UTF-8; then GB18030 (a superset of GBK,
- * what most Chinese .txt files written on Windows are in). A file that is none of these is refused with a stable
- * code rather than read as mojibake: "binary-file" (zero bytes or control characters: not text at all) or
- * "unknown-encoding" (text, but not in an encoding read here, e.g. Big5 that does not pass as GB18030).
+ * (recognised by its zero bytes falling, nearly all, on one parity); then UTF-8; then GB18030 (a superset of GBK,
+ * what most Chinese .txt files written on Windows are in).
+ *
+ * A damaged file is still read: byte sequences that are not valid in the encoding, and C0 control characters that
+ * have no place in text (NUL, BEL, …: a flipped byte, never a character of a report), become U+FFFD, and the lines
+ * holding them are listed in `damagedLines`, so the caller can say which lines may have lost digits. Of two
+ * readings (UTF-8, GB18030) the one with fewer bad characters wins; GB18030 only if its characters are plausibly
+ * Chinese, since it decodes almost any byte string. A clean reading always wins over a damaged one.
+ *
+ * Throws InputError when the bytes are mostly not text in an encoding read here — bad characters on more than half
+ * of the lines that have any text (real damage is local; a wrong encoding spoils nearly every line), or more than a
+ * fifth of all characters bad:
+ * "binary-file" (zero bytes or control characters: not text at all) or "unknown-encoding" (text, but not in an
+ * encoding read here, e.g. Big5 that does not pass as GB18030); UTF-32 is refused as "unknown-encoding".
  */
-export function decodeText(buf: Uint8Array): { text: string; encoding: TextEncoding } {
+export function decodeText(buf: Uint8Array): DecodedText {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    return { text: strictDecode(buf.subarray(3), "utf-8") ?? fail(), encoding: "utf-8" };
+    return accept(lenientDecode(buf.subarray(3), "utf-8"), "utf-8") ?? fail(buf);
   }
   if (buf.length >= 4 && ((buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) || (buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff))) {
-    return fail("UTF-32");
+    return fail(undefined, "UTF-32");
   }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-    return { text: strictDecode(buf.subarray(2), "utf-16le") ?? fail(), encoding: "utf-16le" };
+    return accept(lenientDecode(buf.subarray(2), "utf-16le"), "utf-16le") ?? fail();
   }
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    return { text: strictDecode(buf.subarray(2), "utf-16be") ?? fail(), encoding: "utf-16be" };
+    return accept(lenientDecode(buf.subarray(2), "utf-16be"), "utf-16be") ?? fail();
   }
   const utf16 = bomlessUtf16(buf);
   if (utf16) return utf16;
-  if (looksBinary(buf)) {
-    throw new InputError("binary-file", "文件不是文本文件（含有二进制内容），无法按 .txt 读取");
-  }
-  const utf8 = strictDecode(buf, "utf-8");
-  if (utf8 !== undefined) return { text: utf8, encoding: "utf-8" };
-  const gb = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), "gb18030");
-  if (plausibleChinese(gb)) return { text: gb, encoding: "gb18030" };
-  return fail();
+  // binary data spoils every line of its first kilobytes; a text with a damaged stretch does not
+  if (looksBinary(buf) && !utf8OrGb18030(buf.subarray(0, 8192))) fail(buf);
+  return utf8OrGb18030(buf) ?? fail(buf);
 }
 
-function fail(what?: string): never {
+/** The better of the UTF-8 and GB18030 readings (see decodeText), or undefined if neither is mostly text. */
+function utf8OrGb18030(buf: Uint8Array): DecodedText | undefined {
+  const utf8 = markStrayControls(lenientDecode(buf, "utf-8"));
+  if (!utf8.includes(REPLACEMENT)) return { text: utf8, encoding: "utf-8", damagedLines: [] };
+  const gbRaw = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), "gb18030");
+  const gb = plausibleChinese(gbRaw) ? markStrayControls(gbRaw) : undefined;
+  if (gb !== undefined && !gb.includes(REPLACEMENT)) return { text: gb, encoding: "gb18030", damagedLines: [] };
+  const readings: { text: string; encoding: TextEncoding }[] = [{ text: utf8, encoding: "utf-8" }];
+  if (gb !== undefined) readings.push({ text: gb, encoding: "gb18030" });
+  readings.sort((x, y) => count(x.text, REPLACEMENT) - count(y.text, REPLACEMENT));
+  for (const r of readings) {
+    const ok = accept(r.text, r.encoding);
+    if (ok) return ok;
+  }
+  return undefined;
+}
+
+/**
+ * The reading as a result, or undefined when it is mostly not text: bad characters on more than half of the lines
+ * with text, or more than a fifth of all visible characters bad.
+ */
+function accept(raw: string, encoding: TextEncoding): DecodedText | undefined {
+  const text = markStrayControls(raw);
+  const damagedLines = linesWith(text, REPLACEMENT);
+  if (damagedLines.length === 0) return { text, encoding, damagedLines };
+  const textLines = text.split(LINE_BREAK).filter((l) => l.trim()).length;
+  const visible = text.length - (text.match(/\s/g)?.length ?? 0);
+  if (damagedLines.length * 2 > textLines || count(text, REPLACEMENT) * 5 > visible) return undefined;
+  return { text, encoding, damagedLines };
+}
+
+/** The line breaks `txtBlocks` splits at: line numbers here are line numbers there. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
+function linesWith(text: string, ch: string): number[] {
+  const out: number[] = [];
+  text.split(LINE_BREAK).forEach((l, i) => {
+    if (l.includes(ch)) out.push(i + 1);
+  });
+  return out;
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** Refuses the file: "binary-file" if the bytes (when given) look binary, else "unknown-encoding". */
+function fail(buf?: Uint8Array, what?: string): never {
+  if (buf && looksBinary(buf)) {
+    throw new InputError("binary-file", "文件不是文本文件（含有二进制内容），无法按 .txt 读取");
+  }
   throw new InputError(
     "unknown-encoding",
     what
@@ -44,9 +114,13 @@ function fail(what?: string): never {
   );
 }
 
+function lenientDecode(buf: Uint8Array, encoding: "utf-8" | "utf-16le" | "utf-16be"): string {
+  // ignoreBOM: the BOM has been stripped already; a second one is content
+  return new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(buf);
+}
+
 function strictDecode(buf: Uint8Array, encoding: "utf-8" | "utf-16le" | "utf-16be"): string | undefined {
   try {
-    // ignoreBOM: the BOM has been stripped already; a second one is content
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(buf);
   } catch {
     return undefined;
@@ -58,35 +132,52 @@ function isStrayControl(c: number): boolean {
   return c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1a && c !== 0x1b;
 }
 
+// eslint-disable-next-line no-control-regex
+const STRAY_CONTROL = /[\x00-\x08\x0e-\x19\x1c-\x1f]/g;
+
+/** A stray control character in text is a damaged byte: it is marked like one. */
+function markStrayControls(text: string): string {
+  return text.replace(STRAY_CONTROL, REPLACEMENT);
+}
+
+/** Zero bytes or many control characters in the first 8 KB: a binary file, not text in an unknown encoding. */
 function looksBinary(buf: Uint8Array): boolean {
   const n = Math.min(buf.length, 8192);
+  let zero = 0;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const c = buf[i]!;
-    if (c === 0) return true;
-    if (isStrayControl(c)) control++;
+    if (c === 0) zero++;
+    else if (isStrayControl(c)) control++;
   }
-  return control > Math.max(2, n / 100);
+  return zero + control > Math.max(2, n / 100);
 }
 
 /**
  * UTF-16 without a BOM: in text made of ASCII and CJK, zero bytes occur, and only as the high byte of ASCII
- * characters, so all of them on odd offsets (LE) or all on even offsets (BE). Accepted only if it then decodes
- * strictly into plausible text.
+ * characters, so (nearly) all of them on odd offsets (LE) or on even offsets (BE); a few on the other parity are
+ * damage. Accepted only if it then decodes into plausible text with few bad characters.
  */
-function bomlessUtf16(buf: Uint8Array): { text: string; encoding: TextEncoding } | undefined {
-  if (buf.length < 4 || buf.length % 2) return undefined;
+function bomlessUtf16(buf: Uint8Array): DecodedText | undefined {
+  if (buf.length < 4) return undefined;
   const n = Math.min(buf.length, 8192);
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i++) if (buf[i] === 0) i % 2 ? odd++ : even++;
-  if (even + odd === 0) return undefined;
+  const zeros = even + odd;
+  if (zeros < 2) return undefined;
   const encoding = even === 0 ? "utf-16le" : odd === 0 ? "utf-16be" : undefined;
-  if (!encoding) return undefined;
-  const text = strictDecode(buf, encoding);
-  if (text === undefined || !plausibleChinese(text)) return undefined;
-  for (let i = 0; i < Math.min(text.length, 4096); i++) if (isStrayControl(text.charCodeAt(i))) return undefined;
-  return { text, encoding };
+  // a few zero bytes on the other parity are damage, if there are enough on the right one to tell
+  const damaged = zeros >= 20 && Math.min(even, odd) <= zeros / 50 ? (even < odd ? "utf-16le" : "utf-16be") : undefined;
+  if (!encoding && !damaged) return undefined;
+  const clean = encoding && buf.length % 2 === 0 ? strictDecode(buf, encoding) : undefined;
+  const text = clean ?? lenientDecode(buf, (encoding ?? damaged)!);
+  if (!plausibleChinese(text)) return undefined;
+  if (clean !== undefined) {
+    // control characters at the start of a clean decode: bytes that are not UTF-16 at all
+    for (let i = 0; i < Math.min(text.length, 4096); i++) if (isStrayControl(text.charCodeAt(i))) return undefined;
+  }
+  return accept(text, (encoding ?? damaged)!);
 }
 
 /** GB18030 decodes almost any byte string; accept it only when most non-ASCII characters are common CJK or punctuation. */
@@ -95,7 +186,8 @@ function plausibleChinese(text: string): boolean {
   let good = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if (c < 0x80) continue;
+    // U+FFFD is damage, counted elsewhere: it says nothing about the encoding
+    if (c < 0x80 || c === 0xfffd) continue;
     nonAscii++;
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0xb7 || c === 0x2116 || c === 0x2103 || c === 0x2030 || c === 0x3001) good++;
   }

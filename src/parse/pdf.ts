@@ -5,12 +5,16 @@
  * pdfjs is the one pdf-parse depends on (./pdf/pdfjs.ts). It runs with eval disabled, no font loading, no system
  * fonts, and CMaps / standard font data read from pdfjs-dist's own folders on disk: nothing is fetched.
  *
+ * Glyphs without a Unicode mapping (a font with no ToUnicode map: pdfjs hands back control characters) are kept as
+ * U+FFFD and named in one notice (pages and count): the numbers they stand for cannot be read, and the file must not
+ * look clean. When they are most of the text, there is no usable text layer at all (no-text-layer).
+ *
  * Errors are InputErrors with stable codes: encrypted-pdf, corrupt-pdf, no-text-layer, timeout.
  */
-import { InputError, type SourceDocument } from "./source.js";
+import { InputError, type SourceDocument, type SourceNotice } from "./source.js";
 import type { ParseOptions } from "./index.js";
 import { loadPdfjs, type PdfjsDocument, type PdfjsLoadingTask } from "./pdf/pdfjs.js";
-import { buildLines, pageWords } from "./pdf/lines.js";
+import { buildLines, pageWords, REPLACEMENT } from "./pdf/lines.js";
 import { layoutPages, type LaidOutPage } from "./pdf/layout.js";
 import { isPageNumber } from "./pdf/furniture.js";
 
@@ -45,6 +49,8 @@ export async function parsePdf(buf: Uint8Array, opts: ParseOptions = {}): Promis
     return abandoned;
   };
   const work = readPages(task, expired, opts.timeoutMs ?? 0);
+  const unmapped = new Map<number, number>();
+  let glyphs = 0;
   const limit =
     opts.timeoutMs && opts.timeoutMs > 0
       ? new Promise<never>((_, reject) => {
@@ -59,6 +65,20 @@ export async function parsePdf(buf: Uint8Array, opts: ParseOptions = {}): Promis
   work.catch(() => undefined);
   try {
     const pages = await (limit ? Promise.race([work, limit]) : work);
+    for (const p of pages) {
+      for (const l of p.lines) {
+        glyphs += l.text.replace(/\s/g, "").length;
+        const k = countOf(l.text, REPLACEMENT);
+        if (k) unmapped.set(p.page, (unmapped.get(p.page) ?? 0) + k);
+      }
+    }
+    const unreadable = [...unmapped.values()].reduce((a, b) => a + b, 0);
+    if (unreadable * 2 > glyphs) {
+      throw new InputError(
+        "no-text-layer",
+        `PDF 的文字没有 Unicode 映射（字体缺少 ToUnicode 表）：${glyphs} 个字符中有 ${unreadable} 个无法识别，文字层不可用；需要先做 OCR 文字识别，或提供原始文件（.docx）`,
+      );
+    }
     const blocks = layoutPages(pages);
     const chars = blocks.reduce((n, b) => n + (b.kind === "text" ? (isPageNumber(b.text) ? 0 : b.text.replace(/\s/g, "").length) : b.rows.length), 0);
     if (chars < MIN_TEXT_CHARS) {
@@ -67,7 +87,9 @@ export async function parsePdf(buf: Uint8Array, opts: ParseOptions = {}): Promis
         `PDF 共 ${pages.length} 页，但没有可提取的文字层（可能是扫描件或图片）；需要先做 OCR 文字识别，或提供含文字的原始文件，本工具不猜测图片内容`,
       );
     }
-    return { format: "pdf", blocks, pages: pages.length };
+    const doc: SourceDocument = { format: "pdf", blocks, pages: pages.length };
+    if (unreadable) doc.notices = [unmappedNotice(unmapped, blocks)];
+    return doc;
   } finally {
     clearTimeout(timer);
     if (!abandoned) await task.destroy().catch(() => undefined);
@@ -112,6 +134,26 @@ async function readPages(task: PdfjsLoadingTask, abandoned: () => boolean, timeo
     }
   }
   return pages;
+}
+
+/** One notice for all unmapped glyphs: which pages, how many, and what it means for the numbers there. */
+function unmappedNotice(perPage: Map<number, number>, blocks: SourceDocument["blocks"]): SourceNotice {
+  const pages = [...perPage.keys()].sort((a, b) => a - b);
+  const total = [...perPage.values()].reduce((a, b) => a + b, 0);
+  const first = blocks.find((b) => b.kind === "text" && b.text.includes(REPLACEMENT));
+  const notice: SourceNotice = {
+    code: "unmapped-glyphs",
+    message: `第${pages.join("、")}页共有 ${total} 个字符没有 Unicode 映射（PDF 字体缺少 ToUnicode 表），已以�代替；这些位置的数字无法读取，所在小节未参与核对`,
+    place: { page: pages[0]! },
+  };
+  if (first?.kind === "text") notice.snippet = first.text.length > 60 ? `${first.text.slice(0, 60)}…` : first.text;
+  return notice;
+}
+
+function countOf(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 function timeoutError(ms: number): InputError {

@@ -35,10 +35,26 @@ export interface SourceTable {
 
 export type SourceBlock = SourceText | SourceTable;
 
+/**
+ * Something the parser read only in part (damaged bytes replaced, characters without a Unicode mapping): the file
+ * is still checked, and the model turns each notice into a Report notice (one `incomplete-reading` warning), so the
+ * reader knows which numbers may be missing or incomplete.
+ */
+export interface SourceNotice {
+  /** stable, kebab-case: "undecodable-bytes", "unmapped-glyphs" */
+  code: string;
+  /** Chinese, for people: where and what, and what it means for the numbers there */
+  message: string;
+  /** the first place concerned, with the text shown there */
+  place?: SourcePlace;
+  snippet?: string;
+}
+
 export interface SourceDocument {
   format: "txt" | "docx" | "pdf";
   blocks: SourceBlock[];
   pages?: number;
+  notices?: SourceNotice[];
 }
 
 /** A file that cannot be read. `code` is stable (OUTPUT.md `error.code`); `message` is for people, in Chinese. */

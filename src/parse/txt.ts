@@ -1,5 +1,5 @@
 import { decodeText } from "./decode.js";
-import type { SourceBlock, SourceCell, SourceDocument } from "./source.js";
+import type { SourceBlock, SourceCell, SourceDocument, SourceNotice } from "./source.js";
 
 /**
  * Reads a .txt report. Two table encodings occur in real exports and both become tables:
@@ -7,8 +7,30 @@ import type { SourceBlock, SourceCell, SourceDocument } from "./source.js";
  *  - one row per line, cells separated by tabs (copy-paste from Word or Excel).
  */
 export function parseTxt(buf: Uint8Array): SourceDocument {
-  const { text } = decodeText(buf);
-  return { format: "txt", blocks: txtBlocks(text) };
+  const { text, damagedLines } = decodeText(buf);
+  const doc: SourceDocument = { format: "txt", blocks: txtBlocks(text) };
+  if (damagedLines.length) doc.notices = [undecodableNotice(text, damagedLines)];
+  return doc;
+}
+
+/** Lines named in one notice at most; the rest are counted. */
+const MAX_LINES_NAMED = 20;
+
+/**
+ * One notice for all damaged lines: "第12、40行有无法解码的字节，已以�代替，这些行的数字可能不完整，所在小节未参与核对"
+ * (the engine withholds what those sections would report: src/engine/damage.ts).
+ */
+export function undecodableNotice(text: string, damagedLines: number[]): SourceNotice {
+  const named = damagedLines.slice(0, MAX_LINES_NAMED).join("、");
+  const more = damagedLines.length > MAX_LINES_NAMED ? `行等共${damagedLines.length}` : "";
+  const first = damagedLines[0]!;
+  const line = text.split(/\r\n|\r|\n/, first)[first - 1]!.trim();
+  return {
+    code: "undecodable-bytes",
+    message: `第${named}${more}行有无法解码的字节，已以�代替，这些行的数字可能不完整，所在小节未参与核对`,
+    place: { line: first },
+    snippet: line.length > 60 ? `${line.slice(0, 60)}…` : line,
+  };
 }
 
 const CELL_LINE = /^\t[^\t]*$/;

@@ -200,14 +200,10 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
   for (const { r, index } of data) {
     for (const s of usable) {
       const codeParts = s.codeCols.map((c) => squash(cellAt(r, c)?.text ?? ""));
-      let labelCell: TableCell | undefined;
-      for (const c of [...s.labelCols, ...s.codeCols]) {
-        const cell = cellAt(r, c);
-        if (cell && !isBlank(cell.text) && !isCodeCell(cell)) {
-          labelCell = cell;
-          break;
-        }
-      }
+      // a label merged down over several rows (a .docx vMerge) names a group of rows ("一般公共预算" beside all of
+      // them), not this row: the row's own label wins when it has one
+      const labels = [...s.labelCols, ...s.codeCols].map((c) => cellAt(r, c)).filter((cell): cell is TableCell => !!cell && !isBlank(cell.text) && !isCodeCell(cell));
+      const labelCell = labels.find((cell) => cell.rowSpan === 1) ?? labels[0];
       let rawLabel = squash(labelCell?.text ?? "");
       let code: string | undefined;
       if (codeParts.some(Boolean)) {
@@ -238,7 +234,8 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
       }
       const label = stripNumbering(rawLabel);
       if (!label && !code && values.every((v) => !v)) continue;
-      const sub = s.labelCols.slice(1).map((c) => squash(cellAt(r, c)?.text ?? "")).filter(Boolean).join("/");
+      const subCells = new Set(s.labelCols.slice(1).map((c) => cellAt(r, c)).filter((cell) => cell && cell !== labelCell && cell.rowSpan === 1));
+      const sub = [...subCells].map((cell) => squash(cell!.text)).filter(Boolean).join("/");
       const row: GridRow = { side: s.index, index, cells: r, label, values, odd };
       if (labelCell) row.labelCell = labelCell;
       const numbering = numberingOf(labelCell?.text ?? "");

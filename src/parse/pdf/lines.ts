@@ -56,14 +56,28 @@ const CJK_SPACE_CJK = /([\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4
 export const isCJK = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
 
 // eslint-disable-next-line no-control-regex
-const NEEDS_CLEANING = /[\s\u0000-\u001f\u007f\u200b-\u200d\ufeff]/;
+const NEEDS_CLEANING = /[\s\u0000-\u001f\u007f\u200b-\u200d\ufeff\ufffd]/;
 
-/** Collapses whitespace; drops the spaces a generator put between two CJK glyphs. */
+/**
+ * A glyph without a Unicode mapping: pdfjs passes the character code through when a font has no ToUnicode map and
+ * no known encoding (an Identity-H font drawing glyph ids: "216.30" comes out as "\u0015\u0014\u0019\u0011…"), and
+ * such codes are control characters. They are kept, as U+FFFD, one per glyph: dropping them would silently delete
+ * the digits they stand for.
+ */
+// eslint-disable-next-line no-control-regex
+const UNMAPPED_GLYPH = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
+export const REPLACEMENT = "\uFFFD";
+
+/** Collapses whitespace; drops the spaces a generator put between two CJK glyphs; marks unmapped glyphs as U+FFFD. */
 export function cleanText(s: string): string {
   // most items are clean: skip the regex work for them
   if (!NEEDS_CLEANING.test(s)) return s;
-  // eslint-disable-next-line no-control-regex
-  const t = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\ufeff]/g, "").replace(/\s+/g, " ").replace(CJK_SPACE_CJK, "$1").trim();
+  const t = s
+    .replace(UNMAPPED_GLYPH, REPLACEMENT)
+    .replace(/[\u000b-\u000d\u200b-\u200d\ufeff]/g, "")
+    .replace(/\s+/g, " ")
+    .replace(CJK_SPACE_CJK, "$1")
+    .trim();
   // a letter-spaced run inside Chinese text ("预算 6 6 , 3 0 7 . 9 8 万元"): the generator spaced every glyph, the
   // digits are one number; a run of column numbers ("1 2 3 4") in an item without Chinese stays as it is
   return CJK.test(t) ? t.replace(SPACED_DIGITS, (run) => run.replace(/ /g, "")) : t;

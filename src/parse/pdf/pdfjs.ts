@@ -59,6 +59,10 @@ export interface LoadedPdfjs {
 
 let loading: Promise<LoadedPdfjs> | undefined;
 
+/**
+ * Loads pdfjs once per thread (later calls share the promise; a failed load is retried next time) and installs the
+ * guard against its stray rejections (see `ignoreStrayPdfjsRejections`). Rejects only if pdfjs cannot be imported.
+ */
 export function loadPdfjs(): Promise<LoadedPdfjs> {
   loading ??= (async () => {
     const ours = createRequire(import.meta.url);
@@ -66,6 +70,7 @@ export function loadPdfjs(): Promise<LoadedPdfjs> {
     const fromPdfParse = createRequire(ours.resolve("pdf-parse"));
     const entry = fromPdfParse.resolve("pdfjs-dist/legacy/build/pdf.mjs");
     const root = dirname(fromPdfParse.resolve("pdfjs-dist/package.json"));
+    ignoreStrayPdfjsRejections([root + sep, pathToFileURL(root).href + "/"]);
     const natives = keepNatives();
     const pdfjs = (await import(pathToFileURL(entry).href)) as PdfjsModule;
     // the fake worker's module, loaded now rather than at the first getDocument, so that both bundles' polyfills
@@ -76,6 +81,41 @@ export function loadPdfjs(): Promise<LoadedPdfjs> {
   })();
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/** the pdfjs-dist folder as a path and as a file URL (stacks of ES modules show URLs); empty until pdfjs is loaded */
+let pdfjsRoots: string[] = [];
+
+/**
+ * pdfjs (5.4) leaves some of its own promises unobserved when a file is damaged. `Catalog.getPageDict` prefetches the
+ * dictionaries of all top-level pages into a cache (`pageDictCache.put(kid, xref.fetchAsync(kid))`) but awaits only
+ * the one it looks for, so a broken cross-reference entry or object of any other page rejects with nobody listening
+ * (XRefEntryException "Bad (uncompressed) XRef entry", FormatError "Illegal character"). It happens while the
+ * document loads (checkFirstPage), in the same thread, for about 1 % of randomly damaged PDFs. Node turns such a
+ * rejection into an uncaught exception, which killed the CLI's worker thread (the file then ended as internal-error)
+ * or the whole process — although the page that is really read reports its own error through the promise we await,
+ * or reads fine.
+ *
+ * A rejection raised inside pdfjs's own code (its stack points into the pdfjs-dist folder) is therefore ignored: it
+ * cannot change what the awaited calls report. Any other unhandled rejection keeps Node's default: it is thrown,
+ * unless another listener (the CLI worker's, a test runner's) takes care of it.
+ */
+function ignoreStrayPdfjsRejections(roots: string[]): void {
+  if (pdfjsRoots.length) return;
+  pdfjsRoots = roots;
+  process.on("unhandledRejection", function strayPdfjsRejection(reason) {
+    if (raisedInPdfjs(reason)) return;
+    if (process.listeners("unhandledRejection").every((l) => l === strayPdfjsRejection)) throw reason;
+  });
+}
+
+/**
+ * The error was created inside pdfjs: pdfjs's exceptions carry a stack from its bundle, as do errors thrown there.
+ * Always false before pdfjs is loaded.
+ */
+export function raisedInPdfjs(reason: unknown): boolean {
+  const stack = (reason as { stack?: unknown } | null)?.stack;
+  return typeof stack === "string" && pdfjsRoots.some((r) => stack.includes(r));
 }
 
 /**
