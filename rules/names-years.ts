@@ -6,6 +6,8 @@ import { documentLines } from "../src/tables/lines.js";
 import { squash } from "../src/tables/text.js";
 
 const PLACEHOLDER = /[XＸ]{2,}|[×✕＊*]{2,}|某某|[○〇]{2,}/;
+/** a name that can be an organisation's: it ends as one does and is not a column header ("项目名称", "“三公”经费合计") */
+const ORGANISATION_NAME = /^(?!.*(?:名称|经费|合计|金额|项目|科目)).*(?:局|委员会|委|办公室|办|厅|院|中心|所|站|馆|校|会|处|队|室|部|署|集团|公司|政府|法院|检察院)$/;
 
 function yearNumber(text: string, location: Location): PrintedNumber {
   return { text, value: new Decimal(text), decimals: 0, unit: "年", location };
@@ -36,7 +38,8 @@ export default defineRule({
     const inBody: { text: string; mark: string; location: Location }[] = [];
     for (const l of lines) {
       const text = normalizeDigits(l.text).replace(/\s+/g, " ").trim();
-      const mark = PLACEHOLDER.exec(text)?.[0];
+      // "**" alone in a cell marks the 栏次 row under a table header ("** ** 1 2 3"), not a placeholder
+      const mark = l.role === "cell" && /^[＊*\s]+$/.test(text) ? undefined : PLACEHOLDER.exec(text)?.[0];
       const identity = l.role === "title" || l.role === "heading" || l.role === "tableTitle" || l.role === "tableIdentity";
       if (mark && !identity) inBody.push({ text, mark, location: l.location });
       else if (mark && !seenPlaceholder.has(text)) {
@@ -74,7 +77,7 @@ export default defineRule({
         const m = /^(?:编制(?:单位|部门)|单位名称|部门名称|预算单位|填报单位)[:：]\s*(.+)$/.exec(squash(l.text));
         const found = m ? orgKey(m[1]!.replace(/单位[:：].*$/, "")) : "";
         const org = orgKey(organisation);
-        if (found && found.length >= 4 && !PLACEHOLDER.test(found) && !found.includes(org) && !org.includes(found)) {
+        if (found && found.length >= 4 && ORGANISATION_NAME.test(found) && !PLACEHOLDER.test(found) && !found.includes(org) && !org.includes(found)) {
           ctx.report({ messageId: "name", data: { where: where[l.role], found, org: organisation }, location: l.location, values: [] });
         }
       }

@@ -1,5 +1,6 @@
 /** One document in, findings out: the pure core that the CLI, the tests and any other caller share. */
 import { buildReport } from "./model/build.js";
+import { locationIn } from "./model/location.js";
 import { runRules, type RuleSetting } from "./engine/engine.js";
 import type { Finding } from "./engine/finding.js";
 import type { Report } from "./model/schema.js";
@@ -7,13 +8,31 @@ import type { SourceDocument } from "./parse/source.js";
 import { rules as allRules } from "../rules/index.js";
 import type { Rule } from "./engine/rule.js";
 
+/** Words only a budget or final-accounts text uses; a fragment of one (a paragraph under review) has some of them. */
+const BUDGET_WORDS = /财政拨款|一般公共预算|三公|基本支出|项目支出|本年收入|本年支出|收支总|收入总计|支出总计|机关运行经费|部门预算|部门决算/;
+
 export interface LintOptions {
   rules?: readonly Rule[];
   settings?: Record<string, RuleSetting>;
 }
 
+/**
+ * Builds the report of one parsed document and runs the rules over it. A document that never says 预算 or 决算 in its
+ * opening and uses none of a disclosure's words (a notice, a circular, a plan filed under a budget's name) is not a
+ * disclosure: its numbers are not checked against the relations of one — that would only invent errors — and one
+ * warning says so.
+ */
 export function lintDocument(doc: SourceDocument, path: string, opts: LintOptions = {}): { report: Report; findings: Finding[] } {
   const report = buildReport(doc, path);
-  const findings = runRules(report, { rules: opts.rules ?? allRules, settings: opts.settings ?? {} });
+  let rules = opts.rules ?? allRules;
+  if (report.meta.kind === "unknown" && report.paragraphs.length > 0 && !report.paragraphs.some((p) => BUDGET_WORDS.test(p.text))) {
+    report.notices.push({
+      code: "not-a-disclosure",
+      message: "未识别为部门预算或决算公开文件（开头部分没有出现“预算”或“决算”），其中的数字未按预算/决算的勾稽关系核对；请确认文件是否放错",
+      location: locationIn(report.paragraphs[0]!, 0, Math.min(40, report.paragraphs[0]!.text.length)),
+    });
+    rules = rules.filter((r) => r.reportsNotices);
+  }
+  const findings = runRules(report, { rules, settings: opts.settings ?? {} });
   return { report, findings };
 }

@@ -259,6 +259,9 @@ export function cellNumber(text: string, tableUnit?: string) {
 const TITLE_RE = /([\u4e00-\u9fa5（）()“”]{2,40}?)(\d{4})年度?(?:部门|单位)?(决算|预算)/;
 
 /** Organisation, year and kind from the title lines, the 编制单位 line or the 概况 heading. */
+/** What a title or heading pattern can catch that is no organisation's name: "第一部分", "关于…", "本部门". */
+const NOT_ORGANISATION = /^(?:第.{1,3}部分|关于|本|我)|部分$/;
+
 function buildMeta(doc: SourceDocument, path: string, paragraphs: Paragraph[], sections: Section[]): ReportMeta {
   const heads = [...paragraphs.slice(0, 6).map((p) => p.text), ...sections.slice(1, 4).map((s) => s.title)];
   const squash = (s: string) => normalizeDigits(s).replace(/\s+/g, "");
@@ -267,7 +270,7 @@ function buildMeta(doc: SourceDocument, path: string, paragraphs: Paragraph[], s
   let kind: ReportKind = "unknown";
   for (const h of heads.map(squash)) {
     const t = TITLE_RE.exec(h);
-    if (t && !/^(?:第.部分|关于)/.test(t[1]!)) {
+    if (t && !NOT_ORGANISATION.test(t[1]!)) {
       organisation = t[1];
       year = Number(t[2]);
       kind = t[3] as ReportKind;
@@ -277,7 +280,7 @@ function buildMeta(doc: SourceDocument, path: string, paragraphs: Paragraph[], s
   const body = paragraphs.slice(0, 80).map((p) => squash(p.text)).join("\n") + "\n" + sections.map((s) => squash(s.title)).join("\n");
   if (!organisation) {
     const m = /编制(?:部门|单位)[:：]([\u4e00-\u9fa5（）()]{2,40}?)(?:单位[:：]|$)/m.exec(body) ?? /^(?:\S*?部分)?([\u4e00-\u9fa5（）()]{2,40}?)(?:单位|部门)概况/m.exec(body);
-    if (m) organisation = m[1];
+    if (m && !NOT_ORGANISATION.test(m[1]!)) organisation = m[1];
   }
   if (!organisation) {
     // the name most paragraphs begin with: "江苏省政协办公厅2019年度收入、支出预算总计…"
