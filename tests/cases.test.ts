@@ -151,6 +151,20 @@ describe("a bracketed sub-breakdown stays nested under its parent", () => {
   ])("invalid: %s", (sentence, expected) => {
     expect(shown(lintText(HEAD + sentence))).toEqual([expected]);
   });
+  // a real 湖州 budget: a total in 亿元 whose bracketed parts are in 万元 (and 亿元) is compared in one unit
+  const FUNDS = "测试局2026年部门预算\n第二部分 部门预算情况说明\n八、政府性基金预算情况说明\n";
+  it.each([
+    "2026年市级财政安排基建预算1.26亿元（浙北医学中心迁建4500.00万元、市公卫临床中心2000.00万元、市一院新改扩建项目600.00万元、市中医院迁建工程5000.00万元、市中医院防疫楼建设项目500.00万元）。",
+    // 6,547.00万 + 1.90亿 + 5,000.00万 = 3.0547亿, printed 3.05亿 (± 0.005亿)
+    "同比2025年专项债安排3.05亿元（浙北医学中心迁建工程6547.00万元、市公共卫生临床中心1.90亿元、市一院红旗路院区改建项目5000.00万元）。",
+  ])("valid, in mixed units: %s", (sentence) => {
+    expect(shown(lintText(FUNDS + sentence))).toEqual([]);
+  });
+  it("invalid, in mixed units: the parts are cited as printed", () => {
+    const found = lintText(`${FUNDS}基建预算1.26亿元（A项目4500.00万元、B项目8200.00万元）。`).filter((f) => f.severity === "error");
+    expect(found.map(brief)).toEqual(["error breakdown-subset [1.26 4500.00 8200.00] 1.27≠1.26"]);
+    expect(found[0]!.values.map((v) => `${v.text}${v.unit}`)).toEqual(["1.26亿元", "4500.00万元", "8200.00万元"]);
+  });
 });
 
 describe("a list's parts are of the same quantity as its total", () => {

@@ -11,7 +11,7 @@ import {
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
 import { HEADING_LEVELS } from "../model/headings.js";
-import { normalizeDigits } from "../model/numbers.js";
+import { inCommonAmountUnit, normalizeDigits } from "../model/numbers.js";
 import { Decimal } from "decimal.js";
 
 type Kind = "amount" | "percent" | "count";
@@ -161,12 +161,14 @@ export function extractClaims(report: Report): void {
       for (const t of b.parts) iv = iv.plus(Interval.of(t.share!.n));
       if (iv.meets(Interval.exact(100))) relation = "sum";
     }
+    // "1.26亿元（…4500.00万元、…）": compared in one unit
+    const [total, ...parts] = inCommonAmountUnit([strip(b.total.n), ...b.parts.map((t) => strip(t.n))]);
     claims.push({
       kind: "breakdown",
       label: b.totalLabel,
       relation,
-      total: strip(b.total.n),
-      parts: b.parts.map((t) => ({ label: t.label, number: strip(t.n) })),
+      total: total!,
+      parts: b.parts.map((t, i) => ({ label: t.label, number: parts[i]! })),
       paragraph: b.paragraph,
       origin: "其中",
     });
