@@ -1,7 +1,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { subsetCheck } from "../src/engine/interval.js";
 import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
-import type { PrintedNumber } from "../src/model/schema.js";
+import { shown, type PrintedNumber } from "../src/model/schema.js";
 import { Decimal } from "decimal.js";
 
 /** Σ parts (minus a total, when given), printed at the finest precision among them */
@@ -46,7 +46,7 @@ export default defineRule({
           total: c.total.text,
           unit: c.total.unit,
           expected: sumOf(c.parts.map((p) => p.number)),
-          parts: c.parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
+          parts: c.parts.map((p) => `${p.label}${p.number.original ? shown(p.number) : p.number.text}`).join(" + "),
           diff: sumOf([...c.parts.map((p) => p.number)], c.total),
         },
         location: c.total.location,

@@ -11,7 +11,7 @@ const exact = (n: PrintedNumber): PrintedNumber => ({ ...n, decimals: 8 });
 /** Scores are computed and rounded; an integer among scores with decimals dropped its zeros (sibling precision). */
 const atPrecision = (n: PrintedNumber, decimals: number): PrintedNumber => (n.decimals < decimals ? { ...n, decimals } : n);
 
-const RANK = { holds: 0, rounding: 1, violated: 2 } as const;
+const RANK = { holds: 0, rounding: 1, convention: 2, violated: 3 } as const;
 
 /** Whether the fund block's 分值/得分 counts towards the total differs between tables: the better reading wins. */
 function best(total: PrintedNumber, parts: PrintedNumber[], fund?: PrintedNumber): { check: Check; withFund: boolean } {

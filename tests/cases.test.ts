@@ -11,6 +11,9 @@ import type { Finding } from "../src/engine/finding.js";
 import { scanNumbers } from "../src/model/numbers.js";
 import { cellNumber } from "../src/model/build.js";
 import { lintText } from "./helpers.js";
+import { txtBlocks } from "../src/parse/txt.js";
+import { shareCheck, sharesTotalHundred, sumCheck, varianceCheck, yoyRateCheck, type Check } from "../src/engine/interval.js";
+import { Decimal } from "decimal.js";
 
 async function findingsOf(name: string): Promise<Finding[]> {
   const path = `tests/fixtures/cases/${name}`;
@@ -148,6 +151,20 @@ describe("a bracketed sub-breakdown stays nested under its parent", () => {
   ])("invalid: %s", (sentence, expected) => {
     expect(shown(lintText(HEAD + sentence))).toEqual([expected]);
   });
+  // a real 湖州 budget: a total in 亿元 whose bracketed parts are in 万元 (and 亿元) is compared in one unit
+  const FUNDS = "测试局2026年部门预算\n第二部分 部门预算情况说明\n八、政府性基金预算情况说明\n";
+  it.each([
+    "2026年市级财政安排基建预算1.26亿元（浙北医学中心迁建4500.00万元、市公卫临床中心2000.00万元、市一院新改扩建项目600.00万元、市中医院迁建工程5000.00万元、市中医院防疫楼建设项目500.00万元）。",
+    // 6,547.00万 + 1.90亿 + 5,000.00万 = 3.0547亿, printed 3.05亿 (± 0.005亿)
+    "同比2025年专项债安排3.05亿元（浙北医学中心迁建工程6547.00万元、市公共卫生临床中心1.90亿元、市一院红旗路院区改建项目5000.00万元）。",
+  ])("valid, in mixed units: %s", (sentence) => {
+    expect(shown(lintText(FUNDS + sentence))).toEqual([]);
+  });
+  it("invalid, in mixed units: the parts are cited as printed", () => {
+    const found = lintText(`${FUNDS}基建预算1.26亿元（A项目4500.00万元、B项目8200.00万元）。`).filter((f) => f.severity === "error");
+    expect(found.map(brief)).toEqual(["error breakdown-subset [1.26 4500.00 8200.00] 1.27≠1.26"]);
+    expect(found[0]!.values.map((v) => `${v.text}${v.unit}`)).toEqual(["1.26亿元", "4500.00万元", "8200.00万元"]);
+  });
 });
 
 describe("a list's parts are of the same quantity as its total", () => {
@@ -185,5 +202,101 @@ describe("a list's parts are of the same quantity as its total", () => {
     ["实有人数100人，其中：在职人员80人，离休人员2人，退休人员28人。", "error breakdown-sum [100 80 2 28] 110≠100"],
   ])("invalid: %s", (sentence, expected) => {
     expect(shown(lintText(HEAD + sentence))).toEqual([expected]);
+  });
+});
+
+describe("a percentage truncated, or nudged so that shares total 100%, is a warning that names the convention", () => {
+  const HEAD = "测试局2024年度部门决算\n第二部分 部门决算情况说明\n";
+  const SPENDING = `${HEAD}三、支出决算情况说明\n`;
+  const VARIANCE = `${HEAD}四、财政拨款收入支出决算总体情况说明\n与年初预算相比，`;
+  const ITEM = `${HEAD}五、一般公共预算财政拨款支出决算情况说明\n1.一般公共服务支出(类)政府办公厅（室）及相关机构事务(款)一般行政管理事务(项):支出决算数为21.18万元，比上年决算减少24.73万元，`;
+  const withConvention = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${brief(f)}${f.data.convention ? ` ${f.data.convention} ${f.data.exact}` : ""}`);
+
+  it("truncated-percentage-warning: 9,746.50 ÷ 10,210.34 = 95.457% printed 95.45%", async () => {
+    const found = await findingsOf("truncated-percentage-warning.txt");
+    expect(withConvention(found)).toEqual(["warning budget-variance [10210.34 9746.50 95.45] 95.46≠95.45 truncated 95.457"]);
+    expect(found[0]!.message).toMatch(/截断（舍去尾数）而非四舍五入/);
+  });
+  it.each([
+    // rounded: holds; more than one unit below: an error; above the true value: no truncation explains it
+    ["95.46", []],
+    ["95.44", ["error budget-variance [10210.34 9746.50 95.44] 95.46≠95.44"]],
+    ["95.47", ["error budget-variance [10210.34 9746.50 95.47] 95.46≠95.47"]],
+    // one decimal: 95.457 cut to 95.4
+    ["95.4", ["warning budget-variance [10210.34 9746.50 95.4] 95.5≠95.4 truncated 95.45"]],
+    ["９５.４５", ["warning budget-variance [10210.34 9746.50 ９５.４５] 95.46≠95.45 truncated 95.457"]],
+  ])("completion printed %s%%", (pct, expected) => {
+    expect(withConvention(lintText(caseText("truncated-percentage-warning.txt").replace("95.45", pct)))).toEqual(expected);
+  });
+  it("full-width percent sign", () => {
+    const text = caseText("truncated-percentage-warning.txt").replace("95.45%", "９５.４５％");
+    expect(withConvention(lintText(text))).toEqual(["warning budget-variance [10210.34 9746.50 ９５.４５] 95.46≠95.45 truncated 95.457"]);
+  });
+  it.each([
+    // share-of-total: 95.457 cut to 95.45 (the shares total 99.99: no nudge)
+    [`${SPENDING}本年支出10210.34万元，其中：基本支出9746.50万元，占95.45%；项目支出463.84万元，占4.54%。`, ["warning share-of-total [9746.50 10210.34 95.45] 95.46≠95.45 truncated 95.457"]],
+    // yoy-change: 24.73 ÷ 45.91 = 53.866% printed 53.85 (53.86 is within the amounts' rounding: info)
+    [`${ITEM}下降53.86%,主要原因是：减少。`, []],
+    [`${ITEM}下降53.85%,主要原因是：减少。`, ["warning yoy-change [21.18 24.73 53.85] 53.87≠53.85 truncated 53.866"]],
+    [`${ITEM}下降53.84%,主要原因是：减少。`, ["error yoy-change [21.18 24.73 53.84] 53.87≠53.84"]],
+    // budget-variance: −4.547% cut toward zero is −4.54; −4.53 is more than one unit off
+    [`${VARIANCE}年初预算数10000.00万元，决算数9545.30万元，预决算差异率-4.54%，主要原因是：人员减少。`, ["warning budget-variance [10000.00 9545.30 -4.54] -4.55≠-4.54 truncated -4.547"]],
+    [`${VARIANCE}年初预算数10000.00万元，决算数9545.30万元，预决算差异率-4.53%，主要原因是：人员减少。`, ["error budget-variance [10000.00 9545.30 -4.53] -4.55≠-4.53"]],
+    [`${VARIANCE}年初预算数10000.00万元，决算数9545.30万元，预决算差异率-4.56%，主要原因是：人员减少。`, ["error budget-variance [10000.00 9545.30 -4.56] -4.55≠-4.56"]],
+  ])("%s", (text, expected) => {
+    expect(withConvention(lintText(text))).toEqual(expected);
+  });
+  it.each([
+    // 1000 ÷ 3000 = 33.333% three times: 33.33 + 33.33 + 33.34 = 100, the last nudged by one unit
+    ["33.33", "33.33", "33.34", ["warning share-of-total [1000.00 3000.00 33.34] 33.33≠33.34 nudged 33.333"]],
+    // the shares total 100.01: no nudge explains 33.35 (and it is two units off)
+    ["33.33", "33.33", "33.35", ["error share-of-total [1000.00 3000.00 33.35] 33.33≠33.35"]],
+    // they total 100, but 33.35 is two units off: only 33.32 is a nudge
+    ["33.32", "33.33", "33.35", ["warning share-of-total [1000.00 3000.00 33.32] 33.33≠33.32 nudged 33.333", "error share-of-total [1000.00 3000.00 33.35] 33.33≠33.35"]],
+  ])("shares %s%% + %s%% + %s%%", (a, b, c, expected) => {
+    const text = `${SPENDING}本年支出3000.00万元，其中：基本支出1000.00万元，占${a}%；项目支出1000.00万元，占${b}%；上缴上级支出1000.00万元，占${c}%。`;
+    const found = lintText(text);
+    expect(withConvention(found)).toEqual(expected);
+    for (const f of found.filter((x) => x.data.convention === "nudged")) expect(f.message).toContain("使合计为100%");
+  });
+  it("a convention is at most a warning, whatever the rule is set to", () => {
+    const text = caseText("truncated-percentage-warning.txt");
+    const at = (level: "error" | "info") =>
+      lintDocument({ format: "txt", blocks: txtBlocks(text) }, "t.txt", { settings: { "budget-variance": level } }).findings.map((f) => f.severity);
+    expect(at("error")).toEqual(["warning"]);
+    expect(at("info")).toEqual(["info"]);
+  });
+});
+
+describe("the percentage conventions in the interval arithmetic", () => {
+  const pct = (text: string) => ({ value: new Decimal(text), decimals: text.split(".")[1]?.length ?? 0, unit: "%" });
+  const amount = (text: string) => ({ value: new Decimal(text), decimals: text.split(".")[1]?.length ?? 0, unit: "万元" });
+  const verdict = (c: Check | undefined) => (c ? `${c.verdict}${c.convention ? ` ${c.convention}` : ""}` : "none");
+  it.each([
+    ["95.46", "holds"],
+    ["95.45", "convention truncated"],
+    ["95.44", "violated"],
+    ["95.47", "violated"],
+  ])("share 9746.50 / 10210.34 printed %s%%: %s", (p, expected) => {
+    expect(verdict(shareCheck(amount("9746.50"), amount("10210.34"), pct(p)))).toBe(expected);
+  });
+  it("a nudge needs the shares of the whole to total exactly 100", () => {
+    const shares = (...ps: string[]) => ps.map(pct);
+    const c = (sib: ReturnType<typeof pct>[] | undefined) => verdict(shareCheck(amount("1000.00"), amount("3000.00"), pct("33.34"), sib));
+    expect(c(undefined)).toBe("violated");
+    expect(c(shares("33.34"))).toBe("violated");
+    expect(c(shares("33.33", "33.33", "33.34"))).toBe("convention nudged");
+    expect(c(shares("33.33", "33.34", "33.34"))).toBe("violated");
+    expect(sharesTotalHundred(shares("50.00", "50.00"))).toBe(true);
+    expect(sharesTotalHundred(shares("50.00", "49.99"))).toBe(false);
+  });
+  it("year over year and variance rates get the same reading", () => {
+    expect(verdict(yoyRateCheck(amount("21.18"), amount("24.73"), false, pct("53.85")))).toBe("convention truncated");
+    expect(verdict(varianceCheck(amount("10000.00"), amount("9545.30"), pct("-4.54")))).toBe("convention truncated");
+    expect(verdict(varianceCheck(amount("10000.00"), amount("9545.30"), pct("-4.55")))).toBe("holds");
+  });
+  it("sums and restated figures know no percentage convention", () => {
+    // 95.457 cut to 95.45 would be "truncated" for a percentage; for an amount it is no sum
+    expect(verdict(sumCheck(amount("95.45"), [amount("95.457")]))).toBe("violated");
   });
 });

@@ -72,13 +72,13 @@ describe("formats on the fixtures", () => {
     const lines = csv.slice(1).split("\r\n").filter(Boolean);
     // no field of these findings spans lines, so records are lines here
     expect(lines.length - 1).toBe(findings.length);
-    expect(lines.filter((l) => l.startsWith(`${F002},,1840,`) && l.includes(",share-of-total,error,"))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith(`${F002},,1840,`) && l.includes(",share-of-total,warning,"))).toHaveLength(1);
 
     const junit = (await gouji(["merge", "run.json", "-f", "junit"], dir)).stdout;
     const rulesHit = new Set(findings.map((f) => f.ruleId));
     const suite = /<testsuite name="fixtures\/002_b4db3b08202be5bf.txt" tests="(\d+)" failures="(\d+)" errors="0"/.exec(junit);
     expect(Number(suite?.[2])).toBe(rulesHit.size);
-    expect(junit).toMatch(/<testcase classname="fixtures\/002_b4db3b08202be5bf.txt" name="share-of-total">\n {6}<failure type="error"/);
+    expect(junit).toMatch(/<testcase classname="fixtures\/002_b4db3b08202be5bf.txt" name="share-of-total">\n {6}<failure type="warning"/);
 
     const html = (await gouji(["merge", "run.json", "-f", "html"], dir)).stdout;
     expect(html).toMatch(/^<!DOCTYPE html>/);
@@ -89,7 +89,7 @@ describe("formats on the fixtures", () => {
     expect(direct.stdout).toBe("");
     const written = readFileSync(join(dir, "out.csv"), "utf8");
     expect(written.charCodeAt(0)).toBe(0xfeff);
-    expect(written).toContain(`${F002},,1840,,,,,share-of-total,error,`);
+    expect(written).toContain(`${F002},,1840,,,,,share-of-total,warning,`);
   });
 });
 

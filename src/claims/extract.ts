@@ -11,7 +11,7 @@ import {
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
 import { HEADING_LEVELS } from "../model/headings.js";
-import { normalizeDigits } from "../model/numbers.js";
+import { inCommonAmountUnit, normalizeDigits } from "../model/numbers.js";
 import { Decimal } from "decimal.js";
 
 type Kind = "amount" | "percent" | "count";
@@ -183,12 +183,14 @@ export function extractClaims(report: Report): void {
       if (iv.meets(Interval.exact(100))) relation = "sum";
     }
     const contained = (t: Token) => CONTAINED_IN.some((c) => c.part.test(t.label) && b.parts.some((o) => o !== t && c.container.test(o.label) && !c.part.test(o.label)));
+    // "1.26亿元（…4500.00万元、…）": compared in one unit
+    const [total, ...parts] = inCommonAmountUnit([strip(b.total.n), ...b.parts.map((t) => strip(t.n))]);
     claims.push({
       kind: "breakdown",
       label: b.totalLabel,
       relation,
-      total: strip(b.total.n),
-      parts: b.parts.filter((t) => !contained(t)).map((t) => ({ label: t.label, number: strip(t.n) })),
+      total: total!,
+      parts: b.parts.map((t, i) => ({ label: t.label, number: parts[i]!, contained: contained(t) })).filter((x) => !x.contained).map(({ label, number }) => ({ label, number })),
       paragraph: b.paragraph,
       origin: "其中",
     });

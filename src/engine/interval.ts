@@ -60,7 +60,20 @@ export function roundTo(v: Decimal, decimals: number): Decimal {
   return new R(v).toDecimalPlaces(decimals);
 }
 
-export type Verdict = "holds" | "rounding" | "violated";
+/**
+ * holds: the printed numbers satisfy the relation as printed; rounding: only the rounding intervals reconcile them
+ * (at most info); convention: a percentage printed by a presentation convention DOMAIN.md admits (at most a warning,
+ * see PercentConvention); violated: no true values behind the printed ones satisfy it (an error).
+ */
+export type Verdict = "holds" | "rounding" | "convention" | "violated";
+
+/**
+ * How a percentage is printed when not rounded half up, by a convention DOMAIN.md admits ("What is NOT an error"):
+ * - truncated: the digits past the last printed one were cut, toward zero (95.457 % printed 95.45 %);
+ * - nudged: one share moved by one unit of its last digit so that the shares of one whole total exactly 100 %.
+ * Neither explains a difference of more than one unit of the last digit.
+ */
+export type PercentConvention = "truncated" | "nudged";
 
 export interface Check {
   verdict: Verdict;
@@ -70,6 +83,10 @@ export interface Check {
   range: Interval;
   /** decimals of the stated side, to print `expected` as the document would */
   decimals: number;
+  /** with verdict "convention": which convention explains the printed percentage */
+  convention?: PercentConvention;
+  /** percentage checks: the value computed from the printed amounts, unrounded */
+  exact?: Decimal;
 }
 
 function verdictOf(range: Interval, stated: Printed, expected: Decimal): Verdict {
@@ -138,13 +155,48 @@ export function touchesZero(iv: Interval): boolean {
 
 const HUNDRED = new Decimal(100);
 
-/** p% = part / whole */
-export function shareCheck(part: Printed, whole: Printed, pct: Printed): Check | undefined {
+/** One unit of the last printed digit: 0.01 for "95.45". */
+function lastUnit(decimals: number): Decimal {
+  return new Decimal(10).pow(-decimals);
+}
+
+/** The printed shares of one whole total exactly 100 %, so one of them may have been nudged to make them. */
+export function sharesTotalHundred(shares: readonly Printed[]): boolean {
+  return shares.length >= 2 && shares.reduce((s, p) => s.plus(p.value), new Decimal(0)).eq(HUNDRED);
+}
+
+/**
+ * A printed percentage against the range the amounts allow (`exact`: the value from the printed amounts). Beyond
+ * verdictOf, a percentage the range misses is a convention, not a violation, when
+ * - truncated: some true value lies in [p, p + one unit) (for a negative p, (p − one unit, p]): cut, not rounded;
+ * - nudged: `shares` (every share of the same whole, this one included) total exactly 100 % and the range comes
+ *   within one unit of the last digit of p's own rounding interval, i.e. meets [p − 1.5 units, p + 1.5 units].
+ */
+export function percentCheck(range: Interval, pct: Printed, exact: Decimal, shares?: readonly Printed[]): Check {
+  const check: Check = { verdict: verdictOf(range, pct, exact), expected: roundTo(exact, pct.decimals), range, decimals: pct.decimals, exact };
+  if (check.verdict !== "violated") return check;
+  const u = lastUnit(pct.decimals);
+  const p = pct.value;
+  const [lo, hi] = p.gte(0) ? [p, p.plus(u)] : [p.minus(u), p];
+  // half-open: a true value of exactly p + one unit would have been cut to p + one unit
+  const truncated = p.gte(0) ? range.lo.lt(hi) && range.hi.gte(lo) : range.lo.lte(hi) && range.hi.gt(lo);
+  if (truncated) return { ...check, verdict: "convention", convention: "truncated" };
+  const nudge = u.times(1.5);
+  if (shares && sharesTotalHundred(shares) && range.meets(new Interval(p.minus(nudge), p.plus(nudge)))) {
+    return { ...check, verdict: "convention", convention: "nudged" };
+  }
+  return check;
+}
+
+/**
+ * p% = part / whole. `shares`: every share of the same whole stated in the report (this one included), which lets a
+ * one-unit nudge to a total of 100 % be recognised; without it only truncation is.
+ */
+export function shareCheck(part: Printed, whole: Printed, pct: Printed, shares?: readonly Printed[]): Check | undefined {
   const w = Interval.of(whole);
   if (touchesZero(w)) return undefined;
   const range = cornerRange([Interval.of(part), w], (a, b) => a.div(b).times(HUNDRED));
-  const expected = part.value.div(whole.value).times(HUNDRED);
-  return { verdict: verdictOf(range, pct, expected), expected: roundTo(expected, pct.decimals), range, decimals: pct.decimals };
+  return percentCheck(range, pct, part.value.div(whole.value).times(HUNDRED), shares);
 }
 
 /**
@@ -158,8 +210,7 @@ export function yoyRateCheck(current: Printed, delta: Printed, increase: boolean
   if (touchesZero(prior)) return undefined;
   const f = increase ? (cv: Decimal, dv: Decimal) => dv.div(cv.minus(dv)).times(HUNDRED) : (cv: Decimal, dv: Decimal) => dv.div(cv.plus(dv)).times(HUNDRED);
   const range = cornerRange([c, d], f);
-  const expected = f(current.value, delta.value);
-  return { verdict: verdictOf(range, rate, expected.abs()), expected: roundTo(expected.abs(), rate.decimals), range, decimals: rate.decimals };
+  return percentCheck(range, rate, f(current.value, delta.value).abs());
 }
 
 /** Could the prior-year amount be zero (a new item, where 增长100% is the convention)? */
@@ -175,6 +226,5 @@ export function varianceCheck(budget: Printed, actual: Printed, rate: Printed): 
   if (touchesZero(b)) return undefined;
   const f = (bv: Decimal, av: Decimal) => av.minus(bv).div(bv).times(HUNDRED);
   const range = cornerRange([b, Interval.of(actual)], f);
-  const expected = f(budget.value, actual.value);
-  return { verdict: verdictOf(range, rate, expected), expected: roundTo(expected, rate.decimals), range, decimals: rate.decimals };
+  return percentCheck(range, rate, f(budget.value, actual.value));
 }

@@ -1,7 +1,8 @@
 import type { Report, PrintedNumber, Location } from "../model/schema.js";
 import type { Finding, Severity, CitedValue } from "./finding.js";
-import { cite } from "./finding.js";
-import type { Check } from "./interval.js";
+import { cite, severityRank } from "./finding.js";
+import type { Check, PercentConvention } from "./interval.js";
+import { Decimal } from "decimal.js";
 
 export interface RuleMeta {
   id: string;
@@ -27,9 +28,27 @@ export interface ReportInput {
 
 export interface RuleContext {
   report(input: ReportInput): void;
-  /** reports a failed check: error when violated, info when only rounding explains it, nothing when it holds */
+  /**
+   * reports a failed check: the rule's severity when violated, at most a warning naming the convention when a
+   * percentage convention explains it (the message gets CONVENTION_NOTES' sentence; data gets `convention` and
+   * `exact`), info when only rounding explains it, nothing when it holds
+   */
   reportCheck(check: Check | undefined, input: Omit<ReportInput, "severity" | "expected">, expected?: string): void;
 }
+
+/**
+ * The sentence that names a percentage convention, appended to the rule's own message (DOMAIN.md: a truncated or
+ * nudged percentage is a presentation convention; the finding says which). {exact}: the percentage the printed
+ * amounts give, one digit finer than printed ("约": the amounts' own rounding may move it, and the convention is
+ * judged on the range they allow).
+ */
+export const CONVENTION_NOTES: Record<PercentConvention, string> = {
+  truncated: "；按金额计算约为{exact}%，报告数可由截断（舍去尾数）而非四舍五入得出，属列示惯例",
+  nudged: "；按金额计算约为{exact}%，各项占比合计恰为100%，报告数可由为使合计为100%而将末位调整一个单位得出，属列示惯例",
+};
+
+/** A convention is never more than a warning, and never more than the rule's (or the configured) severity. */
+const CONVENTION_SEVERITY: Severity = "warning";
 
 export interface Rule extends RuleMeta {
   check(report: Report, ctx: RuleContext): void;
@@ -47,13 +66,15 @@ export function renderMessage(template: string, data: Record<string, string | nu
 }
 
 export function makeContext(rule: Rule, out: Finding[], severityOverride?: Severity): RuleContext {
-  const report = (input: ReportInput) => {
-    const template = rule.messages[input.messageId];
-    if (template === undefined) throw new Error(`rule ${rule.id}: unknown message id ${input.messageId}`);
+  const report = (input: ReportInput, note?: PercentConvention) => {
+    const ruleTemplate = rule.messages[input.messageId];
+    if (ruleTemplate === undefined) throw new Error(`rule ${rule.id}: unknown message id ${input.messageId}`);
+    const template = note ? ruleTemplate + CONVENTION_NOTES[note] : ruleTemplate;
     const values: CitedValue[] = input.values.map((v) => cite(v.number, v.role, v.label));
     const data = Object.fromEntries(Object.entries(input.data).map(([k, v]) => [k, String(v)]));
     let severity = input.severity ?? rule.severity;
     if (severityOverride && severity !== "info") severity = severityOverride;
+    if (note && severityRank(severity) > severityRank(CONVENTION_SEVERITY)) severity = CONVENTION_SEVERITY;
     const f: Finding = {
       ruleId: rule.id,
       severity,
@@ -71,7 +92,14 @@ export function makeContext(rule: Rule, out: Finding[], severityOverride?: Sever
     report,
     reportCheck(check, input, expected) {
       if (!check || check.verdict === "holds") return;
-      report({ ...input, severity: check.verdict === "violated" ? rule.severity : "info", expected: expected ?? check.expected.toFixed(check.decimals) });
+      const withExpected = { ...input, expected: expected ?? check.expected.toFixed(check.decimals) };
+      if (check.verdict === "convention" && check.convention) {
+        // shown one digit finer than printed, cut rather than rounded, so that "95.457" reads as what became "95.45"
+        const exact = (check.exact ?? check.expected).toDecimalPlaces(check.decimals + 1, Decimal.ROUND_DOWN).toFixed(check.decimals + 1);
+        report({ ...withExpected, data: { ...input.data, convention: check.convention, exact } }, check.convention);
+        return;
+      }
+      report({ ...withExpected, severity: check.verdict === "violated" ? rule.severity : "info" });
     },
   };
 }

@@ -1,5 +1,5 @@
 /** The finding of a failed "total = Σ parts": the same data and citations whichever rule found it. */
-import type { PrintedNumber } from "../model/schema.js";
+import { shown, type PrintedNumber } from "../model/schema.js";
 import type { Check } from "./interval.js";
 import type { ReportInput } from "./rule.js";
 
@@ -23,7 +23,7 @@ export function sumReport(
       total: t.text,
       unit: t.unit,
       expected: check.expected.toFixed(t.decimals),
-      parts: parts.map((p) => `${p.label}${p.number.text}`).join(" + "),
+      parts: parts.map((p) => `${p.label}${p.number.original ? shown(p.number) : p.number.text}`).join(" + "),
       diff: t.value.minus(check.expected).abs().toFixed(t.decimals),
       ...data,
     },

@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import type { PrintedNumber } from "./schema.js";
 
 /** Units a printed number can carry. Order matters: longest first, so "万元" wins over "元". */
 export const UNITS = [
@@ -138,4 +139,25 @@ export function scanNumbers(text: string): ScannedNumber[] {
     });
   }
   return out;
+}
+
+/** The amount units, as powers of ten of 元. */
+const AMOUNT_EXPONENT: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
+
+/**
+ * Amounts printed in different units (a total of "1.26亿元" whose parts are in 万元) expressed in the coarsest of
+ * them, exactly: 4,500.00万元 becomes 0.450000亿元 — the value divided by a power of ten and the decimals raised by its
+ * exponent, so every rounding interval is unchanged. `original` keeps the number as printed, for citations.
+ * Returns the numbers unchanged when they share one unit or when any of them is not an amount.
+ */
+export function inCommonAmountUnit(ns: PrintedNumber[]): PrintedNumber[] {
+  if (ns.some((n) => AMOUNT_EXPONENT[n.unit] === undefined) || new Set(ns.map((n) => n.unit)).size <= 1) return ns;
+  const coarsest = ns.reduce((u, n) => (AMOUNT_EXPONENT[n.unit]! > AMOUNT_EXPONENT[u]! ? n.unit : u), ns[0]!.unit);
+  return ns.map((n) => {
+    const k = AMOUNT_EXPONENT[coarsest]! - AMOUNT_EXPONENT[n.unit]!;
+    if (k === 0) return n;
+    const value = n.value.div(new Decimal(10).pow(k));
+    const decimals = n.decimals + k;
+    return { ...n, value, decimals, text: value.toFixed(decimals), unit: coarsest, original: n.original ?? { text: n.text, value: n.value, unit: n.unit } };
+  });
 }
