@@ -7,7 +7,7 @@ import { lintDocument } from "../src/lint.js";
 import type { SourceBlock, SourceCell, SourceDocument } from "../src/parse/source.js";
 import { txtBlocks } from "../src/parse/txt.js";
 import { tableViews } from "../src/tables/view.js";
-import { BUDGET_HEAD, run, brief, tsv } from "./tables-helpers.js";
+import { BUDGET_HEAD, FINAL_HEAD, run, brief, tsv } from "./tables-helpers.js";
 
 const errors = (doc: SourceDocument, ruleId?: string) =>
   lintDocument(doc, "x.pdf").findings.filter((f) => f.severity === "error" && (!ruleId || f.ruleId === ruleId));
@@ -137,5 +137,47 @@ describe("a table whose own sums fail beyond any one or two misprints is no refe
     const all = lintDocument({ format: "txt", blocks: txtBlocks(table(shifted)) }, "x.txt").findings;
     expect(all.filter((x) => x.severity === "error")).toEqual([]);
     expect(all.filter((x) => x.ruleId === "incomplete-reading").map((x) => x.message)).toEqual([expect.stringMatching(/表「.*一般公共预算支出表」无法可靠读取：其自身的合计关系有\d+处不成立/)]);
+  });
+});
+
+describe("行次 columns hold line numbers, not amounts", () => {
+  const summary = (total: string, withHeader: boolean) =>
+    FINAL_HEAD +
+    "表1 收入支出决算总表\n单位：万元\n" +
+    tsv(
+      ["项目", withHeader ? "行次" : "", "金额", "项目", withHeader ? "行次" : "", "金额"],
+      ["一、一般公共预算财政拨款收入", "1", "100.00", "一、一般公共服务支出", "31", "100.00"],
+      ["本年收入合计", "6", "100.00", "本年支出合计", "36", "100.00"],
+      ["收入总计", "12", total, "支出总计", "42", "100.00"],
+    );
+  it("valid: by their header, or by whole numbers rising beside amounts", () => {
+    expect(run(summary("100.00", true), "table-summary").filter((f) => f.severity === "error")).toEqual([]);
+    expect(run(summary("100.00", false), "table-summary").filter((f) => f.severity === "error")).toEqual([]);
+  });
+  it("invalid: the amounts are still checked", () => {
+    const f = run(summary("110.00", true), "table-summary").filter((x) => x.severity === "error");
+    expect(f.map((x) => x.values.map((v) => v.text).join(" ")).sort()).toEqual(["110.00 100.00", "110.00 100.00"]);
+  });
+});
+
+describe("a 类 printed again at the top of a continuation is one 类", () => {
+  const table = (second: string) =>
+    FINAL_HEAD +
+    "表5 一般公共预算财政拨款支出决算表\n单位：万元\n" +
+    tsv(
+      ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+      ["", "合计", "100.00", "80.00", "20.00"],
+      ["201", "一般公共服务支出", "100.00", "80.00", "20.00"],
+      ["20101", "人大事务", "60.00", "60.00", ""],
+      ["201", "一般公共服务支出", "100.00", "80.00", "20.00"],
+      ["20102", "政协事务", second, "20.00", "20.00"],
+    );
+  it("valid: counted once in the 合计 row and as the parent of all its 款", () => {
+    const all = lintDocument({ format: "txt", blocks: txtBlocks(table("40.00")) }, "x.txt").findings;
+    expect(all.filter((f) => f.severity === "error" || f.ruleId === "incomplete-reading")).toEqual([]);
+  });
+  it("invalid: a 款 that breaks the sum is found", () => {
+    const f = [...run(table("50.00"), "table-code-sum"), ...run(table("50.00"), "table-total")].filter((x) => x.severity === "error");
+    expect(f.map((x) => x.values.map((v) => v.text).join(" ")).sort()).toEqual(["100.00 60.00 50.00", "50.00 20.00 20.00"]);
   });
 });

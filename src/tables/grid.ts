@@ -194,6 +194,7 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
     if (role) col.role = role;
   }
   for (const cols of columns) adoptGroupSubtotals(cols);
+  dropLineNumberColumns(usable, columns, data.map((d) => d.r));
 
   const out: GridRow[] = [];
   const lastClass = new Map<number, string>();
@@ -246,6 +247,30 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
     }
   }
   return { sides: usable, columns, rows: out, unit };
+}
+
+/**
+ * 行次 / 栏次 / 序号 columns hold line numbers, not amounts ("本年收入合计 | 6 | 100.00"): by their header, or, without
+ * one, by their figures — whole numbers rising down the column beside columns of amounts with decimals. They leave
+ * the value columns, so no sum ever adds a line number.
+ */
+function dropLineNumberColumns(sides: Side[], columns: Column[][], rows: TableCell[][]): void {
+  sides.forEach((side, k) => {
+    const cols = columns[k]!;
+    const figures = (c: number) => rows.map((r) => cellAt(r, c)).filter((x): x is TableCell => !!x && x.column === c && !isBlank(x.text)).map((x) => squash(x.text));
+    const decimalsElsewhere = side.valueCols.some((c) => figures(c).some((t) => /\d\.\d/.test(t)));
+    const isLineNo = (col: Column) => {
+      if (/^(?:行次|栏次|序号|编号|行号|项次)$/.test(col.leaf)) return true;
+      if (col.leaf || !decimalsElsewhere) return false;
+      const xs = figures(col.col);
+      if (xs.length < 2 || !xs.every((t) => /^\d{1,3}$/.test(t))) return false;
+      return xs.every((t, i) => i === 0 || Number(t) > Number(xs[i - 1]));
+    };
+    const drop = cols.filter(isLineNo).map((c) => c.col);
+    if (!drop.length) return;
+    side.valueCols = side.valueCols.filter((c) => !drop.includes(c));
+    columns[k] = cols.filter((c) => !drop.includes(c.col));
+  });
 }
 
 /**

@@ -43,6 +43,10 @@ function colName(c: Column | undefined): string {
   return c?.leaf || "金额";
 }
 
+function sameValues(a: GridRow, b: GridRow): boolean {
+  return a.values.length === b.values.length && a.values.every((v, j) => (v?.text ?? "") === (b.values[j]?.text ?? ""));
+}
+
 /** 类 = Σ款, 款 = Σ项 (a 类 without 款 rows = Σ项), per value column. */
 export function codeSums(view: TableView): TableSum[] {
   const g = view.grid;
@@ -55,8 +59,11 @@ export function codeSums(view: TableView): TableSum[] {
       let children = rows.filter((r) => r !== parent && r.code!.startsWith(code) && r.code!.length === code.length + 2);
       if (children.length === 0) children = rows.filter((r) => r !== parent && r.code!.startsWith(code) && r.code!.length === code.length + 4);
       if (children.length === 0) continue;
-      // the same code twice at the parent's level (a 类 printed again on a continuation page) is not a parent
-      if (rows.filter((r) => r.code === code).length > 1 && levelOf(code) < 3) continue;
+      // the same code twice at the parent's level (a 类 printed again on a continuation page): one parent when the
+      // figures repeat, none when they differ (which of them is the 类 cannot be told)
+      const twins = rows.filter((r) => r.code === code);
+      if (twins.length > 1 && levelOf(code) < 3 && (twins[0] !== parent || !twins.every((t) => sameValues(t, parent)))) continue;
+      children = children.filter((c, i) => !children.slice(0, i).some((o) => o.code === c.code && sameValues(o, c)));
       side.valueCols.forEach((_, j) => {
         const total: Term = { label: rowName(parent), number: parent.values[j] };
         const parts = children.map((c) => ({ label: c.sublabel ? `${rowName(c)}（${c.sublabel}）` : rowName(c), number: c.values[j] }));
@@ -74,7 +81,8 @@ export function totalRowSums(view: TableView): TableSum[] {
   const out: TableSum[] = [];
   for (const side of g.sides) {
     const rows = g.rows.filter((r) => r.side === side.index);
-    const classes = rows.filter((r) => r.code && r.code.length === 3);
+    // a 类 printed again (at the top of a continuation page) with the same figures is one 类
+    const classes = rows.filter((r, i) => r.code && r.code.length === 3 && !rows.slice(0, i).some((o) => o.code === r.code && sameValues(o, r)));
     const totals = rows.filter((r) => !r.code && TOTAL_LABEL.test(r.label));
     if (classes.length === 0 || totals.length !== 1) continue;
     const total = totals[0]!;
