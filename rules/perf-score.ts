@@ -28,6 +28,7 @@ export default defineRule({
   messages: {
     weights: "{table}：各指标分值之和为{expected}，而总分值应为{total}（{parts}）",
     scores: "{table}：各指标得分之和为{expected}分，而总分为{total}分（{parts}）",
+    scoresUnverified: "{table}：各指标得分之和为{expected}分，而总分为{total}分（{parts}）；但该表的分值未能核实（{why}），总分可能含未读出的项目（如预算执行率），请人工核对",
     overScore: "{table}：指标“{name}”得分{score}超过其分值{weight}",
   },
   example: "一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t培训人数\t50\t50\n效益指标\t社会效益\t满意度\t40\t40\n总分\t90\t90",
@@ -43,12 +44,16 @@ export default defineRule({
       const fundScore = fundRow?.values.score;
       const label = (k: number) => inds[k]!.name || inds[k]!.level2;
 
+      // the scores are a proof only when the 分值 of the same rows add up to the total: then every scored row was read
+      let unverified: string | undefined = inds.every((i) => i.weight) ? undefined : "各指标的分值未全部读出";
+      if (fundRow === undefined && perf.funds.some((f) => f.cells.weight || f.cells.score)) unverified = "资金（预算执行率）一栏的分值未能读出";
       if (inds.every((i) => i.weight)) {
         const weights = inds.map((i) => i.weight!);
         const total: PrintedNumber = perf.totalWeight
           ? exact(perf.totalWeight)
           : { text: "100", value: new Decimal(100), decimals: 8, unit: "", location: weights[0]!.location };
         const { check, withFund } = best(total, weights.map(exact), fundWeight && exact(fundWeight));
+        if (check.verdict === "violated") unverified ??= `各指标分值之和不等于${total.value.toFixed()}`;
         const cited = [...(withFund && fundWeight ? [{ number: fundWeight, role: "part", label: "资金分值" }] : []), ...weights.map((w, k) => ({ number: w, role: "part", label: label(k) }))];
         const sum = cited.reduce((acc, c) => acc.plus(c.number.value), new Decimal(0)).toFixed();
         ctx.reportCheck(check, {
@@ -67,13 +72,16 @@ export default defineRule({
         const total = atPrecision(perf.totalScore, d);
         const { check, withFund } = best(total, scores, fundScore && atPrecision(fundScore, d));
         const cited = [...(withFund && fundScore ? [{ number: fundScore, role: "part", label: "资金得分" }] : []), ...inds.map((i, k) => ({ number: i.score!, role: "part", label: label(k) }))];
-        ctx.reportCheck(check, {
+        const input = {
           messageId: "scores",
           data: { table, expected: check.expected.toFixed(d), total: perf.totalScore.text, parts: cited.map((c) => `${c.label} ${c.number.text}`).join(" + ") },
           location: perf.totalScore.location,
           values: [{ number: perf.totalScore, role: "total", label: "总分" }, ...cited],
           actual: perf.totalScore.value.toFixed(perf.totalScore.decimals),
-        });
+        };
+        if (unverified && check.verdict === "violated") {
+          ctx.report({ ...input, messageId: "scoresUnverified", data: { ...input.data, why: unverified }, severity: "warning", expected: check.expected.toFixed(d) });
+        } else ctx.reportCheck(check, input);
       }
 
       for (const i of inds) {

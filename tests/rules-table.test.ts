@@ -181,6 +181,8 @@ describe("perf-score", () => {
     // 10 + 40 + 15 + 30 = 95 ≠ 100 (分值 are assigned, not rounded)
     const f = notInfo(selfAssessment({ weight: "40", score: "91.67分" }), "perf-score");
     expect(f[0]).toBe("error [100@10,2 10@3,6 40@7,5 15@8,5 30@9,5] 100≠95");
+    // with the 分值 not adding up, which rows the 总分 counts is not known: the scores are a warning, not a proof
+    expect(f[1]).toBe("warning [91.67@10,6 10.00@3,8 45@7,9 15@8,9 26.67@9,9] 96.67≠91.67");
   });
 });
 
