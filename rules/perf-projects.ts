@@ -67,7 +67,9 @@ function checkSelfAssessments(report: Report, ctx: RuleContext): void {
   }
   for (const [measure, field, key] of [["budget", "全年预算数", "budget"], ["actual", "全年执行数", "actual"]] as const) {
     const f = first(measure);
-    if (!f) continue;
+    // the figure is the evaluated projects' total only in the sentence that counts them; elsewhere it may be one
+    // project's or the whole department's
+    if (!f || !stated || f.paragraph !== para?.index) continue;
     const parts = tables.map((v) => ({ label: label(v), number: v.perf?.funds.find((x) => x.isTotal)?.values[key] }));
     if (parts.some((p) => !p.number)) continue;
     const s = checkSum({ label: f.label, number: f.number }, parts);

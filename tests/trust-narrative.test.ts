@@ -86,3 +86,22 @@ describe("a document that is no budget or final-accounts disclosure", () => {
     expect(lintText(t).filter((x) => x.severity === "error").map((x) => x.ruleId)).toEqual(["breakdown-subset"]);
   });
 });
+
+describe("another period's figures are not this year's", () => {
+  const H = "测试局2024年度部门决算\n第二部分 部门决算情况说明\n一、收入支出决算总体情况说明\n";
+  it("valid: 2023年度 and 上年 figures beside 2024's", () => {
+    const t = H + "2024年度收入总计216.30万元，支出总计216.30万元。2023年度收入总计180.00万元，支出总计180.00万元。上年本年收入合计170.00万元。\n二、收入\n本年收入合计215.43万元。2024年本年收入合计215.43万元。";
+    expect(errorsOf(t)).toEqual([]);
+  });
+  it("invalid: this year's figure stated twice differently is still caught", () => {
+    const t = H + "2024年度收入总计216.30万元。2023年度收入总计180.00万元。\n二、收入\n2024年度收入总计226.30万元。";
+    expect(texts(errorsOf(t, "same-figure"))).toEqual([["216.30", "226.30"]]);
+  });
+});
+
+describe("a project's 全年预算数 is not the department's", () => {
+  it("valid: 整体 and each project state their own figures", () => {
+    const t = "测试局2024年度部门决算\n第二部分 部门决算情况说明\n十一、预算绩效情况说明\n（一）部门整体绩效\n全年预算数为500.00万元，全年执行数为480.00万元。\n（二）项目绩效自评结果\n1.某专项项目全年预算数为50.00万元，全年执行数为48.00万元，执行率96.00%。\n2.另一项目全年预算数为30.00万元，全年执行数为30.00万元。";
+    expect(errorsOf(t)).toEqual([]);
+  });
+});

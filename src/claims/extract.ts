@@ -53,6 +53,19 @@ const ALL_FUNDS_CONCEPT = /^(?:income|expense|budget)\./;
  */
 const FUND_QUALIFIED = /^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?(?:[^，,。；;]{0,12}?)(?:一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户)[^，,]*[，,]/;
 
+/**
+ * The sentence speaks of another period than the report's: its last year named before the figure is not the report's
+ * year ("2023年度收入总计180.00万元，支出总计…" in a 2024 report), or the clause names 上年 ("上年收入总计…").
+ */
+function otherPeriod(head: string, year: number | undefined): boolean {
+  const clause = head.split(/[，,]/).pop() ?? "";
+  if (/上年|上一年|去年|上年度|同期/.test(clause) && !/比上年|较上年|与上年/.test(clause)) return true;
+  if (!year) return false;
+  const years = [...head.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
+  const last = years[years.length - 1];
+  return last !== undefined && last !== year && last > 1990 && last < 2100;
+}
+
 /** The sentence (or list item after a colon) a position lies in, up to that position. */
 function sentenceHead(text: string, pos: number): string {
   const before = text.slice(0, pos);
@@ -348,7 +361,8 @@ export function extractClaims(report: Report): void {
             listParts.set(sectionKey(p), list);
           } else if (t.kind !== "percent") {
             const alias = t.label ? aliasOf(t.label, path) : undefined;
-            if (alias && !(ALL_FUNDS_CONCEPT.test(alias.concept) && FUND_QUALIFIED.test(sentenceHead(p.text, t.n.start)))) {
+            const head = sentenceHead(p.text, t.n.start);
+            if (alias && !(ALL_FUNDS_CONCEPT.test(alias.concept) && FUND_QUALIFIED.test(head)) && !otherPeriod(head, report.meta.year)) {
               addFact(alias.concept, t.label, strip(t.n), p, alias.measure ?? "actual");
             }
           }
