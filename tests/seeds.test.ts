@@ -102,5 +102,7 @@ describe("the bundled PDF (fixtures/pdf, a copy of the 普陀区财政局 2025 �
     expect(errors.map((f) => `${f.ruleId} p${f.location.page} [${f.values.map((v) => `${v.text}${v.unit}@p${v.location.page}`).join(" ")}] also p${f.alsoAt?.map((l) => l.page).join(",")}`)).toEqual([
       "same-figure p7 [873,617.00元@p15 887.36万元@p7] also p8",
     ]);
+    // both sides of the message in one unit, the table's 元 shown as printed beside it
+    expect(errors[0]!.message).toContain("为87.3617万元（原表为873,617.00元）");
   });
 });
