@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { subsetCheck } from "../src/engine/interval.js";
-import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
+import { evaluateRelations, measureAfter } from "../src/engine/relations.js";
 import { shown, type PrintedNumber } from "../src/model/schema.js";
 import { Decimal } from "decimal.js";
 
@@ -30,7 +30,7 @@ export default defineRule({
     for (const r of evaluateRelations(report, (rel) => rel.kind !== "equal")) {
       // a total whose full sum is checked needs no separate "parts do not exceed it"
       if (r.kind !== "subset" || summed.has(key(r.total.number))) continue;
-      cases.push({ label: r.total.label, measure: MEASURE_WORD[r.measure], total: r.total.number, parts: r.parts.map((p) => ({ label: p.label, number: p.number })) });
+      cases.push({ label: r.total.label, measure: measureAfter(r.total.label, r.measure), total: r.total.number, parts: r.parts.map((p) => ({ label: p.label, number: p.number })) });
     }
     for (const c of report.claims) {
       if (c.kind === "breakdown" && c.relation === "subset" && !summed.has(key(c.total))) cases.push({ label: c.label, measure: "", total: c.total, parts: c.parts });

@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { sumCheck } from "../src/engine/interval.js";
-import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
+import { evaluateRelations, measureAfter } from "../src/engine/relations.js";
 import { sumReport } from "../src/engine/sum-report.js";
 import type { PrintedNumber } from "../src/model/schema.js";
 
@@ -18,7 +18,7 @@ export default defineRule({
   check(report, ctx) {
     const relations = evaluateRelations(report, (rel) => rel.kind === "sum" && !rel.id.startsWith("sangong")).filter((r) => r.kind === "sum");
     for (const r of relations) {
-      ctx.reportCheck(r.check, sumReport("relation", r.total, r.parts, r.check, { measure: MEASURE_WORD[r.measure] }));
+      ctx.reportCheck(r.check, sumReport("relation", r.total, r.parts, r.check, { measure: measureAfter(r.total.label, r.measure) }));
     }
     // a "其中" list whose parts a known relation already summed is not checked twice
     const seen = new Set(relations.map((r) => partsKey(r.parts.map((p) => p.number))));

@@ -2,6 +2,11 @@ import { defineRule } from "../src/engine/rule.js";
 import { varianceCheck, equalCheck, shareCheck, Interval, type Check } from "../src/engine/interval.js";
 import type { PrintedNumber } from "../src/model/schema.js";
 
+/** The label without a trailing budget word: the message prints "预算数" itself. */
+function subjectOf(label: string): string {
+  return label.replace(/(?:年初|全年|调整后?)?预算数?$/, "");
+}
+
 export default defineRule({
   id: "budget-variance",
   description: "预决算差异率 = (决算数 − 预算数) ÷ 预算数；完成预算的比例 = 决算数 ÷ 预算数；“决算数大于/小于/等于预算数”必须与数字相符",
@@ -23,7 +28,7 @@ export default defineRule({
       const percent = (messageId: string, check: Check | undefined, pct: PrintedNumber, role: string) =>
         ctx.reportCheck(check, {
           messageId,
-          data: { label: c.label, budget: c.budget.text, actual: c.actual.text, unit: c.budget.unit, expected: check?.expected.toFixed(pct.decimals) ?? "", rate: pct.text },
+          data: { label: subjectOf(c.label), budget: c.budget.text, actual: c.actual.text, unit: c.budget.unit, expected: check?.expected.toFixed(pct.decimals) ?? "", rate: pct.text },
           location: pct.location,
           values: [...values, { number: pct, role }],
           actual: pct.value.toFixed(pct.decimals),
@@ -40,7 +45,7 @@ export default defineRule({
         if (wrong) {
           ctx.report({
             messageId: "comparison",
-            data: { label: c.label, budget: c.budget.text, actual: c.actual.text, unit: c.budget.unit, expected: truth, word: `决算数${c.comparison}预算数` },
+            data: { label: subjectOf(c.label), budget: c.budget.text, actual: c.actual.text, unit: c.budget.unit, expected: truth, word: `决算数${c.comparison}预算数` },
             values,
             expected: truth,
             actual: c.comparison,

@@ -1,6 +1,6 @@
 import { defineRule } from "../src/engine/rule.js";
 import { equalCheck } from "../src/engine/interval.js";
-import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
+import { evaluateRelations, measureAfter } from "../src/engine/relations.js";
 import { shown, type Fact } from "../src/model/schema.js";
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
           messageId: "repeated",
           data: {
             label: f.label,
-            measure: MEASURE_WORD[f.measure],
+            measure: measureAfter(f.label, f.measure),
             actual: shown(f.number),
             expected: shown(first.number),
             firstPlace: placeName(first),
@@ -52,7 +52,7 @@ export default defineRule({
         data: {
           labelA: r.total.label,
           labelB: other.label,
-          measure: MEASURE_WORD[r.measure],
+          measure: measureAfter(r.total.label, r.measure),
           expected: shown(r.total.number),
           actual: shown(other.number),
         },

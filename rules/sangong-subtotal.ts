@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { evaluateRelations, MEASURE_WORD } from "../src/engine/relations.js";
+import { evaluateRelations, measureAfter } from "../src/engine/relations.js";
 import { sumReport } from "../src/engine/sum-report.js";
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
   check(report, ctx) {
     for (const r of evaluateRelations(report, (rel) => rel.id.startsWith("sangong"))) {
       if (r.kind !== "sum") continue;
-      ctx.reportCheck(r.check, sumReport("sum", r.total, r.parts, r.check, { measure: MEASURE_WORD[r.measure] }));
+      ctx.reportCheck(r.check, sumReport("sum", r.total, r.parts, r.check, { measure: measureAfter(r.total.label, r.measure) }));
     }
   },
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../src/parse/pdf/lines.js";
+import { measureAfter } from "../src/engine/relations.js";
 import { errorsOf, lintText } from "./helpers.js";
 
 const FINAL = "某某法院2016年度部门决算\n第二部分 部门决算情况说明\n三、决算收支总体情况\n";
@@ -103,5 +104,18 @@ describe("a project's 全年预算数 is not the department's", () => {
   it("valid: 整体 and each project state their own figures", () => {
     const t = "测试局2024年度部门决算\n第二部分 部门决算情况说明\n十一、预算绩效情况说明\n（一）部门整体绩效\n全年预算数为500.00万元，全年执行数为480.00万元。\n（二）项目绩效自评结果\n1.某专项项目全年预算数为50.00万元，全年执行数为48.00万元，执行率96.00%。\n2.另一项目全年预算数为30.00万元，全年执行数为30.00万元。";
     expect(errorsOf(t)).toEqual([]);
+  });
+});
+
+describe("labels in messages are not doubled", () => {
+  it("a label that already names its measure gets no second measure word", () => {
+    expect(measureAfter("全年预算数", "budget")).toBe("");
+    expect(measureAfter("“三公”经费", "budget")).toBe("全年预算数");
+  });
+  it("budget-variance does not print 预算数 twice", () => {
+    const t = "测试局2024年度部门决算\n第二部分 部门决算情况说明\n五、一般公共预算财政拨款支出决算情况说明\n与年初预算相比，年初预算数221.34万元，决算数191.80万元，预决算差异率-13.50%。";
+    const f = errorsOf(t, "budget-variance");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).not.toMatch(/预算数预算数/);
   });
 });

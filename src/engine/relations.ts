@@ -66,6 +66,15 @@ export function evaluateRelations(report: Report, select: (r: Relation) => boole
   return out;
 }
 
+/**
+ * The measure word to print after a label, unless the label already says it ("全年预算数" + "全年预算数" would read
+ * "全年预算数全年预算数").
+ */
+export function measureAfter(label: string, measure: Fact["measure"]): string {
+  const word = MEASURE_WORD[measure];
+  return !word || label.endsWith(word) || /(?:预算|决算|执行)数?$/.test(label) ? "" : word;
+}
+
 export const MEASURE_WORD: Record<Fact["measure"], string> = {
   actual: "",
   budget: "全年预算数",
