@@ -7,6 +7,7 @@ import { lintDocument } from "../src/lint.js";
 import type { SourceBlock, SourceCell, SourceDocument } from "../src/parse/source.js";
 import { txtBlocks } from "../src/parse/txt.js";
 import { tableViews } from "../src/tables/view.js";
+import { kindOfTitle } from "../src/tables/kinds.js";
 import { BUDGET_HEAD, FINAL_HEAD, run, brief, tsv } from "./tables-helpers.js";
 
 const errors = (doc: SourceDocument, ruleId?: string) =>
@@ -179,5 +180,13 @@ describe("a 类 printed again at the top of a continuation is one 类", () => {
   it("invalid: a 款 that breaks the sum is found", () => {
     const f = [...run(table("50.00"), "table-code-sum"), ...run(table("50.00"), "table-total")].filter((x) => x.severity === "error");
     expect(f.map((x) => x.values.map((v) => v.text).join(" ")).sort()).toEqual(["100.00 60.00 50.00", "50.00 20.00 20.00"]);
+  });
+});
+
+describe("table titles with their number run into the year", () => {
+  it("表102026年市级部门项目支出预算表 is the 项目支出预算表, not the 支出总表", () => {
+    expect(kindOfTitle("表10 2026年市级部门项目支出预算表")).toBe("projectExpense");
+    expect(kindOfTitle("表032026年市级部门支出预算总表")).toBe("expense");
+    expect(kindOfTitle("表12 部门预算项目支出及其他支出预算表")).toBe("projectExpense");
   });
 });

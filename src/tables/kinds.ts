@@ -48,7 +48,7 @@ const ALIASES: { kind: TableKind; title: RegExp }[] = [
 export function normalizeTitle(title: string): string {
   let t = squash(title)
     .replace(/[《》〈〉]/g, "")
-    .replace(/^(?:附表|表|公开)(?:\d+|[一二三四五六七八九十]+(?=[-—:：.．、]))(?:表)?[-—:：.．、]?/, "")
+    .replace(/^(?:附表|表|公开)(?:\d{1,2}(?=(?:19|20)\d\d年)|\d+|[一二三四五六七八九十]+(?=[-—:：.．、]))(?:表)?[-—:：.．、]?/, "")
     .replace(/^部门预算公开\d+表/, "")
     .replace(/^[一二三四五六七八九十]+[、.．]/, "")
     .replace(/^\d{1,2}[.．、](?!\d)/, "");
