@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parseDocument } from "../dist/src/parse/index.js";
-import { buildReport } from "../dist/src/model/build.js";
+import { readReport } from "../dist/src/lint.js";
 const f = process.argv[2];
 const doc = await parseDocument(readFileSync(f), f);
-const r = buildReport(doc, f);
+const r = readReport(doc, f);
 const s = (n) => n ? `${n.text}${n.unit}@${n.location.line ?? n.location.page}` : "-";
 console.log(JSON.stringify(r.meta));
 for (const c of r.claims) {

@@ -1,5 +1,7 @@
 /** One document in, findings out: the pure core that the CLI, the tests and any other caller share. */
 import { buildReport } from "./model/build.js";
+import { extractClaims } from "./claims/extract.js";
+import { extractTableFacts } from "./tables/index.js";
 import { locationIn } from "./model/location.js";
 import { runRules, type RuleSetting } from "./engine/engine.js";
 import type { Finding } from "./engine/finding.js";
@@ -22,8 +24,28 @@ export interface LintOptions {
  * disclosure: its numbers are not checked against the relations of one — that would only invent errors — and one
  * warning says so.
  */
-export function lintDocument(doc: SourceDocument, path: string, opts: LintOptions = {}): { report: Report; findings: Finding[] } {
+/**
+ * The reading pipeline, in one place: parsed blocks → the typed model (src/model) → claims and facts from the
+ * narrative (src/claims) → facts from the tables (src/tables). Each stage after the model is contained: one that meets
+ * a shape it cannot read costs itself only, and leaves a notice naming what was not read and why.
+ */
+export function readReport(doc: SourceDocument, path: string): Report {
   const report = buildReport(doc, path);
+  contained(report, "claims-unreadable", "正文的数字关系", () => extractClaims(report));
+  contained(report, "tables-unreadable", "报表的数字", () => extractTableFacts(report));
+  return report;
+}
+
+function contained(report: Report, code: string, what: string, stage: () => void): void {
+  try {
+    stage();
+  } catch (e) {
+    report.notices.push({ code, message: `${what}未能读取：${(e as Error)?.message ?? String(e)}` });
+  }
+}
+
+export function lintDocument(doc: SourceDocument, path: string, opts: LintOptions = {}): { report: Report; findings: Finding[] } {
+  const report = readReport(doc, path);
   let rules = opts.rules ?? allRules;
   if (report.meta.kind === "unknown" && report.paragraphs.length > 0 && !report.paragraphs.some((p) => BUDGET_WORDS.test(p.text))) {
     report.notices.push({

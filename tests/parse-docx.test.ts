@@ -5,7 +5,7 @@ import { Document, Packer, Paragraph, TextRun, HeadingLevel, LevelFormat, Table,
 import { parseDocument } from "../src/parse/index.js";
 import { parseDocx, chineseNumber } from "../src/parse/docx.js";
 import type { SourceBlock, SourceDocument } from "../src/parse/source.js";
-import { buildReport } from "../src/model/build.js";
+import { readReport } from "../src/lint.js";
 import { lintDocument } from "../src/lint.js";
 import type { Finding } from "../src/engine/finding.js";
 
@@ -129,7 +129,7 @@ describe("parseDocx", () => {
       [["合计", 1, 1], ["1,612.98", 1, 1], ["1,511.90", 1, 1]],
     ]);
     // the model builder puts the second row's cells under 金额, not under 项目
-    const report = buildReport(doc, "t.docx");
+    const report = readReport(doc, "t.docx");
     expect(report.tables[0]!.rows[1]!.map((c) => c.column)).toEqual([2, 3]);
     expect(report.tables[0]!.rows[2]![1]!.number?.value.toFixed()).toBe("1612.98");
   });
@@ -243,7 +243,7 @@ describe("parseDocx", () => {
       "三、支出决算情况说明",
       "（一）基本支出",
     ]);
-    const report = buildReport(doc, "t.docx");
+    const report = readReport(doc, "t.docx");
     expect(report.sections.slice(1).map((s) => `${s.level}${s.numbering}${s.title}`)).toEqual([
       "1第一部分单位概况",
       "2一、主要职能",

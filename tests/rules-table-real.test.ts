@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/parse/index.js";
-import { buildReport } from "../src/model/build.js";
+import { readReport } from "../src/lint.js";
 import { lintDocument } from "../src/lint.js";
 import type { Finding } from "../src/engine/finding.js";
 import type { Report } from "../src/model/schema.js";
@@ -18,7 +18,7 @@ const MINE = ["completeness", "names-years", "perf-cost", "perf-funds", "perf-pr
 
 const cache = new Map<string, Report>();
 async function reportOf(path: string): Promise<Report> {
-  if (!cache.has(path)) cache.set(path, buildReport(await parseDocument(new Uint8Array(readFileSync(path)), path), path));
+  if (!cache.has(path)) cache.set(path, readReport(await parseDocument(new Uint8Array(readFileSync(path)), path), path));
   return cache.get(path)!;
 }
 

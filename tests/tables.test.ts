@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/parse/index.js";
-import { buildReport } from "../src/model/build.js";
+import { readReport } from "../src/lint.js";
 import { kindOfTitle } from "../src/tables/kinds.js";
 import { tableViews } from "../src/tables/view.js";
 import { codeSums, summarySums, totalColumnSums, totalRowSums } from "../src/tables/structure.js";
@@ -17,7 +17,7 @@ const facts = (r: Report) => r.facts.filter((f) => f.source === "table").map((f:
 
 async function seed(name: string): Promise<Report> {
   const path = `fixtures/${name}`;
-  return buildReport(await parseDocument(new Uint8Array(readFileSync(path)), path), path);
+  return readReport(await parseDocument(new Uint8Array(readFileSync(path)), path), path);
 }
 
 describe("titles → kinds, with the aliases regions use", () => {

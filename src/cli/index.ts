@@ -110,11 +110,11 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (file: string) => {
       const { readFile } = await import("node:fs/promises");
       const { parseDocument } = await import("../parse/index.js");
-      const { buildReport } = await import("../model/build.js");
+      const { readReport } = await import("../lint.js");
       const { describeError } = await import("../runner.js");
       try {
         const doc = await parseDocument(new Uint8Array(await readFile(file)), file);
-        process.stdout.write(`${JSON.stringify(buildReport(doc, file), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(readReport(doc, file), null, 2)}\n`);
       } catch (e) {
         const err = describeError(e);
         process.stderr.write(`gouji: ${file}: [${err.code}] ${err.message}\n`);

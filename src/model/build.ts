@@ -3,10 +3,11 @@ import { locationIn, snippetAround } from "./location.js";
 import { scanNumbers, parseDecimal, decimalsOf, normalizeDigits, asciiNumberText } from "./numbers.js";
 import type { Location, Notice, Paragraph, Report, ReportKind, ReportMeta, Section, Table, TableCell } from "./schema.js";
 import type { SourceDocument, SourcePlace, SourceTable } from "../parse/source.js";
-import { extractClaims } from "../claims/extract.js";
-import { extractTableFacts } from "../tables/index.js";
 
-/** Turns a parser's blocks into the typed report: paragraphs (broken lines joined), sections, tables, claims. */
+/**
+ * Turns a parser's blocks into the typed report: paragraphs (broken lines joined), sections, tables, identity. Plain
+ * data: the claims and table facts are added by the next stages (src/lint.ts runs the pipeline).
+ */
 export function buildReport(doc: SourceDocument, path: string): Report {
   const sections: Section[] = [{ id: "root", level: 0, numbering: "", title: "", parentId: null, location: { snippet: "" } }];
   const paragraphs: Paragraph[] = [];
@@ -86,8 +87,6 @@ export function buildReport(doc: SourceDocument, path: string): Report {
 
   const meta = buildMeta(doc, path, paragraphs, sections);
   const report: Report = { meta, sections, paragraphs, tables, facts: [], claims: [], notices };
-  contained(report, "claims-unreadable", "正文的数字关系", () => extractClaims(report));
-  contained(report, "tables-unreadable", "报表的数字", () => extractTableFacts(report));
   return report;
 }
 
@@ -113,17 +112,6 @@ function replacementNotice(paragraphs: Paragraph[], tables: Table[]): Notice | u
   return notice;
 }
 
-/**
- * Runs one stage of reading; an unexpected shape that makes it throw costs that stage only: the report keeps what
- * the other stages read, plus a notice naming what was not read and why.
- */
-export function contained(report: Report, code: string, what: string, stage: () => void): void {
-  try {
-    stage();
-  } catch (e) {
-    report.notices.push({ code, message: `${what}未能读取：${(e as Error)?.message ?? String(e)}` });
-  }
-}
 
 /** The next line begins with the tail of a 类/款/项 name or a number: the line before it was cut by the page width. */
 function continuesOnNextLine(next: string | undefined): boolean {
