@@ -14,6 +14,11 @@ const FORMAT_NAMES = ["text", "json", "sarif", "junit", "csv", "html"];
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export async function main(argv: string[]): Promise<number> {
+  // a reader that stops early (`gouji … | head`) closes the pipe: that ends the output, it is not a crash
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   // the cold start CI scripts pay most often: answer without loading commander
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     process.stdout.write(`${pkg.version}\n`);
