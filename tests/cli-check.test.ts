@@ -222,7 +222,8 @@ describe("config and init", () => {
 
 describe("a reader that stops early", () => {
   it("`gouji extract … | head` ends quietly: no EPIPE stack trace", () => {
-    const out = execFileSync("sh", ["-c", `"${process.execPath}" "${BIN}" extract fixtures/000_da983fdeaa8df527.txt 2>&1 | head -c 20; echo; "${process.execPath}" "${BIN}" extract fixtures/000_da983fdeaa8df527.txt 2>&1 >/dev/null | head -c 200`], { cwd: ROOT, encoding: "utf8" });
+    const err = join(mkdtempSync(join(tmpdir(), "gouji-pipe-")), "stderr.txt");
+    const out = execFileSync("sh", ["-c", `"${process.execPath}" "${BIN}" extract fixtures/000_da983fdeaa8df527.txt 2>"${err}" | head -c 20; echo; cat "${err}"`], { cwd: ROOT, encoding: "utf8" });
     expect(out).toContain('"meta"');
     expect(out).not.toMatch(/EPIPE|Unhandled/);
   });
