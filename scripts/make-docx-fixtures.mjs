@@ -28,23 +28,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const srcDir = join(root, "fixtures");
 const outDir = join(srcDir, "docx");
 
-// zip entry dates come from Date.now(); pin them so the fixtures do not change on every run
+// zip entry dates come from Date.now(); pinned while packing so the fixtures do not change on every run
 const FIXED = Date.UTC(2025, 0, 1);
-Date.now = () => FIXED;
 const CORE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>gouji make-docx-fixtures</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2025-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2025-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>`;
 
 const para = (text) => new Paragraph({ children: text ? [new TextRun(text)] : [] });
 
 /**
- * Table text size (half-points) and cell margin (twips, each side), tried in turn until the table fits: 10.5 pt (五号)
- * with Word's default 0.08-inch margins, then 9 pt, then narrow margins, then 7.5 pt.
+ * Table text size (half-points) and cell margin (twips, each side), tried in turn until the table fits: 10.5 pt (五号),
+ * then 9 pt, then 7.5 pt, always with Word's default 0.08-inch margins (narrower ones would run the texts of
+ * neighbouring cells together, which no author sees as a table either).
  */
 const TABLE_STYLES = [
   { size: 21, margin: 115 },
   { size: 18, margin: 115 },
-  { size: 18, margin: 43 },
-  { size: 15, margin: 43 },
+  { size: 15, margin: 115 },
 ];
 /** A4 portrait less the docx package's default 1-inch margins. */
 const PAGE_TEXT_TWIPS = 11906 - 2 * 1440;
@@ -60,11 +59,12 @@ function ems(text) {
 }
 
 /**
- * Column widths fitted to the content, as an author would drag them: a number, code or Latin word never breaks,
- * so each grid column gets at least its widest one ("hard" width); Chinese text may wrap, down to two characters a
- * line ("soft" width). What the page has left goes to the columns by how much wider their longest lines (up to 16
- * characters) would like to be, weighted by how many rows fill them (a column only a header row reaches gets little). A table whose hard widths do not fit at 10.5 pt is set smaller (TABLE_STYLES). Rows keep their own
- * cell count (cell k of a row lies on grid column k). Returns the size and the widths in twips.
+ * Column widths fitted to the content, as an author would drag them: a number, code or Latin word never breaks, so
+ * each grid column gets at least its widest one ("hard" width); Chinese text may wrap, down to two characters a line
+ * ("soft" width). What the page has left goes to the columns by how much wider their longest lines (up to 16
+ * characters) would like to be, weighted by how many rows fill them (a column only a header row reaches gets
+ * little). A table whose hard widths do not fit at 10.5 pt is set smaller (TABLE_STYLES). Rows keep their own cell
+ * count (cell k of a row lies on grid column k). Returns the text size, the cell margin and the widths in twips.
  */
 function layout(block) {
   const n = Math.max(...block.rows.map((r) => r.reduce((k, c) => k + (c.colSpan ?? 1), 0)));
@@ -181,7 +181,13 @@ export async function buildDocx(blocks, { split = false } = {}) {
     styles: { default: { document: { run: { font: { eastAsia: "宋体", ascii: "Times New Roman", hAnsi: "Times New Roman" }, size: 24 } } } },
     sections: [{ children }],
   });
-  return Packer.toBuffer(doc, false, [{ path: "docProps/core.xml", data: CORE }]);
+  const now = Date.now;
+  Date.now = () => FIXED;
+  try {
+    return await Packer.toBuffer(doc, false, [{ path: "docProps/core.xml", data: CORE }]);
+  } finally {
+    Date.now = now;
+  }
 }
 
 /** The blocks of a seed text, as gouji's txt parser reads them. */

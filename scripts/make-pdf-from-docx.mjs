@@ -10,10 +10,11 @@
 //                   other table repeating its header rows on each page (buildDocx's `split` option);
 //   NAME-split.pdf  that .docx converted.
 //
-// Needs `soffice` (Debian: apt-get install libreoffice-writer-nogui fonts-noto-cjk). PDFs carry their creation time,
-// so regenerating changes the bytes, not the text.
+// Needs `soffice` (Debian: apt-get install libreoffice-writer-nogui fonts-noto-cjk). LibreOffice stamps each PDF with
+// its creation time, a random file ID and a checksum of both; they are overwritten with fixed values of the same
+// length, so regenerating unchanged .docx files gives identical PDFs.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +35,16 @@ export function toPdf(files, dir) {
   }
 }
 
+/** Overwrites the time, ID and checksum LibreOffice puts in a PDF with constants of the same length (offsets stay). */
+export function pinPdf(path) {
+  const bytes = readFileSync(path);
+  const text = bytes.toString("latin1")
+    .replace(/\/CreationDate\(D:\d{14}/g, "/CreationDate(D:20250101000000")
+    .replace(/\/ID\s*\[\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*\]/g, (m) => m.replace(/[0-9A-Fa-f](?=[0-9A-Fa-f]*>)/g, "0"))
+    .replace(/\/DocChecksum \/[0-9A-F]+/g, (m) => "/DocChecksum /" + "0".repeat(m.length - 14));
+  writeFileSync(path, Buffer.from(text, "latin1"));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const work = mkdtempSync(join(tmpdir(), "gouji-pdf-"));
   const inputs = [];
@@ -47,5 +58,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   toPdf(inputs, outDir);
   rmSync(work, { recursive: true, force: true });
+  for (const f of readdirSync(outDir).filter((f) => f.endsWith(".pdf"))) pinPdf(join(outDir, f));
   for (const f of readdirSync(outDir).sort()) console.log(join(outDir, f));
 }
