@@ -24,6 +24,9 @@ export default defineRule({
       if (totals.length !== 1) continue;
       const total = totals[0]!;
       const parts = funds.filter((f) => !f.isTotal);
+      // a 绩效目标表 that splits its 资金总额 by kind of spending (项目支出 / 基本支出) lists 其他资金 without the
+      // 财政拨款 beside it: its sources are not all printed, so they do not add up to the total
+      if (v.targetFunds?.length && !parts.some((p) => /财政拨款/.test(p.label))) continue;
       for (const [field, word] of FIELDS) {
         const f = checkSum(
           { label: total.label, number: total.values[field] },

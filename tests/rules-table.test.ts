@@ -157,6 +157,17 @@ describe("perf-funds", () => {
     // 0.00 + 7.88 = 7.88 ≠ 7.98 (全年预算数)
     expect(notInfo(selfAssessment({ total: "7.98" }), "perf-funds")).toEqual(["error [7.98@3,4 0.00@4,4 7.88@5,4] 7.88≠7.98"]);
   });
+  const targetTable = (rows: string[][]) => BUDGET_HEAD + "部门整体支出绩效目标表\n" + tsv(["部门名称", "测试局"], ...rows, ["一级指标", "二级指标", "三级指标", "目标值"]);
+  it("valid: a 绩效目标表 split by kind of spending names no complete list of sources (泉州's layout)", () => {
+    // 资金总额 8200.95 = 项目支出 2285.57 + 基本支出 5915.38; 其他资金 0.00 alone is not all its sources
+    const text = targetTable([["年度预算安排（万元）", "资金总额", "8200.95"], ["", "项目支出", "2285.57"], ["", "基本支出", "5915.38"], ["", "其他资金", "0.00"]]);
+    expect(notInfo(text, "perf-funds")).toEqual([]);
+  });
+  it("invalid: a 绩效目标表 whose 财政拨款 and 其他资金 miss its 年度资金总额", () => {
+    // 30 + 0 = 30 ≠ 35
+    const text = targetTable([["项目资金（万元）", "年度资金总额：", "35", "其中：财政拨款", "30", "其他资金", "0"]]);
+    expect(notInfo(text, "perf-funds")).toEqual(["error [35@2,3 30@2,5 0@2,7] 30≠35"]);
+  });
 });
 
 describe("perf-rate", () => {

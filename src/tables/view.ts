@@ -81,6 +81,10 @@ function addViews(views: TableView[], table: Table, report: Report, isFinal: boo
         joinContinuation(prev, seg, report);
         continue;
       }
+      if (prev?.perf && seg.part === 0 && !seg.kind && continuesPerf(seg, prev)) {
+        joinPerf(prev, seg);
+        continue;
+      }
       const unit = seg.unit ?? (seg.kind && PERF_KINDS.has(seg.kind) ? "万元" : report.meta.unit || "万元");
       const view: TableView = { table, part: seg.part, title: seg.title || table.title, unit, segment: seg, empty: true };
       const last = lastPageOf(table);
@@ -124,6 +128,26 @@ function lastPageOf(table: Table): number | undefined {
   let last = table.location.page;
   for (const r of table.rows) for (const c of r) if (c.location.page && (!last || c.location.page > last)) last = c.location.page;
   return last;
+}
+
+/**
+ * A performance table's lower part on the next page, printed as a table of its own: no title, nothing of its own
+ * kind, on the page right after the table's last one. (Its indicator block often has more columns than the fund
+ * block above it, so the PDF reader cannot join the two by their columns.)
+ */
+function continuesPerf(seg: Segment, prev: TableView): boolean {
+  const page = seg.table.location.page;
+  return !squash(seg.table.title) && !!page && !!prev.lastPage && page === prev.lastPage + 1;
+}
+
+/** Appends a performance table's lower part and reads the whole table again (it is read by header words, not columns). */
+function joinPerf(prev: TableView, seg: Segment): void {
+  prev.segment.rows.push(...seg.rows);
+  const last = lastPageOf(seg.table);
+  if (last) prev.lastPage = last;
+  prev.perf = readPerf(prev.segment.rows, prev.title);
+  if (prev.kind === "perfTarget") prev.targetFunds = readTargetFunds(prev.segment.rows, prev.title);
+  prev.empty = isEmpty(prev);
 }
 
 /** The same kind and title printed again on the page right after the table's last page. */

@@ -7,7 +7,7 @@
 import type { SourceBlock, SourceText } from "../source.js";
 import type { Line } from "./lines.js";
 import { removeFurniture, type PageLines } from "./furniture.js";
-import { classify, extendEnd, findTable, isBodyLine, PdfTable, squash, type LineInfo } from "./tables.js";
+import { classify, continuesCell, extendEnd, findTable, isBodyLine, PdfTable, squash, type LineInfo } from "./tables.js";
 
 export interface LaidOutPage extends PageLines {
   width: number;
@@ -50,8 +50,7 @@ export function layoutPages(pages: LaidOutPage[]): SourceBlock[] {
         i++;
         continue;
       }
-      let j = i;
-      while (j < infos.length && !infos[j]!.stop) j++;
+      const j = runEnd(infos, i);
       // a run may hold more than one table: take them in turn
       let run = infos.slice(i, j);
       while (run.length) {
@@ -147,8 +146,9 @@ function buildTable(header: LineInfo[], body: LineInfo[], page: number): PdfTabl
 function continueTable(table: PdfTable, infos: LineInfo[]): number {
   let k = repeatedTitleEnd(table, infos);
   while (k < infos.length && !infos[k]!.stop && (table.headerKeys.has(squash(infos[k]!.line.text)) || isColumnNumberLine(infos[k]!))) k++;
-  let j = k;
-  while (j < infos.length && !infos[j]!.stop) j++;
+  // a long cell that goes on from the last page
+  if (k < infos.length && infos[k]!.soft && table.startsInnerCell(infos[k]!)) infos[k] = { ...infos[k]!, stop: false };
+  const j = runEnd(infos, k);
   const run = infos.slice(k, j);
   if (!run.length || infos[k]!.stop) return 0;
   let last = -1;
@@ -164,6 +164,21 @@ function continueTable(table: PdfTable, infos: LineInfo[]): number {
   if (!table.fits(part)) return 0;
   table.addBody(part);
   return k + end + 1;
+}
+
+/**
+ * The end (exclusive) of the run of table-candidate lines starting at `i`: the first stop line, unless it is a long
+ * cell's next line (continuesCell), which reads like prose but carries on a cell of the run.
+ */
+function runEnd(infos: LineInfo[], i: number): number {
+  let j = i;
+  for (;;) {
+    while (j < infos.length && !infos[j]!.stop) j++;
+    if (j < infos.length && j > i && continuesCell(infos.slice(i, j), infos[j]!)) {
+      infos[j] = { ...infos[j]!, stop: false };
+      j++;
+    } else return j;
+  }
 }
 
 const TITLE_LINE = /表(?:[（(]续[）)]|续)?$|^表\d+/;

@@ -339,16 +339,21 @@ export function lineText(segs: Segment[]): string {
   return text;
 }
 
-/** Joins the texts of several fragments of one cell, read top to bottom, left to right. */
+/**
+ * Joins the texts of several fragments of one cell, read top to bottom, left to right: nothing at Chinese text, a
+ * space between two Latin words (a line broken at a space), and nothing inside a figure or before its unit that a
+ * narrow cell broke ("<=7.8" / "1万元", "111.11" / "%").
+ */
 export function joinFragments(parts: { text: string; x0: number; x1: number; h: number }[]): string {
   let out = "";
   let prev: { text: string; x1: number; h: number } | undefined;
   for (const p of parts) {
     if (!prev) out = p.text;
     else {
-      const a = prev.text[prev.text.length - 1];
-      const b = p.text[0];
-      out += isCJK(a) || isCJK(b) ? "" : " ";
+      const a = prev.text[prev.text.length - 1]!;
+      const b = p.text[0]!;
+      const glued = isCJK(a) || isCJK(b) || (/[\d.,%=<>≤≥+\-−]/.test(a) && /[\d.,%)）]/.test(b));
+      out += glued ? "" : " ";
       out += p.text;
     }
     prev = p;

@@ -50,11 +50,18 @@ export interface LineInfo {
   line: Line;
   cells: Segment[];
   stop: boolean;
+  /** a stop only because it reads like prose (a sentence, a long single run): inside a table it may be a line of a
+   * long cell ("项目总体目标" and its paragraph), see continuesCell */
+  soft?: boolean;
 }
 
 const LEADER = /^[.…·•\-_—–‧．]{4,}$|^…{2,}$/;
 const ENUMERATED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
 const HEADING_LIKE = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
+/** a character followed by one that may not begin a line (Chinese line-breaking rules) */
+const NO_LINE_START = /^.[、，。；：！？）」』》〉”’%]/u;
+/** what a line may start with that carries on a figure on the line above: its unit, or the rest of a date */
+const UNIT_START = /^(?:万元|亿元|元|%|[个次人家项份天分年月日])/;
 const TOTAL = /^(合计|总计|小计|本年(收入|支出)合计|收入总计|支出总计)$/;
 
 const squash = (s: string) => s.replace(/\s+/g, "");
@@ -63,16 +70,40 @@ export function classify(line: Line, pageWidth: number): LineInfo {
   const cells = line.segs.filter((s) => !LEADER.test(squash(s.text)));
   const t = squash(line.text);
   const single = cells.length <= 1;
-  const stop =
+  const hard =
     /^(注|说明|备注|资料来源|数据来源)\d*[:：]/.test(t) ||
     /(编制|填报)(单位|部门)[:：]|^单位[:：]|单位[:：](万元|元|亿元|千元|个|人)/.test(t) ||
     (single && t.length <= 50 && (/表(（续）|\(续\)|续)?$/.test(t) || /^表\d+/.test(t))) ||
-    /^第[一二三四五六七八九十]+部分/.test(t) ||
+    /^第[一二三四五六七八九十]+部分/.test(t);
+  const prose =
     (t.includes("。") && t.length > 12) ||
     (single && t.length >= 26) ||
     (single && t.length >= 4 && /[：:；;，,]$/.test(t)) ||
     (single && line.x1 - line.x0 > 0.6 * pageWidth && t.length >= 16);
-  return { line, cells, stop };
+  return hard || !prose ? { line, cells, stop: hard } : { line, cells, stop: true, soft: true };
+}
+
+/**
+ * A prose-like stop line (`soft`) that is really the next line of table cells: each of its cells starts where a cell
+ * of one of the lines just above starts (within 0.5 em) and is no wider than that cell's widest line plus 1.5 em, all
+ * within two lines of it; a line of one cell must not start in the table's first column, where prose after the table
+ * would start. `run` is the table's lines so far, in reading order.
+ */
+export function continuesCell(run: LineInfo[], li: LineInfo): boolean {
+  if (!li.soft || !run.length || !li.cells.length) return false;
+  const left = Math.min(...run.map((r) => r.line.x0));
+  const em = li.line.h;
+  if (li.cells.length === 1 && li.cells[0]!.x0 <= left + em) return false;
+  const recent: Segment[] = [];
+  for (let k = run.length - 1; k >= 0 && k >= run.length - 3; k--) {
+    const above = run[k]!;
+    if (above.line.page !== li.line.page || li.line.y - above.line.y > 2.2 * Math.max(em, above.line.h)) break;
+    recent.push(...above.cells);
+  }
+  return li.cells.every((c) => {
+    const same = recent.filter((d) => Math.abs(d.x0 - c.x0) <= 0.5 * em);
+    return same.length > 0 && c.x1 <= Math.max(...same.map((d) => d.x1)) + 1.5 * em;
+  });
 }
 
 const isNumeric = (s: Segment) => isNumberText(s.text);
@@ -224,10 +255,19 @@ const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =
  */
 function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
   const cores: Core[] = [];
+  // left edges of header cells that fell on one column: a shorter line of the same cell starts there too
+  const headerLefts: { x0: number; core: Core }[] = [];
   const add = (f: Frag, fromHeader?: { line: Frag[] }) => {
     const hits = cores.filter((c) => overlap(c, f) > 0.5);
+    if (hits.length === 1 && fromHeader) headerLefts.push({ x0: f.x0, core: hits[0]! });
     if (hits.length === 0) {
       if (fromHeader && headsNumberColumn(f, fromHeader.line)) return;
+      // a left-aligned header cell's short line ("实施单" / "位") over right-aligned figures it does not reach
+      const sameLeft = fromHeader && headerLefts.find((h) => Math.abs(h.x0 - f.x0) <= 0.5 * f.h);
+      if (sameLeft) {
+        sameLeft.core.support++;
+        return;
+      }
       // not even touching a neighbour: a column of its own
       if (!cores.some((c) => overlap(c, f) > -0.5)) {
         cores.push({
@@ -247,6 +287,12 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
       if (!fromHeader) hits[0]!.headerOnly = false;
       if (!fromHeader && isNumberText(f.text)) hits[0]!.numeric = true;
       if (fromHeader) hits[0]!.claimed = true;
+    }
+    // a left-aligned header over right-aligned figures starts left of them: the column starts where it does, when
+    // no neighbour is in the way ("全年预算" / "数" over "0.38")
+    if (hits.length === 1 && fromHeader) {
+      const c = hits[0]!;
+      if (f.x0 < c.x0 && f.x1 <= c.x1 + 0.5 * f.h && !cores.some((o) => o !== c && overlap(o, { x0: f.x0, x1: c.x1 }) > -0.5)) c.x0 = f.x0;
     }
     if (hits.length > 1 || fromHeader) return; // spans columns, or a header cell (often wider than its column)
     const c = hits[0]!;
@@ -280,7 +326,28 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
   // a column known only from one header cell of a sparse header line ("收入  支出" over both halves) is a spanning
   // label, not a column
   const kept = cores.filter((c) => !c.headerOnly || c.support >= 2 || c.wideLine);
-  return (kept.length ? kept : cores).sort((a, b) => a.x0 - b.x0);
+  return mergeMixedAlignment((kept.length ? kept : cores).sort((a, b) => a.x0 - b.x0), body);
+}
+
+/**
+ * One wide cell can hold a left-aligned text on some rows ("—") and a right-aligned figure on others ("10.00"), far
+ * apart: a column of figures right of a column of text, the two never on the same line and not each under a header
+ * cell of its own, is that column's right side.
+ */
+function mergeMixedAlignment(cores: Core[], body: LineInfo[]): Core[] {
+  // cells within one column (a cell spanning several says nothing)
+  const lines = body.map((li) => fragsOf(li).filter((f) => cores.filter((c) => overlap(c, f) > 0).length === 1));
+  for (let i = 0; i + 1 < cores.length; i++) {
+    const left = cores[i]!;
+    const right = cores[i + 1]!;
+    if (!right.numeric || left.numeric || (right.claimed && left.claimed)) continue;
+    if (lines.some((fs) => fs.some((f) => overlap(left, f) > 0) && fs.some((f) => overlap(right, f) > 0))) continue;
+    left.x1 = right.x1;
+    left.numeric = true;
+    left.support += right.support;
+    cores.splice(i + 1, 1);
+  }
+  return cores;
 }
 
 /**
@@ -357,9 +424,16 @@ export class PdfTable {
   titleKey?: string;
   readonly headerKeys: Set<string>;
   readonly block: SourceTable;
-  private bodyRows: SourceCell[][] = [];
+  private rows: Row[] = [];
   private headerRows: SourceCell[][] = [];
+  /** per column, the right edge of its widest text that lies in that column alone: where its lines wrap */
   private maxRight: number[];
+  /** the right edge of the widest text of the table: where a cell spanning to the last column wraps */
+  private tableRight = -Infinity;
+  /** the lowest fragment placed so far in each column and its row (rows read top to bottom) */
+  private lastInCol = new Map<number, { f: Frag; row: Row }>();
+  /** cells are top-aligned (Word's default): a cell's further lines always belong to the row above them */
+  private topAligned?: boolean;
 
   constructor(header: LineInfo[], body: LineInfo[], page: number) {
     header = header.map(splitHeaderCells);
@@ -367,8 +441,51 @@ export class PdfTable {
     this.maxRight = this.cores.map((c) => c.x1);
     this.headerKeys = new Set(header.map((li) => squash(li.line.text)));
     this.block = { kind: "table", rows: [], place: { page } };
+    this.measure([...header, ...body]);
+    this.voteTopAligned(header);
     this.headerRows = this.headerBands(header).map((b) => this.headerRow(b));
     this.addBody(body);
+  }
+
+  /** Widens maxRight and tableRight with the text of some lines. */
+  private measure(lines: LineInfo[]): void {
+    for (const li of lines) for (const f of this.cellsOf(li)) {
+      this.tableRight = Math.max(this.tableRight, f.x1);
+      if (isNumberText(f.text)) continue;
+      const c = columnOf(this.cores, f);
+      if (this.cores.every((o, i) => i === c || overlap(o, f) <= 0.5)) this.maxRight[c] = Math.max(this.maxRight[c]!, f.x1);
+    }
+  }
+
+  /**
+   * `g` ended its line because the text ran out of room: it reaches the right edge of its column (of the table, for a
+   * cell spanning columns) but for less than what `f`, the next line, begins with — one Chinese character, or its
+   * first Latin word or number ("(2021-" / "2023）》"), plus a character pushed down by line-breaking rules. A figure
+   * only goes on with its unit.
+   */
+  private filled(g: Frag, f: Frag, c: number): boolean {
+    // a figure goes on only with its unit or the rest of a date ("7.81" / "万元", "2024" / "年9月30日")
+    if (isNumberText(g.text) && !UNIT_START.test(f.text)) return false;
+    const em = Math.max(g.h, f.h);
+    const spans = this.cores.filter((o) => overlap(o, g) > 0.5).length > 1;
+    const right = spans ? this.tableRight : this.maxRight[c]!;
+    const token = /^[\x21-\x7e]+/.exec(f.text)?.[0].length ?? 0;
+    const perChar = (f.x1 - f.x0) / Math.max(1, f.text.length);
+    // a line may not start with closing punctuation: the character before it moved down with it ("担" / "保、")
+    const pushed = NO_LINE_START.test(f.text) ? em : 0;
+    return g.x1 + Math.max(1.2 * em, token * perChar + 0.3 * em) + pushed >= right;
+  }
+
+  /** `f` is the next line of the cell whose last line so far is `g`: just below it, aligned with it, and `g` filled. */
+  private continues(g: Frag, f: Frag, c: number): boolean {
+    const em = Math.max(g.h, f.h);
+    if (g.page === f.page) {
+      const dy = f.y - g.y;
+      if (dy < 0.5 * em || dy > 1.9 * em) return false;
+    } else if (f.page !== g.page + 1) return false;
+    // left-aligned, centred or right-aligned ("111.11" / "%")
+    const aligned = Math.abs(f.x0 - g.x0) <= 0.6 * em || Math.abs(f.x0 + f.x1 - g.x0 - g.x1) <= 1.2 * em || Math.abs(f.x1 - g.x1) <= 0.6 * em;
+    return aligned && this.filled(g, f, c);
   }
 
   private cells = new WeakMap<LineInfo, Frag[]>();
@@ -380,6 +497,14 @@ export class PdfTable {
       this.cells.set(li, out);
     }
     return out;
+  }
+
+  /** A line that starts at the left edge of a column other than the first and ends within the table: a cell's line. */
+  startsInnerCell(li: LineInfo): boolean {
+    const em = li.line.h;
+    const x0 = li.cells[0]?.x0 ?? li.line.x0;
+    const right = Math.max(...this.cores.map((c) => c.x1), ...this.maxRight);
+    return this.cores.slice(1).some((c) => Math.abs(c.x0 - x0) <= 0.5 * em) && li.line.x1 <= right + 1.5 * em;
   }
 
   /** How well the lines of a following page fit this table's columns: share of cells landing on a column. */
@@ -409,27 +534,49 @@ export class PdfTable {
   /**
    * Body lines → rows. Anchor lines start rows: a line with a number or code, with two or more cells, or whose cell
    * is an enumerated label or a total. Anchors less than 0.75 em apart whose cells sit in different columns are one
-   * row (a cell vertically centred beside a wrapped one sits half a line off). Every other line is part of a cell
-   * of a neighbouring row:
+   * row (a cell vertically centred beside a wrapped one sits half a line off).
+   *
+   * In a table whose cells are top-aligned (see voteTopAligned), a line without figures whose every cell carries on
+   * the cell above it (continues: just below, aligned, and that cell filled its column) is the next line of those
+   * cells, even when it has several ("项目资金（万" | "其中：财政拨" over "元）" | "款"), and even at the top of the
+   * next page: Word breaks rows across pages.
+   *
+   * Every other line is part of a cell of a neighbouring row:
    *  - within 0.75 em of an anchor line: that row (the halves of a centred, wrapped label around its row);
    *  - else a label's next line, when the row above ends that column with a non-numeric cell that filled it
    *    (same left edge, right edge within 1.2 em of the column's widest): "七、文化旅游体育与传媒支" / "出";
    *  - else a label's first line, when the line itself fills the column and the row below starts that column at
    *    the same left edge: "其他文化旅游" / "20799 体育与传媒支";
-   *  - when both fit, the row whose main anchor line is nearer; when neither, a row of its own.
+   *  - when both fit, the row above in a top-aligned table, else the row whose main anchor line is nearer; when
+   *    neither, a row of its own.
    */
   addBody(lines: LineInfo[]): void {
-    for (const li of lines) for (const f of this.cellsOf(li)) {
-      const c = columnOf(this.cores, f);
-      if (!isNumberText(f.text)) this.maxRight[c] = Math.max(this.maxRight[c]!, f.x1);
-    }
+    this.measure(lines);
+    this.topAligned = this.voteTopAligned(lines);
     const rows: Row[] = [];
     const isAnchor = (li: LineInfo) =>
       li.cells.length >= 2 || li.cells.some(isNumeric) || li.cells.some((c) => ENUMERATED.test(squash(c.text)) || TOTAL.test(squash(c.text)));
     const placed = (li: LineInfo) => this.cellsOf(li).map((f) => ({ f, c: columnOf(this.cores, f) }));
+    const remember = (row: Row, cells: { f: Frag; c: number }[]) => {
+      for (const x of cells) this.lastInCol.set(x.c, { f: x.f, row });
+    };
+    // a page's first row: before it, a cell may go on from the last page
+    const pagesStarted = new Set(this.rows.map((r) => r.anchors[0]!.line.page));
+    const deferred: LineInfo[] = [];
     for (const li of lines) {
-      if (!isAnchor(li)) continue;
       const cells = placed(li);
+      if (this.topAligned) {
+        const row = this.continuedRow(li, cells, pagesStarted.has(li.line.page));
+        if (row) {
+          row.cells.push(...cells);
+          remember(row, cells);
+          continue;
+        }
+      }
+      if (!isAnchor(li)) {
+        deferred.push(li);
+        continue;
+      }
       const last = rows[rows.length - 1];
       const lastAnchor = last?.anchors[last.anchors.length - 1];
       if (
@@ -441,11 +588,16 @@ export class PdfTable {
       ) {
         last.anchors.push(li);
         last.cells.push(...cells);
-      } else rows.push({ anchors: [li], cells });
+        remember(last, cells);
+      } else {
+        const row = { anchors: [li], cells };
+        rows.push(row);
+        remember(row, cells);
+        pagesStarted.add(li.line.page);
+      }
     }
     const mainY = (r: Row) => r.anchors.reduce((p, a) => (a.cells.length > p.cells.length ? a : p)).line.y;
-    for (const li of lines) {
-      if (isAnchor(li)) continue;
+    for (const li of deferred) {
       const cells = placed(li);
       const y = li.line.y;
       const samePage = rows.filter((r) => r.anchors[0]!.line.page === li.line.page);
@@ -471,7 +623,7 @@ export class PdfTable {
         const down = below && inCol(below).filter((g) => g.y > y).sort((a, b) => a.y - b.y)[0];
         const fitsUp = !!up && Math.abs(up.x0 - f.x0) <= 0.6 * em && full(up) && y - up.y <= 1.8 * em;
         const fitsDown = !!down && Math.abs(down.x0 - f.x0) <= 0.6 * em && full(f) && !isNumberText(down.text) && down.y - y <= 1.8 * em;
-        if (fitsUp && fitsDown) near = Math.abs(mainY(above!) - y) <= Math.abs(mainY(below!) - y) ? above : below;
+        if (fitsUp && fitsDown) near = this.topAligned || Math.abs(mainY(above!) - y) <= Math.abs(mainY(below!) - y) ? above : below;
         else if (fitsUp) near = above;
         else if (fitsDown) near = below;
       }
@@ -483,8 +635,74 @@ export class PdfTable {
         else rows.splice(at, 0, r);
       }
     }
-    for (const r of rows) this.bodyRows.push(this.bodyRow(r));
-    this.block.rows = [...this.headerRows, ...this.bodyRows];
+    this.rows.push(...rows);
+    this.block.rows = [...this.headerRows, ...this.rows.map((r) => this.bodyRow(r))];
+  }
+
+  /**
+   * The row whose cells a line without figures carries on (see addBody), if it does: each of its cells continues the
+   * lowest cell placed so far in its column, all in one row. Across a page break only before the page's first row.
+   */
+  private continuedRow(li: LineInfo, cells: { f: Frag; c: number }[], pageStarted: boolean): Row | undefined {
+    if (!cells.length || li.cells.some((c) => isNumeric(c) || ENUMERATED.test(squash(c.text)) || TOTAL.test(squash(c.text)))) return undefined;
+    let row: Row | undefined;
+    for (const { f, c } of cells) {
+      const above = this.lastInCol.get(c);
+      if (!above || (above.f.page !== f.page && pageStarted) || !this.continues(above.f, f, c)) return undefined;
+      if (row && row !== above.row) return undefined;
+      row = above.row;
+    }
+    return row;
+  }
+
+  /**
+   * Whether the cells are top-aligned, by the lines around the first line of a row (a line with figures, or with
+   * cells in two or more columns), counted over the header and all parts of the table so far:
+   *  - a line right after it, without figures, each of whose cells carries on a cell of that line that filled its
+   *    column, while that line has cells in other columns too: top (wrapped and one-line cells start together);
+   *  - a label split around it, the line itself leaving that column empty (a filled cell in the line right before it
+   *    that the line right after it carries on): centred;
+   *  - a line right before it, not carrying on anything, whose cell fills its column and goes on in that line:
+   *    centred (the label's first half).
+   * Top when it wins; no votes or a tie keep the nearest-row reading.
+   */
+  private votes = { top: 0, centred: 0 };
+
+  private voteTopAligned(lines: LineInfo[]): boolean | undefined {
+    const hasFigure = (li: LineInfo) => li.cells.some(isNumeric);
+    const starts = (li: LineInfo) => hasFigure(li) || li.cells.length >= 2;
+    const frags = (li: LineInfo) => this.cellsOf(li).map((f) => ({ f, c: columnOf(this.cores, f) }));
+    const near = (a: LineInfo, b: LineInfo, ems = 1.9) =>
+      a.line.page === b.line.page && b.line.y - a.line.y > 0 && b.line.y - a.line.y <= ems * Math.max(a.line.h, b.line.h);
+    const carries = (a: LineInfo | undefined, b: LineInfo) => {
+      if (!a || !near(a, b)) return false;
+      const up = frags(a);
+      return frags(b).every(({ f, c }) => up.some((x) => x.c === c && this.continues(x.f, f, c)));
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const li = lines[i]!;
+      if (!starts(li) || carries(lines[i - 1], li)) continue;
+      const before = lines[i - 1];
+      const after = lines[i + 1];
+      const own = frags(li);
+      if (after && !hasFigure(after) && near(li, after)) {
+        const below = frags(after);
+        if (carries(li, after) && own.some((x) => !below.some((y) => y.c === x.c))) this.votes.top++;
+        const split = before && !hasFigure(before) && near(before, after, 3.2) ? frags(before) : [];
+        for (const { f, c } of below) {
+          const s = split.find((x) => x.c === c);
+          if (!own.some((x) => x.c === c) && s && this.filled(s.f, f, c) && Math.abs(s.f.x0 - f.x0) <= 0.6 * f.h) this.votes.centred++;
+        }
+      }
+      if (before && !hasFigure(before) && near(before, li) && !carries(lines[i - 2], before)) {
+        for (const { f, c } of frags(before)) {
+          const down = own.find((x) => x.c === c);
+          if (down && this.continues(f, down.f, c)) this.votes.centred++;
+        }
+      }
+    }
+    const { top, centred } = this.votes;
+    return top > centred ? true : top < centred ? false : undefined;
   }
 
   private bodyRow(r: Row): SourceCell[] {
@@ -500,10 +718,21 @@ export class PdfTable {
   /**
    * Header lines → header rows. A line joins the row above when it is less than 1 em below it and none of its cells
    * shares a column with a spanning cell there (or spans a column used there): the lines of multi-line header cells
-   * ("附属单位" / "上缴收入") become one cell, a level of spanning cells stays a row of its own.
+   * ("附属单位" / "上缴收入") become one cell, a level of spanning cells stays a row of its own. A line at a wider
+   * line pitch (Word's) joins it too when each of its cells carries on a cell of the row that filled its column
+   * ("全年预" | "分值" over "算数" | "权重").
    */
   private headerBands(header: LineInfo[]): LineInfo[][] {
     const out: { lines: LineInfo[]; ranges: [number, number][] }[] = [];
+    const carriesOn = (band: LineInfo[], li: LineInfo) =>
+      this.cellsOf(li).every((f) => {
+        const c = columnOf(this.cores, f);
+        const above = band
+          .flatMap((l) => this.cellsOf(l))
+          .filter((g) => g.y < f.y && columnOf(this.cores, g) === c)
+          .sort((a, b) => b.y - a.y)[0];
+        return !!above && this.continues(above, f, c);
+      });
     for (const li of header) {
       const ranges = this.cellsOf(li).map((f) => headerColumns(this.cores, f));
       const cur = out[out.length - 1];
@@ -515,8 +744,8 @@ export class PdfTable {
         cur &&
         prev &&
         prev.line.page === li.line.page &&
-        li.line.y - prev.line.y < Math.max(prev.line.h, li.line.h) &&
-        !ranges.some((r) => cur.ranges.some((q) => clash(r, q)))
+        ((li.line.y - prev.line.y < Math.max(prev.line.h, li.line.h) && !ranges.some((r) => cur.ranges.some((q) => clash(r, q)))) ||
+          carriesOn(cur.lines, li))
       ) {
         cur.lines.push(li);
         cur.ranges.push(...ranges);
