@@ -11,6 +11,8 @@ import { InputError, type SourceCell, type SourceDocument, type SourceTable, typ
 import { buildLines, type Word } from "../src/parse/pdf/lines.js";
 import { isPageNumber, removeFurniture } from "../src/parse/pdf/furniture.js";
 import { lintDocument } from "../src/lint.js";
+import { loadPdfjs } from "../src/parse/pdf/pdfjs.js";
+import { WORKER_PATCHES } from "../src/parse/pdf/worker-patches.js";
 
 const SAMPLES = join(import.meta.dirname, "..", "..", "shared", "samples");
 const FIXTURES = join(import.meta.dirname, "fixtures", "pdf");
@@ -235,6 +237,25 @@ describe("hand-made PDFs", () => {
     const sum = findings.filter((f) => f.ruleId === "breakdown-sum");
     expect(sum.map((f) => [f.severity, f.values.map((v) => v.text)])).toEqual([["error", ["216.30", "215.43", "0.00", "0.97"]]]);
     expect(findings.filter((f) => f.ruleId === "yoy-change").map((f) => f.values.map((v) => v.text))).toEqual([["1,612.98", "20.50", "1.26"]]);
+  });
+
+  it("applies every fix to pdfjs's worker bundle (a pdfjs upgrade that moves their code fails here)", async () => {
+    const { workerPatches } = await loadPdfjs();
+    expect(workerPatches).toEqual(WORKER_PATCHES.map((p) => p.id));
+  });
+
+  // unpatched, pdfjs spends 50 s and a quarter of a gigabyte on this 3 KB file (a damaged 4 MB font: minutes, OOM)
+  it("gives up a damaged embedded CFF font at once and reads the text by its ToUnicode map", async () => {
+    const started = Date.now();
+    const doc = await parse(join(FIXTURES, "damaged-font.pdf"));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(texts(doc).map((b) => b.text)).toEqual(["测试单位2024年度部门决算", "收入总计216.30万元。"]);
+  });
+
+  // unpatched, V8 grows an array of widths for CIDs 1 … 1e308 until it aborts the whole process (no try/catch helps)
+  it("reads a font whose /W and /W2 give a width to CIDs 1 … 1e308", async () => {
+    const doc = await parse(join(FIXTURES, "huge-width-range.pdf"));
+    expect(texts(doc).map((b) => b.text)).toEqual(["测试单位2024年度部门决算", "收入总计216.30万元。", "竖排"]);
   });
 
   it("leaves the caller's buffer intact", async () => {

@@ -3,9 +3,11 @@
  * version mismatch, so the module is resolved from pdf-parse's own location, never from ours. Only the handful of
  * pdfjs types we touch are declared here, so a change in pdf-parse's nesting of node_modules cannot break the build.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { patchedWorker } from "./worker-patches.js";
 
 export interface PdfjsTextItem {
   str: string;
@@ -55,13 +57,16 @@ export interface LoadedPdfjs {
   /** file-system folders (with a trailing separator, as pdfjs demands) for predefined CMaps and standard fonts */
   cMapDir: string;
   standardFontDir: string;
+  /** the fixes applied to pdfjs's worker bundle (./worker-patches.ts) */
+  workerPatches: string[];
 }
 
 let loading: Promise<LoadedPdfjs> | undefined;
 
 /**
- * Loads pdfjs once per thread (later calls share the promise; a failed load is retried next time) and installs the
- * guard against its stray rejections (see `ignoreStrayPdfjsRejections`). Rejects only if pdfjs cannot be imported.
+ * Loads pdfjs once per thread (later calls share the promise; a failed load is retried next time), its worker bundle
+ * with the fixes of ./worker-patches.ts, and installs the guard against its stray rejections (see
+ * `ignoreStrayPdfjsRejections`). Rejects only if pdfjs cannot be imported.
  */
 export function loadPdfjs(): Promise<LoadedPdfjs> {
   loading ??= (async () => {
@@ -70,20 +75,26 @@ export function loadPdfjs(): Promise<LoadedPdfjs> {
     const fromPdfParse = createRequire(ours.resolve("pdf-parse"));
     const entry = fromPdfParse.resolve("pdfjs-dist/legacy/build/pdf.mjs");
     const root = dirname(fromPdfParse.resolve("pdfjs-dist/package.json"));
-    ignoreStrayPdfjsRejections([root + sep, pathToFileURL(root).href + "/"]);
+    const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
+    const worker = patchedWorker(fromPdfParse.resolve("pdfjs-dist/legacy/build/pdf.worker.mjs"), version);
+    const workerDir = dirname(worker.path);
+    ignoreStrayPdfjsRejections([root + sep, pathToFileURL(root).href + "/", workerDir + sep, pathToFileURL(workerDir).href + "/"]);
     const natives = keepNatives();
     const pdfjs = (await import(pathToFileURL(entry).href)) as PdfjsModule;
     // the fake worker's module, loaded now rather than at the first getDocument, so that both bundles' polyfills
     // have run before the natives are put back (it registers itself as globalThis.pdfjsWorker, which pdfjs uses)
-    await import(pathToFileURL(fromPdfParse.resolve("pdfjs-dist/legacy/build/pdf.worker.mjs")).href);
+    await import(pathToFileURL(worker.path).href);
     natives.restore();
-    return { pdfjs, cMapDir: join(root, "cmaps") + sep, standardFontDir: join(root, "standard_fonts") + sep };
+    return { pdfjs, cMapDir: join(root, "cmaps") + sep, standardFontDir: join(root, "standard_fonts") + sep, workerPatches: worker.applied };
   })();
   loading.catch(() => (loading = undefined));
   return loading;
 }
 
-/** the pdfjs-dist folder as a path and as a file URL (stacks of ES modules show URLs); empty until pdfjs is loaded */
+/**
+ * the pdfjs-dist folder and the patched worker's, each as a path and as a file URL (stacks of ES modules show URLs);
+ * empty until pdfjs is loaded
+ */
 let pdfjsRoots: string[] = [];
 
 /**
