@@ -164,6 +164,9 @@ try {
       `${fmt((pages * 1000) / one.ms)} pages/s (${pages} pdf pages), peak RSS ${fmt(one.rssMb, 0)} MB${failText(one.failures)}`,
   );
 
+  // 1b. what the run found: files, findings by level and rule, and the errors against the reviewed ledger
+  console.log(`   ${findingsText(JSON.parse(readFileSync(out, "utf8")))}`);
+
   // 2. bare pdf-parse text extraction against gouji on the same PDFs
   if (pdfs.length) {
     const g = await best(REPEAT, () => gouji(pdfs, 1, out));
@@ -241,6 +244,39 @@ try {
 }
 
 /** Copies a corpus file into `dir`, 100 files per sub-folder, under a unique name. */
+/**
+ * One line on what a run found: files read and failed, findings by level, errors by rule, and how many errors the
+ * reviewed ledger (tests/ledger/reviewed-errors.json) confirms, rejects or has not judged.
+ */
+function findingsText(result) {
+  const level = { error: 0, warning: 0, info: 0 };
+  const byRule = {};
+  let failed = 0;
+  const keys = [];
+  const family = (id) => (id === "breakdown-subset" ? "breakdown-sum" : id);
+  const key = (file, rule, values) => `${file}|${family(rule)}|${[...values].sort().join(",")}`;
+  for (const f of result.files) {
+    if (f.status === "failed") failed++;
+    for (const x of f.findings) {
+      level[x.severity]++;
+      if (x.severity !== "error") continue;
+      byRule[x.ruleId] = (byRule[x.ruleId] ?? 0) + 1;
+      keys.push(key(basename(f.path), x.ruleId, x.values.map((v) => v.text)));
+    }
+  }
+  let verdicts = "";
+  const ledgerPath = join(ROOT, "tests", "ledger", "reviewed-errors.json");
+  if (existsSync(ledgerPath)) {
+    const rows = new Map(JSON.parse(readFileSync(ledgerPath, "utf8")).filter((r) => r.cause !== "duplicate").map((r) => [key(r.file, r.ruleId, r.values), r.verdict]));
+    const real = keys.filter((k) => rows.get(k) === "REAL").length;
+    const rejected = keys.filter((k) => rows.get(k) === "FALSE").length;
+    verdicts = `; against the reviewed ledger: ${real} confirmed real, ${rejected} rejected, ${keys.length - real - rejected} not judged`;
+  }
+  const rules = Object.entries(byRule).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(", ");
+  return `findings: ${result.files.length} files (${failed} not read), ${level.error} errors, ${level.warning} warnings, ${level.info} info` +
+    (rules ? ` — errors by rule: ${rules}` : "") + verdicts;
+}
+
 function copyTo(file, dir, i) {
   const sub = join(dir, String(Math.floor(i / 100)).padStart(3, "0"));
   mkdirSync(sub, { recursive: true });
