@@ -119,3 +119,11 @@ describe("labels in messages are not doubled", () => {
     expect(f[0]!.message).not.toMatch(/预算数预算数/);
   });
 });
+
+describe("a change against last year's 执行数 or 预算数", () => {
+  it("invalid: “比上年执行数减少336.67万元，下降5.0%” is checked like “比上年减少”", () => {
+    const t = "测试局2026年部门预算\n第二部分 部门预算情况说明\n二、收入预算情况说明\n测试局2026年收入预算6256.31万元，比上年执行数减少336.67万元，下降5.0%，主要是项目减少。";
+    const f = errorsOf(t, "yoy-change");
+    expect(f.map((x) => [x.values.map((v) => v.text), x.expected])).toEqual([[["6256.31", "336.67", "5.0"], "5.1"]]);
+  });
+});

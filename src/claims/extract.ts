@@ -6,7 +6,7 @@
 import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
-  ACTUAL_GLUE, ALLOCATION_LINE, BUDGET_GLUE, CLASS_ITEM, CLASS_ONLY, COMPARISON, COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, PRIOR_YEAR,
+  ACTUAL_GLUE, ALLOCATION_LINE, BUDGET_GLUE, CLASS_ITEM, CLASS_ONLY, COMPARISON, COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, PRIOR_FIGURE, PRIOR_YEAR,
   PROJECT_SIZE, RATE_GLUE, SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
@@ -428,7 +428,7 @@ export function extractClaims(report: Report): void {
           // the subject: named in the same clause ("“三公”经费比上年增加"), named before "与上年相比",
           // or the amount stated just before (same sentence, else the previous one)
           const clause = normalizeLabel(t.glue.replace(/(增加|减少|增长|下降)了?\s*$/, ""), org)
-            .replace(new RegExp(`(?:[比较]${PRIOR_YEAR}(?:预算|决算)?数?|同比|与${PRIOR_YEAR}(?:相比|比较))$`), "");
+            .replace(new RegExp(`(?:[比较]${PRIOR_YEAR}${PRIOR_FIGURE}|同比|与${PRIOR_YEAR}${PRIOR_FIGURE}(?:相比|比较))$`), "");
           const lastSentence = t.glue.split(/[。！？]/).pop() ?? "";
           const named = new RegExp(`(.*?)与${PRIOR_YEAR}(?:相比|比较)`).exec(lastSentence);
           const subjectLabel = clause || (named ? normalizeLabel(named[1]!, org) : "");

@@ -22,6 +22,8 @@ export const COMPARISON = /决算数?(?:(大于|小于|等于|超过|低于)(?:�
 export const COMPLETION_GLUE = /完成(?:年初|全年)?预算(?:数)?的\s*$/;
 /** The words that name last year: 上年, 2023年度 … */
 export const PRIOR_YEAR = String.raw`(?:上年|上一年度?|\d{4}\s*年度?)`;
+/** Which of last year's figures a change is against: "比上年预算数", "比上年执行数", "较上年同期" … */
+export const PRIOR_FIGURE = String.raw`(?:预算|决算|执行|预算执行|实际执行|同期)?数?`;
 /** Where an explanation starts; numbers in it are not part of the relation being stated. */
 export const EXPLANATION = /主要原因(?:是|为)?[:：]?|原因(?:是|为)[:：]?|主要用于(?!以下)|开支内容包括|主要包括/g;
 /** A breakdown's opening word. */
