@@ -138,8 +138,8 @@ describe("a bracketed sub-breakdown stays nested under its parent", () => {
     expect(shown(lintText(HEAD + sentence))).toEqual([]);
   });
   it.each([
-    // the nested list exceeds its parent; the outer list is fine
-    ["本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费15.00万元），项目支出40.00万元。", "error breakdown-subset [60.00 50.00 15.00] 65.00≠60.00"],
+    // the nested list exceeds its parent (基本支出 = 人员经费 + 公用经费 by definition: a sum); the outer list is fine
+    ["本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费15.00万元），项目支出40.00万元。", "error breakdown-sum [60.00 50.00 15.00] 65.00≠60.00"],
     // the outer list exceeds its total; the nested one is fine
     ["本年支出100.00万元，其中：基本支出60.00万元（人员经费50.00万元，公用经费10.00万元），项目支出50.00万元。", "error breakdown-subset [100.00 60.00 50.00] 110.00≠100.00"],
     // a bracket that says it lists parts, with one part

@@ -54,6 +54,9 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   { concept: "expense.toAffiliated", label: /^对附属单位补助支出$/ },
   { concept: "gpb.basic.personnel", label: /^人员经费$/, section: /基本支出/ },
   { concept: "gpb.basic.public", label: /^公用经费$/, section: /基本支出/ },
+  // the 基本支出 of all funds and its two parts, where no 一般公共预算 section scopes them
+  { concept: "expense.basic.personnel", label: /^人员(?:经费|支出)$/, notSection: /一般公共预算|财政拨款|三公|机关运行/ },
+  { concept: "expense.basic.public", label: /^公用(?:经费|支出)$/, notSection: /一般公共预算|财政拨款|三公|机关运行/ },
   // 一般公共预算财政拨款支出 (section 五)
   { concept: "gpb.expense", label: /^一般公共预算(?:财政)?拨款(?:支出)?(?:合计)?$/ },
   // 三公 (section 九)
@@ -164,6 +167,8 @@ export const RELATIONS: Relation[] = [
   { id: "gpb-equals-fiscal", kind: "equal", total: "fiscal.expense.current", parts: ["gpb.expense"], when: "noGovFundOrStateCapital" },
   { id: "operating-equals-public", kind: "equal", total: "operating.expense", parts: ["gpb.basic.public"], when: "noGovFundOrStateCapital" },
   { id: "gpb-basic", kind: "sum", total: "gpb.basic", parts: ["gpb.basic.personnel", "gpb.basic.public"] },
+  // 基本支出 = 人员经费 + 公用经费 by definition (《政府收支分类科目》), for all funds as for the 一般公共预算
+  { id: "basic", kind: "sum", total: "expense.basic", parts: ["expense.basic.personnel", "expense.basic.public"] },
   { id: "gpb-basic-within-gpb", kind: "subset", total: "gpb.expense", parts: ["gpb.basic"] },
   { id: "gpb-basic-within-basic", kind: "subset", total: "expense.basic", parts: ["gpb.basic"], reportKind: "决算" },
   {
