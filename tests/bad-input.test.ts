@@ -96,6 +96,14 @@ describe("broken and disguised .docx", () => {
     expect(await codeOf(parse(declared, "a.docx"))).toBe("docx-too-large");
   });
 
+  it("a part that inflates to a little more than it declares is damaged, not a bomb → corrupt-docx", async () => {
+    const z = await JSZip.loadAsync(goodDocx);
+    const size = (await z.file("word/document.xml")!.async("uint8array")).length;
+    const e = await parse(patchDeclaredSize(goodDocx, "word/document.xml", size - 100), "a.docx").catch((x) => x);
+    expect(e.code).toBe("corrupt-docx");
+    expect(e.message).toContain(`word/document.xml 的大小不一致（声明 ${size - 100} 字节，实为 ${size} 字节）`);
+  });
+
   it("a part that inflates past its declared size (zip bomb) → docx-too-large", async () => {
     const z = await JSZip.loadAsync(goodDocx);
     const xml = (await z.file("word/document.xml")!.async("string")).replace("<w:body>", `<w:body>${" ".repeat(8 * 1024 * 1024)}`);
@@ -113,6 +121,27 @@ describe("broken and disguised .docx", () => {
     const doc = await parse(pdf, "report.docx");
     expect(doc.format).toBe("pdf");
     expect(parsePdf).toHaveBeenCalled();
+  });
+
+  it("a PDF whose header is damaged is still read as a PDF (its objects give it away), not as text", async () => {
+    const pdf = readFileSync(join(import.meta.dirname, "fixtures", "pdf", "rotated-table.pdf"));
+    const broken = Buffer.from(pdf.toString("latin1").replace("%PDF-", "%PDX-"), "latin1");
+    expect(sniff(broken)).toBe("pdf");
+    expect((await parse(broken, "report.pdf")).format).toBe("pdf");
+  });
+
+  it("a .docx that lost its body (word/document.xml) is a damaged Word document → corrupt-docx", async () => {
+    const z = await JSZip.loadAsync(goodDocx);
+    z.remove("word/document.xml");
+    const e = await parse(await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }), "a.docx").catch((x) => x);
+    expect([e.code, e.message]).toEqual(["corrupt-docx", "文件已损坏或不完整（可能下载未完成），无法作为 .docx 读取：缺少正文部分 word/document.xml"]);
+  });
+
+  it("a file cut within its signature is that kind of file, damaged", () => {
+    expect(sniff(Buffer.from("%P"))).toBe("pdf");
+    expect(sniff(Buffer.from("%PDF"))).toBe("pdf");
+    expect(sniff(Buffer.from("PK\x03", "latin1"))).toBe("zip");
+    expect(sniff(Buffer.from("PKU"))).toBe("txt");
   });
 
   it("a zip whose first kilobyte holds a stored PDF is still a zip", async () => {
@@ -149,6 +178,15 @@ describe("other formats", () => {
     expect(await codeOf(parse(Buffer.alloc(0), "empty.txt"))).toBe("empty-file");
   });
 
+  it("an image (a scan saved as a picture) → binary-file, naming the image kind", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const e = await parse(png, "scan.txt").catch((x) => x);
+    expect([e.code, e.message]).toEqual(["binary-file", "这是图片文件（PNG），不是文本；扫描件请先做 OCR 文字识别，或提供含文字的原始文件"]);
+    expect(sniff(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe("image");
+    // "BM" starting a text is not a bitmap
+    expect(sniff(Buffer.from("BM 某某局2024年度部门决算"))).toBe("txt");
+  });
+
   it("RTF → unsupported-format", async () => {
     expect(await codeOf(parse(Buffer.from("{\\rtf1\\ansi hello}"), "report.doc"))).toBe("unsupported-format");
   });
@@ -179,6 +217,12 @@ describe("decodeText", () => {
     expect(decodeText(be)).toEqual({ text: chinese, encoding: "utf-16be", damagedLines: [] });
   });
 
+  it("UTF-16 without BOM whose CJK characters put zero bytes on both parities (一 is U+4E00)", () => {
+    const text = "一般公共预算财政拨款支出191.80万元，其中：一般公共服务支出139.99万元。\n".repeat(20);
+    expect(decodeText(Buffer.from(text, "utf16le"))).toEqual({ text, encoding: "utf-16le", damagedLines: [] });
+    expect(decodeText(Buffer.from(text, "utf16le").swap16())).toEqual({ text, encoding: "utf-16be", damagedLines: [] });
+  });
+
   it("GBK and GB18030", () => {
     expect(decodeText(iconv.encode(chinese, "gbk"))).toEqual({ text: chinese, encoding: "gb18030", damagedLines: [] });
     // 𠀀 exists only in GB18030 (four bytes)
@@ -194,7 +238,8 @@ describe("decodeText", () => {
         return (e as InputError).code;
       }
     };
-    expect(code(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]))).toBe("binary-file");
+    // 2 KB of compressed data (a zip's deflated part): neither text nor damaged text
+    expect(code(goodDocx.subarray(2000, 4000))).toBe("binary-file");
     expect(code(Buffer.from("abc\x01\x02\x03\x04\x05\x06\x07\x08def", "latin1"))).toBe("binary-file");
     // bytes that are neither UTF-8 nor plausible GB18030
     expect(code(Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0x80, 0x81, 0xfe, 0xfe, 0xff, 0x80, 0x90, 0x30]))).toBe("unknown-encoding");

@@ -13,8 +13,9 @@ parentPort.on("message", (task) => {
     const keep = [];
     for (;;) keep.push(new Array(1e5).fill(keep.length));
   }
-  // "big*" files take longer; every result says when it ran (in `kind`) so the test can see what overlapped
-  const delay = name.startsWith("big") ? 120 : (name.charCodeAt(0) * 7) % 40;
+  // "big*" files take longer (longer than a second worker takes to start on a busy machine, or the light files cannot
+  // run beside the first one); every result says when it ran (in `kind`) so the test can see what overlapped
+  const delay = name.startsWith("big") ? 600 : (name.charCodeAt(0) * 7) % 40;
   const start = Date.now();
   setTimeout(() => {
     const kind = JSON.stringify({ start, end: Date.now(), heapMb });

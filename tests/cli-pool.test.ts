@@ -50,7 +50,7 @@ describe("runPool", () => {
     // while big1 ran, light files ran beside it
     const big1 = span(results[0]!);
     expect(results.filter((r) => !r.path.startsWith("big")).some((r) => span(r).start < big1.end)).toBe(true);
-  });
+  }, 20_000);
 
   it("retries a file that ran out of memory once, alone, in a worker with a larger heap", async () => {
     const files = ["a.txt", "oom1.txt", "b.txt", "c.txt", "d.txt"];

@@ -25,26 +25,27 @@ const REPLACEMENT = "\uFFFD";
  * have no place in text (NUL, BEL, …: a flipped byte, never a character of a report), become U+FFFD, and the lines
  * holding them are listed in `damagedLines`, so the caller can say which lines may have lost digits. Of two
  * readings (UTF-8, GB18030) the one with fewer bad characters wins; GB18030 only if its characters are plausibly
- * Chinese, since it decodes almost any byte string. A clean reading always wins over a damaged one.
+ * Chinese (nine in ten common characters for a clean reading, three in four for a damaged one), since it decodes
+ * almost any byte string. A clean reading always wins over a damaged one.
  *
  * Throws InputError when the bytes are mostly not text in an encoding read here — bad characters on more than half
- * of the lines that have any text (real damage is local; a wrong encoding spoils nearly every line), or more than a
- * fifth of all characters bad:
+ * of the lines that have any text (real damage is local; a wrong encoding spoils nearly every line), or bad byte
+ * sequences more than a fifth of the bytes:
  * "binary-file" (zero bytes or control characters: not text at all) or "unknown-encoding" (text, but not in an
  * encoding read here, e.g. Big5 that does not pass as GB18030); UTF-32 is refused as "unknown-encoding".
  */
 export function decodeText(buf: Uint8Array): DecodedText {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    return accept(lenientDecode(buf.subarray(3), "utf-8"), "utf-8") ?? fail(buf);
+    return accept(lenientDecode(buf.subarray(3), "utf-8"), "utf-8", buf.length) ?? fail(buf);
   }
   if (buf.length >= 4 && ((buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) || (buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff))) {
     return fail(undefined, "UTF-32");
   }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-    return accept(lenientDecode(buf.subarray(2), "utf-16le"), "utf-16le") ?? fail();
+    return accept(lenientDecode(buf.subarray(2), "utf-16le"), "utf-16le", buf.length) ?? fail();
   }
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    return accept(lenientDecode(buf.subarray(2), "utf-16be"), "utf-16be") ?? fail();
+    return accept(lenientDecode(buf.subarray(2), "utf-16be"), "utf-16be", buf.length) ?? fail();
   }
   const utf16 = bomlessUtf16(buf);
   if (utf16) return utf16;
@@ -58,29 +59,31 @@ function utf8OrGb18030(buf: Uint8Array): DecodedText | undefined {
   const utf8 = markStrayControls(lenientDecode(buf, "utf-8"));
   if (!utf8.includes(REPLACEMENT)) return { text: utf8, encoding: "utf-8", damagedLines: [] };
   const gbRaw = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), "gb18030");
-  const gb = plausibleChinese(gbRaw) ? markStrayControls(gbRaw) : undefined;
-  if (gb !== undefined && !gb.includes(REPLACEMENT)) return { text: gb, encoding: "gb18030", damagedLines: [] };
+  // damage in GBK text also yields rare characters (a flipped lead byte shifts the pairs after it): a damaged reading
+  // needs three in four common ones (Big5 read as GB18030 has about one in three), a clean one nine in ten
+  const common = chineseShare(gbRaw);
+  const gb = common > 0.75 ? markStrayControls(gbRaw) : undefined;
+  if (gb !== undefined && common > 0.9 && !gb.includes(REPLACEMENT)) return { text: gb, encoding: "gb18030", damagedLines: [] };
   const readings: { text: string; encoding: TextEncoding }[] = [{ text: utf8, encoding: "utf-8" }];
   if (gb !== undefined) readings.push({ text: gb, encoding: "gb18030" });
   readings.sort((x, y) => count(x.text, REPLACEMENT) - count(y.text, REPLACEMENT));
   for (const r of readings) {
-    const ok = accept(r.text, r.encoding);
+    const ok = accept(r.text, r.encoding, buf.length);
     if (ok) return ok;
   }
   return undefined;
 }
 
 /**
- * The reading as a result, or undefined when it is mostly not text: bad characters on more than half of the lines
- * with text, or more than a fifth of all visible characters bad.
+ * The reading of `bytes` bytes as a result, or undefined when it is mostly not text: bad characters on more than half
+ * of the lines with text, or more of them than a fifth of the bytes (each bad byte sequence is one U+FFFD).
  */
-function accept(raw: string, encoding: TextEncoding): DecodedText | undefined {
+function accept(raw: string, encoding: TextEncoding, bytes: number): DecodedText | undefined {
   const text = markStrayControls(raw);
   const damagedLines = linesWith(text, REPLACEMENT);
   if (damagedLines.length === 0) return { text, encoding, damagedLines };
   const textLines = text.split(LINE_BREAK).filter((l) => l.trim()).length;
-  const visible = text.length - (text.match(/\s/g)?.length ?? 0);
-  if (damagedLines.length * 2 > textLines || count(text, REPLACEMENT) * 5 > visible) return undefined;
+  if (damagedLines.length * 2 > textLines || count(text, REPLACEMENT) * 5 > bytes) return undefined;
   return { text, encoding, damagedLines };
 }
 
@@ -154,9 +157,10 @@ function looksBinary(buf: Uint8Array): boolean {
 }
 
 /**
- * UTF-16 without a BOM: in text made of ASCII and CJK, zero bytes occur, and only as the high byte of ASCII
- * characters, so (nearly) all of them on odd offsets (LE) or on even offsets (BE); a few on the other parity are
- * damage. Accepted only if it then decodes into plausible text with few bad characters.
+ * UTF-16 without a BOM: in text made of ASCII and CJK, zero bytes are mostly the high bytes of ASCII characters, so
+ * they fall on odd offsets (LE) or on even offsets (BE); CJK characters U+xx00 (一 is U+4E00) and damage put a few on
+ * the other parity. With a clear majority, both byte orders are tried, the majority's first; a reading is accepted
+ * only if it is plausible Chinese with few control characters and few bad characters.
  */
 function bomlessUtf16(buf: Uint8Array): DecodedText | undefined {
   if (buf.length < 4) return undefined;
@@ -165,23 +169,29 @@ function bomlessUtf16(buf: Uint8Array): DecodedText | undefined {
   let odd = 0;
   for (let i = 0; i < n; i++) if (buf[i] === 0) i % 2 ? odd++ : even++;
   const zeros = even + odd;
-  if (zeros < 2) return undefined;
-  const encoding = even === 0 ? "utf-16le" : odd === 0 ? "utf-16be" : undefined;
-  // a few zero bytes on the other parity are damage, if there are enough on the right one to tell
-  const damaged = zeros >= 20 && Math.min(even, odd) <= zeros / 50 ? (even < odd ? "utf-16le" : "utf-16be") : undefined;
-  if (!encoding && !damaged) return undefined;
-  const clean = encoding && buf.length % 2 === 0 ? strictDecode(buf, encoding) : undefined;
-  const text = clean ?? lenientDecode(buf, (encoding ?? damaged)!);
-  if (!plausibleChinese(text)) return undefined;
-  if (clean !== undefined) {
-    // control characters at the start of a clean decode: bytes that are not UTF-16 at all
-    for (let i = 0; i < Math.min(text.length, 4096); i++) if (isStrayControl(text.charCodeAt(i))) return undefined;
+  if (zeros < 2 || Math.min(even, odd) * 3 > zeros) return undefined;
+  const orders: ("utf-16le" | "utf-16be")[] = even <= odd ? ["utf-16le", "utf-16be"] : ["utf-16be", "utf-16le"];
+  for (const encoding of orders) {
+    const text = (buf.length % 2 === 0 ? strictDecode(buf, encoding) : undefined) ?? lenientDecode(buf, encoding);
+    if (!plausibleChinese(text)) continue;
+    // control characters: a few are damage (marked like any), many mean the bytes are not UTF-16 at all
+    const head = Math.min(text.length, 4096);
+    let controls = 0;
+    for (let i = 0; i < head; i++) if (isStrayControl(text.charCodeAt(i))) controls++;
+    if (controls > Math.max(2, head / 100)) continue;
+    const ok = accept(text, encoding, buf.length);
+    if (ok) return ok;
   }
-  return accept(text, (encoding ?? damaged)!);
+  return undefined;
 }
 
 /** GB18030 decodes almost any byte string; accept it only when most non-ASCII characters are common CJK or punctuation. */
 function plausibleChinese(text: string): boolean {
+  return chineseShare(text) > 0.9;
+}
+
+/** The share of common CJK characters and punctuation among the non-ASCII characters (1 when there are none). */
+function chineseShare(text: string): number {
   let nonAscii = 0;
   let good = 0;
   for (const ch of text) {
@@ -191,5 +201,5 @@ function plausibleChinese(text: string): boolean {
     nonAscii++;
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0xb7 || c === 0x2116 || c === 0x2103 || c === 0x2030 || c === 0x3001) good++;
   }
-  return nonAscii === 0 || good / nonAscii > 0.9;
+  return nonAscii === 0 ? 1 : good / nonAscii;
 }

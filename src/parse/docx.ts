@@ -371,20 +371,23 @@ function inflateEntry(buf: Uint8Array, e: ZipEntry, budget: number): Uint8Array 
   }
   if (e.method !== 8) throw corrupt(`${e.name} 使用了不支持的压缩方式 ${e.method}`);
   if (e.uncompressedSize > budget) throw tooLarge(e.uncompressedSize, budget);
+  // Inflating stops at a hard limit, so a part that lies about its size cannot blow up memory. Up to twice its declared
+  // size (plus 1 MB) is room enough to tell a damaged stream, which inflates to some wrong size, from a zip bomb, which
+  // inflates to far more than it declares.
+  const limit = Math.min(budget, e.uncompressedSize * 2 + 1024 * 1024);
   let out: Buffer;
   try {
-    // one byte more than declared: a part that inflates past its declared size is caught without inflating it all
-    out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize + 1) });
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit + 1) });
   } catch (err) {
     if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
-      throw new InputError("docx-too-large", `.docx 内的 ${e.name} 解压后大小超过其声明（疑似 zip 炸弹），已拒绝读取`);
+      throw new InputError("docx-too-large", `.docx 内的 ${e.name} 解压后大小远超其声明（疑似 zip 炸弹），已拒绝读取`);
     }
     throw corrupt(`${e.name} 无法解压`);
   }
-  if (out.length > e.uncompressedSize) {
-    throw new InputError("docx-too-large", `.docx 内的 ${e.name} 解压后大小超过其声明（疑似 zip 炸弹），已拒绝读取`);
+  if (out.length > limit) {
+    throw new InputError("docx-too-large", `.docx 内的 ${e.name} 解压后大小远超其声明（疑似 zip 炸弹），已拒绝读取`);
   }
-  if (out.length !== e.uncompressedSize) throw corrupt(`${e.name} 的大小不一致`);
+  if (out.length !== e.uncompressedSize) throw corrupt(`${e.name} 的大小不一致（声明 ${e.uncompressedSize} 字节，实为 ${out.length} 字节）`);
   return out;
 }
 
@@ -403,7 +406,10 @@ function officeDocumentTarget(relsXml: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** A zip that is not a Word document: say what it is when the parts give it away. */
+/**
+ * A zip without a main document part: say what it is when the parts give it away; one that holds other parts of a
+ * Word document is a damaged Word document (corrupt-docx).
+ */
 function notDocx(names: Set<string>): InputError {
   const has = (prefix: string) => [...names].some((n) => n.startsWith(prefix));
   const tail = "；请提供 .docx、.pdf 或 .txt 文件";
@@ -413,5 +419,7 @@ function notDocx(names: Set<string>): InputError {
   else if (names.has("OFD.xml")) what = "OFD 版式文件（.ofd）";
   else if (names.has("mimetype") && names.has("content.xml")) what = "OpenDocument 文件（.odt 等）";
   if (what) return new InputError("not-docx", `这是 ${what}，不是 Word 文档${tail}`);
+  // other parts of a Word document are there (styles, settings …): a Word document that lost its body
+  if (has("word/")) return corrupt("缺少正文部分 word/document.xml");
   return new InputError("not-docx", `这是一个 zip 压缩文件，但不是 Word 文档（其中没有 word/document.xml）${tail}`);
 }

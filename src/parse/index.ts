@@ -5,15 +5,34 @@
 import { InputError, type SourceDocument } from "./source.js";
 import { parseTxt } from "./txt.js";
 
-export type SniffedFormat = "txt" | "docx" | "pdf" | "zip" | "ole" | "wps" | "empty" | "binary" | "rtf" | "encrypted";
+export type SniffedFormat = "txt" | "docx" | "pdf" | "zip" | "ole" | "wps" | "empty" | "binary" | "image" | "rtf" | "encrypted";
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** Image signatures (a scan saved as a picture is a common mistake): PNG, JPEG, GIF, TIFF (both byte orders), BMP. */
+const IMAGE_MAGIC: [string, Buffer][] = [
+  ["PNG", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+  ["JPEG", Buffer.from([0xff, 0xd8, 0xff])],
+  ["GIF", Buffer.from("GIF8", "latin1")],
+  ["TIFF", Buffer.from([0x49, 0x49, 0x2a, 0x00])],
+  ["TIFF", Buffer.from([0x4d, 0x4d, 0x00, 0x2a])],
+  ["BMP", Buffer.from("BM", "latin1")],
+];
+
+/** The kind of image the bytes start as (by signature), if any. */
+export function imageKind(buf: Uint8Array): string | undefined {
+  const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 16));
+  // "BM" alone could start a text; a BMP header also declares the file's size
+  return IMAGE_MAGIC.find(([kind, m]) => head.subarray(0, m.length).equals(m) && (kind !== "BMP" || (buf.length >= 14 && head.readUInt32LE(2) === buf.length)))?.[0];
+}
 /** The stream name of a password-protected OOXML file (an OLE container), in UTF-16LE as the directory stores it. */
 const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
 
 export function sniff(buf: Uint8Array): SniffedFormat {
   if (buf.length === 0) return "empty";
   const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 1024));
+  // a file cut within its signature ("%PD", "PK\x03") is what it was going to be, damaged
+  if (buf.length >= 2 && buf.length < 5 && "%PDF-".startsWith(head.toString("latin1"))) return "pdf";
+  if (buf.length >= 2 && buf.length < 4 && "PK\x03\x04".startsWith(head.toString("latin1"))) return "zip";
   if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return "zip";
   if (head.subarray(0, 8).equals(OLE_MAGIC)) {
@@ -23,6 +42,9 @@ export function sniff(buf: Uint8Array): SniffedFormat {
   // signatures, whose first kilobyte may hold "%PDF-" inside a stored attachment
   if (head.includes("%PDF-")) return "pdf";
   if (head.subarray(0, 5).toString("latin1") === "{\\rtf") return "rtf";
+  if (imageKind(buf)) return "image";
+  // a PDF whose header is damaged: its objects still give it away ("1 0 obj … endobj"), and pdfjs reads it
+  if (/\b\d+\s+\d+\s+obj\b[\s\S]*\bendobj\b/.test(Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 4096)).toString("latin1"))) return "pdf";
   return "txt";
 }
 
@@ -64,6 +86,8 @@ export async function parseDocument(buf: Uint8Array, path: string, opts: ParseOp
       throw new InputError("legacy-doc", "这是 Word 97-2003 格式（.doc）文件，请在 Word 中另存为 .docx 后再检查");
     case "rtf":
       throw new InputError("unsupported-format", "这是 RTF 格式文件，请在 Word 中另存为 .docx 后再检查");
+    case "image":
+      throw new InputError("binary-file", `这是图片文件（${imageKind(buf)}），不是文本；扫描件请先做 OCR 文字识别，或提供含文字的原始文件`);
     default:
       // The extension promised a container but the bytes are not one. Text is read as text (a .docx that is really
       // a saved .txt); anything else is a damaged file of the promised kind, not a text file with odd bytes.
