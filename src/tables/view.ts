@@ -4,13 +4,11 @@
  */
 import type { Report, Table, TableCell } from "../model/schema.js";
 import { buildGrid, type Grid, type GridRow } from "./grid.js";
-import { normalizeTitle } from "./kinds.js";
-import { squash } from "./text.js";
-import { PERF_KINDS, type TableKind } from "./kinds.js";
+import { normalizeTitle, PERF_KINDS, type TableKind } from "./kinds.js";
 import { readPerf, readTargetFunds, type FundRow, type Perf } from "./perf.js";
 import { readSangong, type Sangong } from "./sangong.js";
 import { segmentTable, type Segment } from "./segment.js";
-import { relocate } from "./text.js";
+import { relocate, squash } from "./text.js";
 import { misreadReason } from "./verify.js";
 
 export interface TableView {
@@ -72,39 +70,37 @@ export function tableViews(report: Report): TableView[] {
 }
 
 function addViews(views: TableView[], table: Table, report: Report, isFinal: boolean): void {
-  {
-    for (const seg of segmentTable(table)) {
-      const prev = views[views.length - 1];
-      // a table continued on the next page: no title of its own and the same layout as the one before, or the same
-      // title and kind repeated on the next page (templates that reprint title and header on every page)
-      if (prev?.kind && GRID_KINDS.has(prev.kind) && seg.part === 0 && (prev.grid || prev.unjoinable) && (repeatsTitle(seg, prev) || (!seg.kind && continues(seg, prev)))) {
-        joinContinuation(prev, seg, report);
-        continue;
-      }
-      if (prev?.perf && seg.part === 0 && !seg.kind && continuesPerf(seg, prev)) {
-        joinPerf(prev, seg);
-        continue;
-      }
-      const unit = seg.unit ?? (seg.kind && PERF_KINDS.has(seg.kind) ? "万元" : report.meta.unit || "万元");
-      const view: TableView = { table, part: seg.part, title: seg.title || table.title, unit, segment: seg, empty: true };
-      const last = lastPageOf(table);
-      if (last) view.lastPage = last;
-      if (seg.kind) view.kind = seg.kind;
-      if (seg.kind === "sangong") {
-        const s = readSangong(seg.rows, unit, view.title, isFinal);
-        if (s) view.sangong = s;
-      } else if (seg.kind === "perfTarget") {
-        view.perf = readPerf(seg.rows, view.title);
-        view.targetFunds = readTargetFunds(seg.rows, view.title);
-      } else if (seg.kind && PERF_KINDS.has(seg.kind)) {
-        view.perf = readPerf(seg.rows, view.title);
-      } else if (!seg.kind || GRID_KINDS.has(seg.kind)) {
-        const grid = buildGrid(seg.rows, unit);
-        if (grid) view.grid = relocateGrid(grid, view.title);
-      }
-      view.empty = isEmpty(view);
-      views.push(view);
+  for (const seg of segmentTable(table)) {
+    const prev = views[views.length - 1];
+    // a table continued on the next page: no title of its own and the same layout as the one before, or the same
+    // title and kind repeated on the next page (templates that reprint title and header on every page)
+    if (prev?.kind && GRID_KINDS.has(prev.kind) && seg.part === 0 && (prev.grid || prev.unjoinable) && (repeatsTitle(seg, prev) || (!seg.kind && continues(seg, prev)))) {
+      joinContinuation(prev, seg, report);
+      continue;
     }
+    if (prev?.perf && seg.part === 0 && !seg.kind && continuesPerf(seg, prev)) {
+      joinPerf(prev, seg);
+      continue;
+    }
+    const unit = seg.unit ?? (seg.kind && PERF_KINDS.has(seg.kind) ? "万元" : report.meta.unit || "万元");
+    const view: TableView = { table, part: seg.part, title: seg.title || table.title, unit, segment: seg, empty: true };
+    const last = lastPageOf(table);
+    if (last) view.lastPage = last;
+    if (seg.kind) view.kind = seg.kind;
+    if (seg.kind === "sangong") {
+      const s = readSangong(seg.rows, unit, view.title, isFinal);
+      if (s) view.sangong = s;
+    } else if (seg.kind === "perfTarget") {
+      view.perf = readPerf(seg.rows, view.title);
+      view.targetFunds = readTargetFunds(seg.rows, view.title);
+    } else if (seg.kind && PERF_KINDS.has(seg.kind)) {
+      view.perf = readPerf(seg.rows, view.title);
+    } else if (!seg.kind || GRID_KINDS.has(seg.kind)) {
+      const grid = buildGrid(seg.rows, unit);
+      if (grid) view.grid = relocateGrid(grid, view.title);
+    }
+    view.empty = isEmpty(view);
+    views.push(view);
   }
 }
 
