@@ -39,11 +39,13 @@ export interface Mutated {
 // -------------------------------------------------------------------------------------------------------------
 // byte-level mutations (any format)
 
+/** The file cut at a random length (a download that did not finish). */
 export function truncate(rng: Rng, buf: Uint8Array): Mutated {
   const n = rng.int(buf.length);
   return { bytes: buf.slice(0, n), what: `truncated to ${n} of ${buf.length} bytes` };
 }
 
+/** 1 … `max` bytes at random places XORed with a random non-zero value (a copy of `buf`; `buf` is left alone). */
 export function flipBytes(rng: Rng, buf: Uint8Array, max = 16): Mutated {
   const out = buf.slice();
   const k = rng.between(1, max);
@@ -56,6 +58,7 @@ export function flipBytes(rng: Rng, buf: Uint8Array, max = 16): Mutated {
   return { bytes: out, what: `${k} bytes flipped at ${at.join(",")}` };
 }
 
+/** Up to 512 bytes overwritten with random bytes, zeros or 0xFF (a bad sector, a botched copy). */
 export function overwriteRange(rng: Rng, buf: Uint8Array): Mutated {
   const out = buf.slice();
   const start = rng.int(out.length);
@@ -65,12 +68,14 @@ export function overwriteRange(rng: Rng, buf: Uint8Array): Mutated {
   return { bytes: out, what: `${len} bytes at ${start} overwritten (${fill})` };
 }
 
+/** Up to 2 KB cut out of the middle. */
 export function deleteRange(rng: Rng, buf: Uint8Array): Mutated {
   const start = rng.int(buf.length);
   const len = Math.min(buf.length - start, rng.between(1, 2048));
   return { bytes: concat(buf.subarray(0, start), buf.subarray(start + len)), what: `${len} bytes deleted at ${start}` };
 }
 
+/** Up to 2 KB of the file copied in somewhere else. */
 export function duplicateRange(rng: Rng, buf: Uint8Array): Mutated {
   const start = rng.int(buf.length);
   const len = Math.min(buf.length - start, rng.between(1, 2048));
@@ -99,7 +104,8 @@ export interface PdfObject {
 
 /**
  * The indirect objects of a PDF with a classic layout (no object streams), found by scanning: "N G obj", the
- * dictionary, a stream of /Length bytes if there is one, "endobj". Enough for the fixtures; not a PDF parser.
+ * dictionary, a stream of /Length bytes if there is one, "endobj". Enough for the fixtures; not a PDF parser. The
+ * PDF mutations below throw (on an empty pick) when it finds no object of the kind they need.
  */
 export function pdfObjects(buf: Uint8Array): PdfObject[] {
   const s = Buffer.from(buf).toString("latin1");
@@ -159,7 +165,8 @@ export function writePdf(objects: PdfObject[], root: number, info?: number): Uin
 
 /**
  * A smaller PDF made of some pages of a bigger one (1-based page numbers): the page tree keeps only those pages, and
- * only the objects they reach are written. Needs a single flat page tree, as the fixture has.
+ * only the objects they reach are written. Needs a single flat page tree and a trailer naming /Root, as the fixture
+ * has; throws a TypeError otherwise.
  */
 export function keepPages(buf: Uint8Array, pages: number[]): Uint8Array {
   const objects = pdfObjects(buf);

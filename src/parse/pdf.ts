@@ -84,7 +84,7 @@ export async function parsePdf(buf: Uint8Array, opts: ParseOptions = {}): Promis
     if (chars < MIN_TEXT_CHARS) {
       throw new InputError(
         "no-text-layer",
-        `PDF 共 ${pages.length} 页，但没有可提取的文字层（可能是扫描件或图片）；需要先做 OCR 文字识别，或提供含文字的原始文件，本工具不猜测图片内容`,
+        `PDF 共 ${pages.length} 页，但没有可提取的文字层（可能是扫描件或图片，也可能是文件已损坏）；需要先做 OCR 文字识别，或提供含文字的原始文件，本工具不猜测图片内容`,
       );
     }
     const doc: SourceDocument = { format: "pdf", blocks, pages: pages.length };
@@ -143,7 +143,7 @@ function unmappedNotice(perPage: Map<number, number>, blocks: SourceDocument["bl
   const first = blocks.find((b) => b.kind === "text" && b.text.includes(REPLACEMENT));
   const notice: SourceNotice = {
     code: "unmapped-glyphs",
-    message: `第${pages.join("、")}页共有 ${total} 个字符没有 Unicode 映射（PDF 字体缺少 ToUnicode 表），已以�代替；这些位置的数字无法读取，所在小节未参与核对`,
+    message: `第${pages.length > 20 ? `${pages.slice(0, 20).join("、")}页等 ${pages.length} 页` : `${pages.join("、")}页`}共有 ${total} 个字符没有 Unicode 映射（PDF 字体缺少 ToUnicode 表），已以�代替；这些位置的数字无法读取，所在小节未参与核对`,
     place: { page: pages[0]! },
   };
   if (first?.kind === "text") notice.snippet = first.text.length > 60 ? `${first.text.slice(0, 60)}…` : first.text;
