@@ -158,6 +158,8 @@ function continueTable(table: PdfTable, infos: LineInfo[]): number {
       break;
     }
   }
+  // a page holding nothing but the rest of a long cell (a narrow column's lines, one cell each)
+  if (last < 0 && table.startsInnerCell(run[0]!) && run.every((li) => li.cells.length === 1)) last = run.length - 1;
   if (last < 0) return 0;
   const end = extendEnd(run, 0, 0, last);
   const part = run.slice(0, end + 1);
