@@ -60,8 +60,18 @@ const ENUMERATED = /^([一二三四五六七八九十]+、|[（(][一二三四�
 const HEADING_LIKE = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
 /** a character followed by one that may not begin a line (Chinese line-breaking rules) */
 const NO_LINE_START = /^.[、，。；：！？）」』》〉”’%]/u;
-/** the last digits of a figure a narrow cell broke after its point, with its unit */
+/** the last digits of a figure a narrow cell broke, with its unit */
 const BROKEN_TAIL = /^\d{1,2}(?:分|%|万元|元)?$/;
+
+/**
+ * `f` is the rest of the figure `g` that a narrow cell broke: a digit or two (and its unit) after a figure broken
+ * after its point ("75.7" / "4分"), or right under a figure at less than a line of Chinese text ("1" / "5": the
+ * Latin font's own line pitch).
+ */
+function brokenFigure(g: Frag, f: Frag): boolean {
+  if (!BROKEN_TAIL.test(f.text) || !isNumberText(g.text.replace(/[^\d.,%-]/g, "") || "x")) return false;
+  return /\.\d*$/.test(g.text) || (g.page === f.page && f.y - g.y <= 1.25 * Math.max(f.h, g.h) && /\d$/.test(g.text));
+}
 /** what a line may start with that carries on a figure on the line above: its unit, or the rest of a date */
 const UNIT_START = /^(?:万元|亿元|元|%|[个次人家项份天分年月日])/;
 const TOTAL = /^(合计|总计|小计|本年(收入|支出)合计|收入总计|支出总计)$/;
@@ -303,9 +313,11 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
     }
     if (hits.length > 1 || fromHeader) return; // spans columns, or a header cell (often wider than its column)
     const c = hits[0]!;
+    // figures end where their cell does: a text that does not end with them spans from or into a neighbouring cell
+    // ("实际完成情况" from the column before) and says nothing of where their column is
+    if (c.numeric && !isNumberText(f.text) && Math.abs(f.x1 - c.x1) > 0.5 * f.h) return;
     const x0 = Math.min(c.x0, f.x0);
-    // figures end where their cell does: a text reaching past them spans into the next cell ("实际完成情况")
-    const x1 = c.numeric && !isNumberText(f.text) ? c.x1 : Math.max(c.x1, f.x1);
+    const x1 = Math.max(c.x1, f.x1);
     if (cores.some((o) => o !== c && overlap(o, { x0, x1 }) > -0.5)) return; // widening would swallow a neighbour
     c.x0 = x0;
     c.x1 = x1;
@@ -322,7 +334,8 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
     right.support++;
     return true;
   };
-  const bodyFrags = body.flatMap(fragsOf);
+  // the lines of a long cell (soft stops let into the table) say where that cell starts, not where columns are
+  const bodyFrags = body.filter((li) => !li.soft).flatMap(fragsOf);
   const numbers = bodyFrags.filter((f) => isNumberText(f.text));
   // texts sharing their left edge with many others (a column of wrapped lines) first, then the widest
   const texts = bodyFrags.filter((f) => !isNumberText(f.text));
@@ -513,7 +526,7 @@ export class PdfTable {
   private filled(g: Frag, f: Frag, c: number, edges = this.maxRight): boolean {
     // a figure goes on only with its unit or the rest of a date ("7.81" / "万元", "2024" / "年9月30日"), or with its
     // last digits when a narrow cell broke it after the point ("75.7" / "4分")
-    if (isNumberText(g.text) && !UNIT_START.test(f.text) && !(/\.\d*$/.test(g.text) && BROKEN_TAIL.test(f.text))) return false;
+    if (isNumberText(g.text) && !UNIT_START.test(f.text) && !brokenFigure(g, f)) return false;
     const em = Math.max(g.h, f.h);
     const right = onlyIn(this.cores, c, g) ? edges[c]! : this.tableRight;
     const token = /^[\x21-\x7e]+/.exec(f.text)?.[0].length ?? 0;
@@ -721,15 +734,37 @@ export class PdfTable {
   private continuedRow(li: LineInfo, cells: { f: Frag; c: number }[], pageStarted: boolean): Row | undefined {
     if (!cells.length || li.cells.some((c) => ENUMERATED.test(squash(c.text)) || TOTAL.test(squash(c.text)))) return undefined;
     let row: Row | undefined;
+    const columns: number[] = [];
     for (const { f, c } of cells) {
-      const above = this.lastInCol.get(c);
-      if (!above || (above.f.page !== f.page && pageStarted) || !this.continues(above.f, f, c)) return undefined;
+      const found = this.cellAbove(f, c);
+      if (!found) return undefined;
+      const { f: g, row: r, c: gc } = found;
+      if ((g.page !== f.page && pageStarted) || !this.continues(g, f, gc)) return undefined;
+      // a target value begins with its comparison ("<=10万" under "2022年12月31日" is the next row's)
+      if (/^[<>=≤≥]/.test(f.text) && !/[<>=≤≥]$/.test(g.text)) return undefined;
       // a figure on the line is a new row's, unless the cell above broke off in the middle of it ("<=5." / "86")
-      if (isNumberText(f.text) && !/[.,<>=≤≥]$/.test(above.f.text) && !(cells.length === 1 && /\.\d*$/.test(above.f.text) && BROKEN_TAIL.test(f.text))) return undefined;
-      if (row && row !== above.row) return undefined;
-      row = above.row;
+      if (isNumberText(f.text) && !/[.,<>=≤≥]$/.test(g.text) && !(cells.length === 1 && brokenFigure(g, f))) return undefined;
+      if (row && row !== r) return undefined;
+      row = r;
+      columns.push(gc);
     }
+    // each line goes to the column of the cell it carries on (a spanning cell's short last line included)
+    cells.forEach((x, i) => (x.c = columns[i]!));
     return row;
+  }
+
+  /**
+   * The lowest cell placed so far that `f` could be the next line of: the one in its column, or one that starts where
+   * it does in another column (the lines of a cell spanning columns fall on different ones).
+   */
+  private cellAbove(f: Frag, c: number): { f: Frag; row: Row; c: number } | undefined {
+    let best: { f: Frag; row: Row; c: number } | undefined;
+    for (const [k, v] of this.lastInCol) {
+      if (k !== c && Math.abs(v.f.x0 - f.x0) > 0.6 * f.h) continue;
+      if (v.f.page > f.page || (v.f.page === f.page && v.f.y >= f.y)) continue;
+      if (!best || v.f.page > best.f.page || (v.f.page === best.f.page && v.f.y > best.f.y)) best = { ...v, c: k };
+    }
+    return best;
   }
 
   /**
@@ -739,8 +774,8 @@ export class PdfTable {
    *    column, while that line has cells in other columns too: top (wrapped and one-line cells start together);
    *  - a label split around it, the line itself leaving that column empty (a filled cell in the line right before it
    *    that the line right after it carries on): centred;
-   *  - a line right before it, not carrying on anything, whose cell fills its column and goes on in that line:
-   *    centred (the label's first half).
+   *  - a line of one cell right before a line with figures, not carrying on anything, whose cell fills its column
+   *    and goes on in that line: centred (the label's first half).
    * Top when it wins; no votes or a tie keep the nearest-row reading.
    */
   private votes = { top: 0, centred: 0 };
@@ -771,7 +806,7 @@ export class PdfTable {
           if (!own.some((x) => x.c === c) && s && this.filled(s.f, f, c) && Math.abs(s.f.x0 - f.x0) <= 0.6 * f.h) this.votes.centred++;
         }
       }
-      if (before && !hasFigure(before) && near(before, li) && !carries(lines[i - 2], before)) {
+      if (before && hasFigure(li) && before.cells.length === 1 && near(before, li) && !carries(lines[i - 2], before)) {
         for (const { f, c } of frags(before)) {
           const down = own.find((x) => x.c === c);
           if (down && this.continues(f, down.f, c)) this.votes.centred++;
