@@ -230,6 +230,7 @@ function buildTable(block: SourceTable, index: number, sectionId: string, recent
   });
   const table: Table = { index, title, sectionId, rows, location: { ...block.place, snippet: title || "表格" } };
   if (unit) table.unit = unit;
+  if (block.lastPage) table.lastPage = block.lastPage;
   return table;
 }
 

@@ -88,6 +88,8 @@ export const TableSchema = z.object({
   sectionId: z.string(),
   unit: z.string().optional(),
   location: LocationSchema,
+  /** the last page of a table printed over several pages (PDF) */
+  lastPage: z.number().int().positive().optional(),
   rows: z.array(z.array(TableCellSchema)),
 });
 export type Table = z.infer<typeof TableSchema>;

@@ -31,6 +31,8 @@ export interface SourceTable {
   kind: "table";
   rows: SourceCell[][];
   place: SourcePlace;
+  /** the last page it reaches, when printed over several (a cell's place is where it starts) */
+  lastPage?: number;
 }
 
 export type SourceBlock = SourceText | SourceTable;

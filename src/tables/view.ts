@@ -121,19 +121,19 @@ function continues(seg: Segment, prev: TableView): boolean {
 
 /** The last page a (physical) table reaches: a PDF table the parser already joined over pages ends on a later page. */
 function lastPageOf(table: Table): number | undefined {
-  let last = table.location.page;
+  let last = table.lastPage ?? table.location.page;
   for (const r of table.rows) for (const c of r) if (c.location.page && (!last || c.location.page > last)) last = c.location.page;
   return last;
 }
 
 /**
- * A performance table's lower part on the next page, printed as a table of its own: no title, nothing of its own
- * kind, on the page right after the table's last one. (Its indicator block often has more columns than the fund
+ * A performance table's lower part printed as a table of its own: no title, nothing of its own kind, on the table's
+ * last page or the page right after it. (Its indicator block often has more columns than the fund
  * block above it, so the PDF reader cannot join the two by their columns.)
  */
 function continuesPerf(seg: Segment, prev: TableView): boolean {
   const page = seg.table.location.page;
-  return !squash(seg.table.title) && !!page && !!prev.lastPage && page === prev.lastPage + 1;
+  return !squash(seg.table.title) && !!page && !!prev.lastPage && (page === prev.lastPage || page === prev.lastPage + 1);
 }
 
 /** Appends a performance table's lower part and reads the whole table again (it is read by header words, not columns). */

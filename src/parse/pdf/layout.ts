@@ -145,6 +145,9 @@ function buildTable(header: LineInfo[], body: LineInfo[], page: number): PdfTabl
  */
 function continueTable(table: PdfTable, infos: LineInfo[]): number {
   let k = repeatedTitleEnd(table, infos);
+  if (k < 0) return 0;
+  // the title and header reprinted: the page goes on with this table whatever its columns
+  const reprinted = k > 0;
   while (k < infos.length && !infos[k]!.stop && (table.headerKeys.has(squash(infos[k]!.line.text)) || isColumnNumberLine(infos[k]!))) k++;
   // a long cell that goes on from the last page
   if (k < infos.length && infos[k]!.soft && table.startsInnerCell(infos[k]!)) infos[k] = { ...infos[k]!, stop: false };
@@ -158,10 +161,12 @@ function continueTable(table: PdfTable, infos: LineInfo[]): number {
       break;
     }
   }
+  // a page holding nothing but the rest of a long cell (a narrow column's lines, one cell each)
+  if (last < 0 && table.startsInnerCell(run[0]!) && run.every((li) => li.cells.length === 1)) last = run.length - 1;
   if (last < 0) return 0;
   const end = extendEnd(run, 0, 0, last);
   const part = run.slice(0, end + 1);
-  if (!table.fits(part)) return 0;
+  if (!reprinted && !table.fits(part)) return 0;
   table.addBody(part);
   return k + end + 1;
 }
@@ -184,10 +189,12 @@ function runEnd(infos: LineInfo[], i: number): number {
 const TITLE_LINE = /表(?:[（(]续[）)]|续)?$|^表\d+/;
 
 /**
- * Templates that reprint a table's title, unit line and header on every page: when the page opens (after at most
- * two short labels such as "公开03表") with the open table's own title, the title, its 单位/编制单位 lines and the
- * reprinted header down to the first body line are skipped, and the body continues the table. Returns the index of
- * that first body line, or 0 when the page does not open with the title.
+ * Templates that reprint a table's title, unit line and header on every page (and Word's repeated header rows): when
+ * the page opens (after at most two short labels such as "公开03表") with the open table's own title, the title and its
+ * 单位/编制单位 lines are skipped, then either the header lines of the first page reprinted as they were (the caller
+ * skips them) or, failing that, the reprinted header down to the first body line. Returns the index after what was
+ * skipped, 0 when the page does not open with the title, -1 when it opens another table of the same title: a line
+ * of the reprinted header with a label of the first page's header but other content ("项目名称 | 另一个项目").
  */
 function repeatedTitleEnd(table: PdfTable, infos: LineInfo[]): number {
   const key = table.titleKey;
@@ -196,6 +203,17 @@ function repeatedTitleEnd(table: PdfTable, infos: LineInfo[]): number {
   if (t < 0 || infos.slice(0, t).some((li) => squash(li.line.text).length > 20)) return 0;
   let k = t + 1;
   while (k < infos.length && infos[k]!.stop && /单位[:：]|编制|^公开\d+表$/.test(squash(infos[k]!.line.text))) k++;
+  let same = 0;
+  for (let h = k; h < infos.length && !infos[h]!.stop && !isBodyLine(infos[h]!); h++) {
+    const text = squash(infos[h]!.line.text);
+    if (table.headerKeys.has(text)) {
+      same++;
+      continue;
+    }
+    if (table.headerLabels.has(squash(infos[h]!.cells[0]?.text ?? ""))) return -1;
+    break;
+  }
+  if (same > 0) return k;
   let h = k;
   while (h < infos.length && h - k < 8 && !infos[h]!.stop && (!isBodyLine(infos[h]!) || isColumnNumberLine(infos[h]!))) h++;
   return h < infos.length && !infos[h]!.stop && isBodyLine(infos[h]!) ? h : 0;

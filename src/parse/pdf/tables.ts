@@ -60,6 +60,18 @@ const ENUMERATED = /^([一二三四五六七八九十]+、|[（(][一二三四�
 const HEADING_LIKE = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
 /** a character followed by one that may not begin a line (Chinese line-breaking rules) */
 const NO_LINE_START = /^.[、，。；：！？）」』》〉”’%]/u;
+/** the last digits of a figure a narrow cell broke, with its unit */
+const BROKEN_TAIL = /^\d{1,2}(?:分|%|万元|元)?$/;
+
+/**
+ * `f` is the rest of the figure `g` that a narrow cell broke: a digit or two (and its unit) after a figure broken
+ * after its point ("75.7" / "4分"), or right under a figure at less than a line of Chinese text ("1" / "5": the
+ * Latin font's own line pitch).
+ */
+function brokenFigure(g: Frag, f: Frag): boolean {
+  if (!BROKEN_TAIL.test(f.text) || !isNumberText(g.text.replace(/[^\d.,%-]/g, "") || "x")) return false;
+  return /\.\d*$/.test(g.text) || (g.page === f.page && f.y - g.y <= 1.25 * Math.max(f.h, g.h) && /\d$/.test(g.text));
+}
 /** what a line may start with that carries on a figure on the line above: its unit, or the rest of a date */
 const UNIT_START = /^(?:万元|亿元|元|%|[个次人家项份天分年月日])/;
 const TOTAL = /^(合计|总计|小计|本年(收入|支出)合计|收入总计|支出总计)$/;
@@ -249,6 +261,11 @@ function splitAcross(cores: Core[], f: Frag): Frag[] {
 
 const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 
+/** A text is column c's alone: it lies on no other column (a cell spanning several columns is none's). */
+function onlyIn(cores: Core[], c: number, f: { x0: number; x1: number }): boolean {
+  return cores.every((o, i) => i === c || overlap(o, f) <= 0.5);
+}
+
 /**
  * Column cores from body cells (numbers first, then text, widest first: a short centred "合计" must not open a column
  * inside a label column), then header cells bottom-up, narrowest first.
@@ -296,6 +313,9 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
     }
     if (hits.length > 1 || fromHeader) return; // spans columns, or a header cell (often wider than its column)
     const c = hits[0]!;
+    // figures end where their cell does: a text that does not end with them spans from or into a neighbouring cell
+    // ("实际完成情况" from the column before) and says nothing of where their column is
+    if (c.numeric && !isNumberText(f.text) && Math.abs(f.x1 - c.x1) > 0.5 * f.h) return;
     const x0 = Math.min(c.x0, f.x0);
     const x1 = Math.max(c.x1, f.x1);
     if (cores.some((o) => o !== c && overlap(o, { x0, x1 }) > -0.5)) return; // widening would swallow a neighbour
@@ -314,9 +334,15 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
     right.support++;
     return true;
   };
-  const bodyFrags = body.flatMap(fragsOf);
+  // the lines of a long cell (soft stops let into the table) say where that cell starts, not where columns are
+  const bodyFrags = body.filter((li) => !li.soft).flatMap(fragsOf);
   const numbers = bodyFrags.filter((f) => isNumberText(f.text));
-  const texts = bodyFrags.filter((f) => !isNumberText(f.text)).sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0));
+  // texts sharing their left edge with many others (a column of wrapped lines) first, then the widest
+  const texts = bodyFrags.filter((f) => !isNumberText(f.text));
+  const lefts = new Map<number, number>();
+  for (const f of texts) lefts.set(Math.round(f.x0), (lefts.get(Math.round(f.x0)) ?? 0) + 1);
+  const support = (f: Frag) => (lefts.get(Math.round(f.x0)) ?? 0) + (lefts.get(Math.round(f.x0) - 1) ?? 0) + (lefts.get(Math.round(f.x0) + 1) ?? 0);
+  texts.sort((a, b) => support(b) - support(a) || b.x1 - b.x0 - (a.x1 - a.x0));
   numbers.forEach((f) => add(f));
   texts.forEach((f) => add(f));
   for (let i = header.length - 1; i >= 0; i--) {
@@ -417,17 +443,24 @@ interface Row {
   cells: { f: Frag; c: number }[];
 }
 
-/** A table under construction: its columns are fixed once the first page's part is seen. */
+/**
+ * A table under construction: its columns come from the first page's part, and are derived again from all parts when
+ * a later page brings columns the first did not have (two cells of one line on one column: a performance table's
+ * indicator block under its fund block).
+ */
 export class PdfTable {
-  readonly cores: Core[];
+  cores: Core[];
   /** the title line printed above it (squashed), when there was one: a page reprinting it continues this table */
   titleKey?: string;
   readonly headerKeys: Set<string>;
+  /** the first cell of each header line with two or more cells (squashed): the labels a reprinted header repeats */
+  readonly headerLabels: Set<string>;
   readonly block: SourceTable;
   private rows: Row[] = [];
+  private headerLines: LineInfo[] = [];
   private headerRows: SourceCell[][] = [];
-  /** per column, the right edge of its widest text that lies in that column alone: where its lines wrap */
-  private maxRight: number[];
+  /** per column, the right edge of its widest text that lies in it alone (see onlyIn): where its lines wrap */
+  private maxRight: number[] = [];
   /** the right edge of the widest text of the table: where a cell spanning to the last column wraps */
   private tableRight = -Infinity;
   /** the lowest fragment placed so far in each column and its row (rows read top to bottom) */
@@ -435,16 +468,46 @@ export class PdfTable {
   /** cells are top-aligned (Word's default): a cell's further lines always belong to the row above them */
   private topAligned?: boolean;
 
+  /** the body lines added so far, page by page */
+  private parts: LineInfo[][] = [];
+
   constructor(header: LineInfo[], body: LineInfo[], page: number) {
     header = header.map(splitHeaderCells);
-    this.cores = deriveColumns(body, header);
-    this.maxRight = this.cores.map((c) => c.x1);
     this.headerKeys = new Set(header.map((li) => squash(li.line.text)));
+    this.headerLabels = new Set(header.filter((li) => li.cells.length >= 2).map((li) => squash(li.cells[0]!.text)));
     this.block = { kind: "table", rows: [], place: { page } };
-    this.measure([...header, ...body]);
-    this.voteTopAligned(header);
-    this.headerRows = this.headerBands(header).map((b) => this.headerRow(b));
+    this.headerLines = header;
+    this.cores = deriveColumns(body, header);
+    this.reset();
     this.addBody(body);
+  }
+
+  /** Everything that depends on the columns, from scratch: measures, votes, header rows; no body rows. */
+  private reset(): void {
+    this.cells = new WeakMap();
+    this.maxRight = this.cores.map((c) => c.x1);
+    this.tableRight = -Infinity;
+    this.rows = [];
+    this.lastInCol.clear();
+    this.votes = { top: 0, centred: 0 };
+    this.topAligned = undefined;
+    this.measure([...this.headerLines, ...this.parts.flat()]);
+    this.voteTopAligned(this.headerLines);
+    this.headerRows = this.headerBands(this.headerLines).map((b) => this.headerRow(b));
+  }
+
+  /** Some line has two cells on one column, each on that column alone. */
+  private clashes(lines: LineInfo[]): boolean {
+    return lines.some((li) => {
+      const seen = new Set<number>();
+      for (const f of this.cellsOf(li)) {
+        const c = columnOf(this.cores, f);
+        if (!onlyIn(this.cores, c, f)) continue;
+        if (seen.has(c)) return true;
+        seen.add(c);
+      }
+      return false;
+    });
   }
 
   /** Widens maxRight and tableRight with the text of some lines. */
@@ -453,7 +516,7 @@ export class PdfTable {
       this.tableRight = Math.max(this.tableRight, f.x1);
       if (isNumberText(f.text)) continue;
       const c = columnOf(this.cores, f);
-      if (this.cores.every((o, i) => i === c || overlap(o, f) <= 0.5)) this.maxRight[c] = Math.max(this.maxRight[c]!, f.x1);
+      if (onlyIn(this.cores, c, f)) this.maxRight[c] = Math.max(this.maxRight[c]!, f.x1);
     }
   }
 
@@ -463,21 +526,22 @@ export class PdfTable {
    * first Latin word or number ("(2021-" / "2023）》"), plus a character pushed down by line-breaking rules. A figure
    * only goes on with its unit.
    */
-  private filled(g: Frag, f: Frag, c: number): boolean {
-    // a figure goes on only with its unit or the rest of a date ("7.81" / "万元", "2024" / "年9月30日")
-    if (isNumberText(g.text) && !UNIT_START.test(f.text)) return false;
+  private filled(g: Frag, f: Frag, c: number, edges = this.maxRight): boolean {
+    // a figure goes on only with its unit or the rest of a date ("7.81" / "万元", "2024" / "年9月30日"), or with its
+    // last digits when a narrow cell broke it after the point ("75.7" / "4分")
+    if (isNumberText(g.text) && !UNIT_START.test(f.text) && !brokenFigure(g, f)) return false;
     const em = Math.max(g.h, f.h);
-    const spans = this.cores.filter((o) => overlap(o, g) > 0.5).length > 1;
-    const right = spans ? this.tableRight : this.maxRight[c]!;
+    const right = onlyIn(this.cores, c, g) ? edges[c]! : this.tableRight;
     const token = /^[\x21-\x7e]+/.exec(f.text)?.[0].length ?? 0;
     const perChar = (f.x1 - f.x0) / Math.max(1, f.text.length);
-    // a line may not start with closing punctuation: the character before it moved down with it ("担" / "保、")
-    const pushed = NO_LINE_START.test(f.text) ? em : 0;
+    // a line may not start with closing punctuation, nor end with opening punctuation: a character moved down
+    // ("担" / "保、", "项目资金" / "（万元）")
+    const pushed = NO_LINE_START.test(f.text) || /^[（《“‘「『(\[]/u.test(f.text) ? em : 0;
     return g.x1 + Math.max(1.2 * em, token * perChar + 0.3 * em) + pushed >= right;
   }
 
   /** `f` is the next line of the cell whose last line so far is `g`: just below it, aligned with it, and `g` filled. */
-  private continues(g: Frag, f: Frag, c: number): boolean {
+  private continues(g: Frag, f: Frag, c: number, edges = this.maxRight): boolean {
     const em = Math.max(g.h, f.h);
     if (g.page === f.page) {
       const dy = f.y - g.y;
@@ -485,7 +549,7 @@ export class PdfTable {
     } else if (f.page !== g.page + 1) return false;
     // left-aligned, centred or right-aligned ("111.11" / "%")
     const aligned = Math.abs(f.x0 - g.x0) <= 0.6 * em || Math.abs(f.x0 + f.x1 - g.x0 - g.x1) <= 1.2 * em || Math.abs(f.x1 - g.x1) <= 0.6 * em;
-    return aligned && this.filled(g, f, c);
+    return aligned && this.filled(g, f, c, edges);
   }
 
   private cells = new WeakMap<LineInfo, Frag[]>();
@@ -536,8 +600,7 @@ export class PdfTable {
    * is an enumerated label or a total. Anchors less than 0.75 em apart whose cells sit in different columns are one
    * row (a cell vertically centred beside a wrapped one sits half a line off).
    *
-   * In a table whose cells are top-aligned (see voteTopAligned), a line without figures whose every cell carries on
-   * the cell above it (continues: just below, aligned, and that cell filled its column) is the next line of those
+   * In a table whose cells are top-aligned (see voteTopAligned), a line whose every cell carries on the cell above it (continues: just below, aligned, and that cell filled its column) is the next line of those
    * cells, even when it has several ("项目资金（万" | "其中：财政拨" over "元）" | "款"), and even at the top of the
    * next page: Word breaks rows across pages.
    *
@@ -551,7 +614,32 @@ export class PdfTable {
    *    neither, a row of its own.
    */
   addBody(lines: LineInfo[]): void {
+    if (this.parts.length && this.clashes(lines)) {
+      const cores = deriveColumns([...this.parts.flat(), ...lines], this.headerLines);
+      if (cores.length > this.cores.length) {
+        this.cores = cores;
+        const parts = this.parts;
+        this.parts = [];
+        this.reset();
+        for (const part of parts) this.addPart(part);
+      }
+    }
+    this.addPart(lines);
+  }
+
+  private addPart(lines: LineInfo[]): void {
     this.measure(lines);
+    // a header whose last row broke across the page: its rest opens the next page ("项目资金" / "（万元）")
+    if (!this.rows.length && this.headerLines.length) {
+      let k = 0;
+      while (k < lines.length && !lines[k]!.cells.some(isNumeric) && this.carriesOn(this.headerLines, lines[k]!)) k++;
+      if (k > 0) {
+        this.headerLines = [...this.headerLines, ...lines.slice(0, k)];
+        this.headerRows = this.headerBands(this.headerLines).map((b) => this.headerRow(b));
+        lines = lines.slice(k);
+      }
+    }
+    this.parts.push(lines);
     this.topAligned = this.voteTopAligned(lines);
     const rows: Row[] = [];
     const isAnchor = (li: LineInfo) =>
@@ -637,22 +725,49 @@ export class PdfTable {
     }
     this.rows.push(...rows);
     this.block.rows = [...this.headerRows, ...this.rows.map((r) => this.bodyRow(r))];
+    const last = Math.max(...lines.map((li) => li.line.page));
+    if (last > (this.block.lastPage ?? this.block.place.page ?? 0)) this.block.lastPage = last;
   }
 
   /**
-   * The row whose cells a line without figures carries on (see addBody), if it does: each of its cells continues the
-   * lowest cell placed so far in its column, all in one row. Across a page break only before the page's first row.
+   * The row whose cells a line carries on (see addBody), if it does: each of its cells continues the lowest cell
+   * placed so far in its column, all in one row, and none is a figure of its own. Across a page break only before the
+   * page's first row.
    */
   private continuedRow(li: LineInfo, cells: { f: Frag; c: number }[], pageStarted: boolean): Row | undefined {
-    if (!cells.length || li.cells.some((c) => isNumeric(c) || ENUMERATED.test(squash(c.text)) || TOTAL.test(squash(c.text)))) return undefined;
+    if (!cells.length || li.cells.some((c) => ENUMERATED.test(squash(c.text)) || TOTAL.test(squash(c.text)))) return undefined;
     let row: Row | undefined;
+    const columns: number[] = [];
     for (const { f, c } of cells) {
-      const above = this.lastInCol.get(c);
-      if (!above || (above.f.page !== f.page && pageStarted) || !this.continues(above.f, f, c)) return undefined;
-      if (row && row !== above.row) return undefined;
-      row = above.row;
+      const found = this.cellAbove(f, c);
+      if (!found) return undefined;
+      const { f: g, row: r, c: gc } = found;
+      if ((g.page !== f.page && pageStarted) || !this.continues(g, f, gc)) return undefined;
+      // a target value begins with its comparison ("<=10万" under "2022年12月31日" is the next row's)
+      if (/^[<>=≤≥]/.test(f.text) && !/[<>=≤≥]$/.test(g.text)) return undefined;
+      // a figure on the line is a new row's, unless the cell above broke off in the middle of it ("<=5." / "86")
+      if (isNumberText(f.text) && !/[.,<>=≤≥]$/.test(g.text) && !(cells.length === 1 && brokenFigure(g, f))) return undefined;
+      if (row && row !== r) return undefined;
+      row = r;
+      columns.push(gc);
     }
+    // each line goes to the column of the cell it carries on (a spanning cell's short last line included)
+    cells.forEach((x, i) => (x.c = columns[i]!));
     return row;
+  }
+
+  /**
+   * The lowest cell placed so far that `f` could be the next line of: the one in its column, or one that starts where
+   * it does in another column (the lines of a cell spanning columns fall on different ones).
+   */
+  private cellAbove(f: Frag, c: number): { f: Frag; row: Row; c: number } | undefined {
+    let best: { f: Frag; row: Row; c: number } | undefined;
+    for (const [k, v] of this.lastInCol) {
+      if (k !== c && Math.abs(v.f.x0 - f.x0) > 0.6 * f.h) continue;
+      if (v.f.page > f.page || (v.f.page === f.page && v.f.y >= f.y)) continue;
+      if (!best || v.f.page > best.f.page || (v.f.page === best.f.page && v.f.y > best.f.y)) best = { ...v, c: k };
+    }
+    return best;
   }
 
   /**
@@ -662,8 +777,8 @@ export class PdfTable {
    *    column, while that line has cells in other columns too: top (wrapped and one-line cells start together);
    *  - a label split around it, the line itself leaving that column empty (a filled cell in the line right before it
    *    that the line right after it carries on): centred;
-   *  - a line right before it, not carrying on anything, whose cell fills its column and goes on in that line:
-   *    centred (the label's first half).
+   *  - a line of one cell right before a line with figures, not carrying on anything, whose cell fills its column
+   *    and goes on in that line: centred (the label's first half).
    * Top when it wins; no votes or a tie keep the nearest-row reading.
    */
   private votes = { top: 0, centred: 0 };
@@ -694,7 +809,7 @@ export class PdfTable {
           if (!own.some((x) => x.c === c) && s && this.filled(s.f, f, c) && Math.abs(s.f.x0 - f.x0) <= 0.6 * f.h) this.votes.centred++;
         }
       }
-      if (before && !hasFigure(before) && near(before, li) && !carries(lines[i - 2], before)) {
+      if (before && hasFigure(li) && before.cells.length === 1 && near(before, li) && !carries(lines[i - 2], before)) {
         for (const { f, c } of frags(before)) {
           const down = own.find((x) => x.c === c);
           if (down && this.continues(f, down.f, c)) this.votes.centred++;
@@ -724,15 +839,7 @@ export class PdfTable {
    */
   private headerBands(header: LineInfo[]): LineInfo[][] {
     const out: { lines: LineInfo[]; ranges: [number, number][] }[] = [];
-    const carriesOn = (band: LineInfo[], li: LineInfo) =>
-      this.cellsOf(li).every((f) => {
-        const c = columnOf(this.cores, f);
-        const above = band
-          .flatMap((l) => this.cellsOf(l))
-          .filter((g) => g.y < f.y && columnOf(this.cores, g) === c)
-          .sort((a, b) => b.y - a.y)[0];
-        return !!above && this.continues(above, f, c);
-      });
+    const carriesOn = (band: LineInfo[], li: LineInfo) => this.carriesOn(band, li);
     for (const li of header) {
       const ranges = this.cellsOf(li).map((f) => headerColumns(this.cores, f));
       const cur = out[out.length - 1];
@@ -743,8 +850,7 @@ export class PdfTable {
       if (
         cur &&
         prev &&
-        prev.line.page === li.line.page &&
-        ((li.line.y - prev.line.y < Math.max(prev.line.h, li.line.h) && !ranges.some((r) => cur.ranges.some((q) => clash(r, q)))) ||
+        ((prev.line.page === li.line.page && li.line.y - prev.line.y < Math.max(prev.line.h, li.line.h) && !ranges.some((r) => cur.ranges.some((q) => clash(r, q)))) ||
           carriesOn(cur.lines, li))
       ) {
         cur.lines.push(li);
@@ -752,6 +858,36 @@ export class PdfTable {
       } else out.push({ lines: [li], ranges });
     }
     return out.map((b) => b.lines);
+  }
+
+  /**
+   * Per column, the right edge of its widest header text lying in it alone (else the column's): where header text
+   * wraps, which may be short of the figures below when the header row's cells are narrower than the body's.
+   */
+  private headerRight(): number[] {
+    const out = this.cores.map(() => -Infinity);
+    for (const li of this.headerLines) for (const f of this.cellsOf(li)) {
+      const c = columnOf(this.cores, f);
+      if (onlyIn(this.cores, c, f)) out[c] = Math.max(out[c]!, f.x1);
+    }
+    return out.map((x, i) => (x > -Infinity ? x : this.maxRight[i]!));
+  }
+
+  /** Each cell of `li` carries on the lowest cell of `band` in its column (see continues), judged by header widths. */
+  private carriesOn(band: LineInfo[], li: LineInfo): boolean {
+    const cells = this.cellsOf(li);
+    return (
+      cells.length > 0 &&
+      cells.every((f) => {
+        const c = columnOf(this.cores, f);
+        const above = band
+          .flatMap((l) => this.cellsOf(l))
+          .filter((g) => (g.page < f.page || g.y < f.y) && columnOf(this.cores, g) === c)
+          .sort((a, b) => a.page - b.page || a.y - b.y)
+          .pop();
+        return !!above && this.continues(above, f, c, this.headerRight());
+      })
+    );
   }
 
   private headerRow(group: LineInfo[]): SourceCell[] {
@@ -776,12 +912,12 @@ export class PdfTable {
     for (let c = 0; c < n; ) {
       const spanning = spans.find((s) => s.c0 === c && s.c1 > c);
       if (spanning) {
-        const parts = spans.filter((s) => s.c0 === c && s.c1 === spanning.c1).map((s) => s.f).sort((p, q) => p.y - q.y || p.x0 - q.x0);
+        const parts = spans.filter((s) => s.c0 === c && s.c1 === spanning.c1).map((s) => s.f).sort((p, q) => p.page - q.page || p.y - q.y || p.x0 - q.x0);
         row.push({ text: joinFragments(parts), place: { page: parts[0]!.page }, colSpan: spanning.c1 - c + 1 });
         c = spanning.c1 + 1;
         continue;
       }
-      const fs = spans.filter((s) => s.c0 === c && s.c1 === c).map((s) => s.f).sort((p, q) => p.y - q.y || p.x0 - q.x0);
+      const fs = spans.filter((s) => s.c0 === c && s.c1 === c).map((s) => s.f).sort((p, q) => p.page - q.page || p.y - q.y || p.x0 - q.x0);
       row.push(fs.length ? { text: joinFragments(fs), place: { page: fs[0]!.page } } : { text: "", place: { page } });
       c++;
     }
