@@ -10,7 +10,7 @@ export default defineRule({
   description: "未能读取或核对的部分须明示：某张表、某段正文或某条规则未能完成时，报告其位置和原因，其余部分照常核对",
   severity: "warning",
   messages: {
-    notice: "未能完整读取：{message}",
+    notice: "未能完整核对：{message}",
   },
   example: "（一张表的列无法识别：表3「支出预算表」无法可靠读取，该表未参与核对）",
   reportsNotices: true,

@@ -330,7 +330,7 @@ describe("text with a few undecodable bytes", () => {
     const findings = lintDocument(doc, "a.txt").findings;
     const notes = findings.filter((f) => f.ruleId === "incomplete-reading");
     expect(notes.map((f) => [f.severity, f.message, f.location.line])).toEqual([
-      ["warning", "未能完整读取：第25、40行有无法解码的字节，已以�代替，这些行的数字可能不完整，所在小节未参与核对", 25],
+      ["warning", "未能完整核对：第25、40行有无法解码的字节，已以�代替，这些行的数字可能不完整，所在小节未参与核对", 25],
     ]);
     // every other finding is one the clean file has too (the damaged numbers only take relations out of the check)
     const key = (f: { ruleId: string; message: string }) => `${f.ruleId} ${f.message}`;
@@ -345,7 +345,7 @@ describe("text with a few undecodable bytes", () => {
       writeFileSync(path, damageDigit(seedText, 25, "215.43"));
       const r = await checkFile(path);
       expect(r.status).toBe("ok");
-      expect(r.findings.filter((f) => f.ruleId === "incomplete-reading").map((f) => f.message)).toEqual(["未能完整读取：第25行有无法解码的字节，已以�代替，这些行的数字可能不完整，所在小节未参与核对"]);
+      expect(r.findings.filter((f) => f.ruleId === "incomplete-reading").map((f) => f.message)).toEqual(["未能完整核对：第25行有无法解码的字节，已以�代替，这些行的数字可能不完整，所在小节未参与核对"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
