@@ -455,6 +455,8 @@ export class PdfTable {
   /** the title line printed above it (squashed), when there was one: a page reprinting it continues this table */
   titleKey?: string;
   readonly headerKeys: Set<string>;
+  /** the first page's first lines (squashed), header then body: what a page reprinting the table's top repeats */
+  readonly firstLines: string[];
   /** the first cell of each header line with two or more cells (squashed): the labels a reprinted header repeats */
   readonly headerLabels: Set<string>;
   readonly block: SourceTable;
@@ -476,6 +478,7 @@ export class PdfTable {
   constructor(header: LineInfo[], body: LineInfo[], page: number) {
     header = header.map(splitHeaderCells);
     this.headerKeys = new Set(header.map((li) => squash(li.line.text)));
+    this.firstLines = [...header, ...body].slice(0, 12).map((li) => squash(li.line.text));
     this.headerLabels = new Set(header.filter((li) => li.cells.length >= 2).map((li) => squash(li.cells[0]!.text)));
     this.block = { kind: "table", rows: [], place: { page } };
     this.headerLines = header;
