@@ -73,9 +73,13 @@ export function readPerf(rows: TableCell[][], title: string): Perf {
       let label = "";
       for (const c of r) if (c.column < first && !isBlank(c.text) && !c.number) label = stripNumbering(c.text).replace(/[（(](?:万元|元)[）)]$/, "");
       const row: FundRow = { label, isTotal: FUND_TOTAL.test(label), cells: {}, values: {} };
+      // a figure right of the header's last column is that column's: its cell was merged to the table's edge and the
+      // figure right-aligned in it (a PDF reads it under the columns of the indicator block below)
+      const lastField = [...cols.entries()].sort((a, b) => b[1] - a[1])[0];
+      const beyond = lastField && !cellAt(r, lastField[1])?.number ? r.find((c) => c.column > lastField[1] && c.number) : undefined;
       for (const [f, col] of cols) {
-        const cell = cellAt(r, col);
-        if (!cell || cell.column !== col) continue;
+        const cell = beyond && f === lastField![0] ? beyond : cellAt(r, col);
+        if (!cell || (cell.column !== col && cell !== beyond)) continue;
         row.cells[f] = cell;
         const n = f === "initialBudget" || f === "budget" || f === "actual" ? amountOf(cell, perf.unit, title) : numberOf(cell, title);
         if (n) row.values[f] = n;

@@ -116,7 +116,7 @@ function continues(seg: Segment, prev: TableView): boolean {
   if (head(seg.rows) === head(prev.segment.rows)) return true;
   // no title and no header of its own: it starts with coded rows
   const firstText = (r: TableCell[]) => (r.find((c) => c.text.trim())?.text ?? "").trim();
-  return !seg.table.title && seg.rows.slice(0, 2).some((r) => /^[2-5]\d{2}(?:\s|$|\d)/.test(firstText(r)));
+  return !seg.table.title && seg.rows.slice(0, 2).some((r) => /^[2-5]\d{2}(?:\s|$|\d|\p{Script=Han})/u.test(firstText(r)));
 }
 
 /** The last page a (physical) table reaches: a PDF table the parser already joined over pages ends on a later page. */

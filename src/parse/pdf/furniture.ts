@@ -1,6 +1,7 @@
 /**
  * Page furniture: running headers, footers and page numbers are not part of the text flow. Removed are
- *  - lone page numbers near the top or bottom edge ("3", "- 3 -", "第 3 页", "第3页 共18页", "3/18", "Page 3");
+ *  - lone page numbers near the top or bottom edge ("3", "- 3 -", "第 3 页", "第3页 共18页", "3/18", "Page 3"), the
+ *    outermost line there or standing apart from the lines around it (not a table's "219" in the text flow);
  *  - lines repeated at about the same height near an edge on most pages (digits ignored, so "第3页" repeats too);
  *  - edge lines that end (or start) with the page number, the number running with the page index on many pages,
  *    whatever the rest says ("Chapter 3: Utilities 7").
@@ -65,11 +66,21 @@ export function removeFurniture(pages: PageLines[]): void {
   }
   const minRepeats = Math.max(3, Math.ceil(pages.length * 0.5));
   const minNumbered = Math.max(3, Math.ceil(pages.length * 0.4));
+  // a lone number in the text flow (a table's "219" at the foot of a page) is no page number: a page number is the
+  // outermost line at its edge, or stands a line and a half apart from its neighbours
+  const apart = (l: Line, p: PageLines) => {
+    const i = p.lines.indexOf(l);
+    const before = p.lines[i - 1];
+    const after = p.lines[i + 1];
+    const clear = (o: Line | undefined) => !o || Math.abs(o.y - l.y) > 1.5 * Math.max(o.h, l.h);
+    const outermost = l.y < p.height / 2 ? !before : !after;
+    return outermost || (clear(before) && clear(after));
+  };
   for (const p of pages) {
     const drop = new Set<Line>();
     for (const l of candidates(p)) {
       if (!nearEdge(l, p)) continue;
-      if (isPageNumber(l.text)) drop.add(l);
+      if (isPageNumber(l.text) && apart(l, p)) drop.add(l);
       else if (pages.length >= 3 && (counts.get(slot(l, p)) ?? 0) >= minRepeats && key(l).length <= 60) drop.add(l);
       else if (l.text.length <= 80 && (offsets.get(numbered(l, p) ?? "") ?? 0) >= minNumbered) drop.add(l);
     }

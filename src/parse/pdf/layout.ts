@@ -21,10 +21,15 @@ export function layoutPages(pages: LaidOutPage[]): SourceBlock[] {
   // the last title line ("2026年市级部门支出预算总表"): a table opened under it remembers it, so that the same
   // title reprinted at the top of the next page is known for a continuation, not a new table
   let lastTitle: string | undefined;
+  // the lines a page ends with after a table's title, too few to be a table (its first rows, Word having broken it
+  // after them): the table that opens the next page starts with them
+  let foot: { lines: LineInfo[]; blocks: SourceText[] } | undefined;
   for (const p of pages) {
     const infos = p.lines.map((l) => classify(l, p.width));
     let i = 0;
     let lastWasTable = false;
+    const held = foot;
+    foot = undefined;
     if (open) {
       let used = 0;
       try {
@@ -53,14 +58,24 @@ export function layoutPages(pages: LaidOutPage[]): SourceBlock[] {
       const j = runEnd(infos, i);
       // a run may hold more than one table: take them in turn
       let run = infos.slice(i, j);
+      const first = i === 0;
       while (run.length) {
         const span = findTable(run);
         if (!span) {
+          const before = blocks.length;
           run.forEach(text);
+          if (j === infos.length && lastTitle && isTableFoot(run, blocks[before - 1])) foot = { lines: run, blocks: blocks.slice(before) as SourceText[] };
           break;
         }
         run.slice(0, span.start).forEach(text);
-        const table = buildTable(run.slice(span.start, span.bodyStart), run.slice(span.bodyStart, span.end + 1), p.page);
+        let header = run.slice(span.start, span.bodyStart);
+        let page = p.page;
+        if (held && first && span.start === 0 && blocks.slice(-held.blocks.length).every((b, k) => b === held.blocks[k])) {
+          blocks.splice(blocks.length - held.blocks.length, held.blocks.length);
+          header = [...held.lines, ...header];
+          page = held.lines[0]!.line.page;
+        }
+        const table = buildTable(header, run.slice(span.bodyStart, span.end + 1), page);
         if (table) {
           blocks.push(table.block);
           if (lastTitle) table.titleKey = lastTitle;
@@ -129,6 +144,20 @@ function mode(xs: number[]): number | undefined {
   return best;
 }
 
+/**
+ * A page's last lines that begin a table: right after the table's title (the text block before them), at most six,
+ * one of them with two or more cells ("项目 | 非法集资平台运维费").
+ */
+function isTableFoot(run: LineInfo[], before: SourceBlock | undefined): boolean {
+  return (
+    run.length <= 6 &&
+    run.some((li) => li.cells.length >= 2) &&
+    before?.kind === "text" &&
+    TITLE_LINE.test(squash(before.text)) &&
+    !run.some(isBodyLine)
+  );
+}
+
 /** A table from its lines; on a layout this code cannot make sense of, nothing (the lines stay text). */
 function buildTable(header: LineInfo[], body: LineInfo[], page: number): PdfTable | undefined {
   try {
@@ -191,8 +220,8 @@ const TITLE_LINE = /表(?:[（(]续[）)]|续)?$|^表\d+/;
 /**
  * Templates that reprint a table's title, unit line and header on every page (and Word's repeated header rows): when
  * the page opens (after at most two short labels such as "公开03表") with the open table's own title, the title and its
- * 单位/编制单位 lines are skipped, then either the header lines of the first page reprinted as they were (the caller
- * skips them) or, failing that, the reprinted header down to the first body line. Returns the index after what was
+ * 单位/编制单位 lines are skipped, then either the first page's lines reprinted as they were (its header, and any row
+ * Word repeats with it) or, failing that, the reprinted header down to the first body line. Returns the index after what was
  * skipped, 0 when the page does not open with the title, -1 when it opens another table of the same title: a line
  * of the reprinted header with a label of the first page's header but other content ("项目名称 | 另一个项目").
  */
@@ -204,19 +233,22 @@ function repeatedTitleEnd(table: PdfTable, infos: LineInfo[]): number {
   let k = t + 1;
   while (k < infos.length && infos[k]!.stop && /单位[:：]|编制|^公开\d+表$/.test(squash(infos[k]!.line.text))) k++;
   let same = 0;
-  for (let h = k; h < infos.length && !infos[h]!.stop && !isBodyLine(infos[h]!); h++) {
+  let h = k;
+  for (; h < infos.length && !infos[h]!.stop; h++) {
     const text = squash(infos[h]!.line.text);
-    if (table.headerKeys.has(text)) {
+    // the first page's lines in order: its header, and the rows Word repeats with it even when they hold a figure
+    if (table.firstLines[same] === text) {
       same++;
       continue;
     }
-    if (table.headerLabels.has(squash(infos[h]!.cells[0]?.text ?? ""))) return -1;
+    if (!isBodyLine(infos[h]!) && table.headerKeys.has(text)) continue;
+    if (infos[h]!.cells.length >= 2 && table.headerLabels.has(squash(infos[h]!.cells[0]!.text))) return -1;
     break;
   }
-  if (same > 0) return k;
-  let h = k;
-  while (h < infos.length && h - k < 8 && !infos[h]!.stop && (!isBodyLine(infos[h]!) || isColumnNumberLine(infos[h]!))) h++;
-  return h < infos.length && !infos[h]!.stop && isBodyLine(infos[h]!) ? h : 0;
+  if (same > 0) return h;
+  let b = k;
+  while (b < infos.length && b - k < 8 && !infos[b]!.stop && (!isBodyLine(infos[b]!) || isColumnNumberLine(infos[b]!))) b++;
+  return b < infos.length && !infos[b]!.stop && isBodyLine(infos[b]!) ? b : 0;
 }
 
 /** The 栏次 line under a header: "** ** 1 2 3 4", "栏次 1 2 3", "行次" — column numbers, not a body row. */

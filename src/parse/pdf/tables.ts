@@ -60,6 +60,8 @@ const ENUMERATED = /^([一二三四五六七八九十]+、|[（(][一二三四�
 const HEADING_LIKE = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))/;
 /** a character followed by one that may not begin a line (Chinese line-breaking rules) */
 const NO_LINE_START = /^.[、，。；：！？）」』》〉”’%]/u;
+/** a function or economic code (类 201, 款 20103, 项 2010302; 301, 30101) */
+const CODE = /^[2-5]\d{2}(?:\d{2}){0,2}$/;
 /** the last digits of a figure a narrow cell broke, with its unit */
 const BROKEN_TAIL = /^\d{1,2}(?:分|%|万元|元)?$/;
 
@@ -453,6 +455,8 @@ export class PdfTable {
   /** the title line printed above it (squashed), when there was one: a page reprinting it continues this table */
   titleKey?: string;
   readonly headerKeys: Set<string>;
+  /** the first page's first lines (squashed), header then body: what a page reprinting the table's top repeats */
+  readonly firstLines: string[];
   /** the first cell of each header line with two or more cells (squashed): the labels a reprinted header repeats */
   readonly headerLabels: Set<string>;
   readonly block: SourceTable;
@@ -474,6 +478,7 @@ export class PdfTable {
   constructor(header: LineInfo[], body: LineInfo[], page: number) {
     header = header.map(splitHeaderCells);
     this.headerKeys = new Set(header.map((li) => squash(li.line.text)));
+    this.firstLines = [...header, ...body].slice(0, 12).map((li) => squash(li.line.text));
     this.headerLabels = new Set(header.filter((li) => li.cells.length >= 2).map((li) => squash(li.cells[0]!.text)));
     this.block = { kind: "table", rows: [], place: { page } };
     this.headerLines = header;
@@ -524,15 +529,17 @@ export class PdfTable {
    * `g` ended its line because the text ran out of room: it reaches the right edge of its column (of the table, for a
    * cell spanning columns) but for less than what `f`, the next line, begins with — one Chinese character, or its
    * first Latin word or number ("(2021-" / "2023）》"), plus a character pushed down by line-breaking rules. A figure
-   * only goes on with its unit.
+   * only goes on with its unit or its broken-off digits, a code with its name.
    */
   private filled(g: Frag, f: Frag, c: number, edges = this.maxRight): boolean {
     // a figure goes on only with its unit or the rest of a date ("7.81" / "万元", "2024" / "年9月30日"), or with its
     // last digits when a narrow cell broke it after the point ("75.7" / "4分")
-    if (isNumberText(g.text) && !UNIT_START.test(f.text) && !brokenFigure(g, f)) return false;
+    // a function or economic code wrapped before its name ("201" / "一般公共服务支出") goes on too
+    if (isNumberText(g.text) && !UNIT_START.test(f.text) && !brokenFigure(g, f) && !(CODE.test(g.text) && /^\p{Script=Han}/u.test(f.text))) return false;
     const em = Math.max(g.h, f.h);
     const right = onlyIn(this.cores, c, g) ? edges[c]! : this.tableRight;
-    const token = /^[\x21-\x7e]+/.exec(f.text)?.[0].length ?? 0;
+    // what may not be broken: a Latin word or number, a short bracketed group ("（%）")
+    const token = (/^[（(][^（()）]{0,3}[)）]/.exec(f.text) ?? /^[\x21-\x7e]+/.exec(f.text))?.[0].length ?? 0;
     const perChar = (f.x1 - f.x0) / Math.max(1, f.text.length);
     // a line may not start with closing punctuation, nor end with opening punctuation: a character moved down
     // ("担" / "保、", "项目资金" / "（万元）")
