@@ -113,6 +113,17 @@ describe("lines from positioned text items", () => {
     expect(pages.map((p) => p.lines.map((l) => l.text))).toEqual([["甲页正文。"], ["乙页正文。"], ["丙页正文。"], ["丁页正文。"]]);
   });
 
+  it("keeps a table's code at the foot of a page, drops a page number standing apart", () => {
+    // a narrow column's "219" / "援助" run down to the page's last lines, 10 pt apart (a PDF without page numbers)
+    const cells = [w("217", 140, 152, 721, 7.5), w("金融", 140, 156, 731, 7.5), w("219", 140, 152, 752, 7.5), w("援助", 140, 156, 762, 7.5)];
+    const table = { page: 6, height: 842, lines: buildLines(cells, 6) };
+    removeFurniture([table]);
+    expect(table.lines.map((l) => l.text)).toEqual(["217", "金融", "219", "援助"]);
+    const numbered = { page: 6, height: 842, lines: buildLines([...cells.slice(0, 2), w("6", 295, 300, 800, 9)], 6) };
+    removeFurniture([numbered]);
+    expect(numbered.lines.map((l) => l.text)).toEqual(["217", "金融"]);
+  });
+
   it("knows page numbers", () => {
     for (const s of ["- 3 -", "3", "第 3 页", "第3页 共18页", "3/18", "— 12 —"]) expect(isPageNumber(s), s).toBe(true);
     for (const s of ["2024年", "3.50", "合计"]) expect(isPageNumber(s), s).toBe(false);

@@ -12,11 +12,14 @@
  *    Each cell then goes to the column it overlaps most, so a row with an empty middle cell keeps later values in
  *    their own columns and empty cells stay empty strings.
  * 4. Body rows are anchored by lines with a number, a code, two or more cells, an enumerated label or a total; the
- *    other lines (the pieces of wrapped labels) join the row they belong to (see PdfTable.addBody).
+ *    other lines (the pieces of wrapped labels) join the row they belong to (see PdfTable.addBody). In a table whose
+ *    cells are top-aligned (Word's tables), a line whose cells each carry on a cell above that filled its column is
+ *    the next line of those cells, whatever it holds, also at the top of the next page (Word breaks rows).
  * 5. Header lines become header rows: the lines of one multi-line header cell are joined, a header cell over several
  *    columns gets colSpan.
- * 6. A table that ends a page continues on the next page when that page starts with lines fitting the same columns;
- *    repeated header lines there are dropped.
+ * 6. A table that ends a page continues on the next page when that page starts with lines fitting the same columns,
+ *    or with the table's title and first lines reprinted (Word's repeated header rows), which are dropped; when a
+ *    later page brings columns the first did not have, the columns are derived again from all pages.
  */
 import type { SourceCell, SourceTable } from "../source.js";
 import { isNumberText, joinFragments, wordsText, type Line, type Segment, type Word } from "./lines.js";
@@ -777,6 +780,9 @@ export class PdfTable {
     return best;
   }
 
+  /** the alignment votes so far (see voteTopAligned) */
+  private votes = { top: 0, centred: 0 };
+
   /**
    * Whether the cells are top-aligned, by the lines around the first line of a row (a line with figures, or with
    * cells in two or more columns), counted over the header and all parts of the table so far:
@@ -788,8 +794,6 @@ export class PdfTable {
    *    and goes on in that line: centred (the label's first half).
    * Top when it wins; no votes or a tie keep the nearest-row reading.
    */
-  private votes = { top: 0, centred: 0 };
-
   private voteTopAligned(lines: LineInfo[]): boolean | undefined {
     const hasFigure = (li: LineInfo) => li.cells.some(isNumeric);
     const starts = (li: LineInfo) => hasFigure(li) || li.cells.length >= 2;
