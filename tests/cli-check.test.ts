@@ -122,14 +122,15 @@ describe("batch", () => {
 });
 
 describe("exit codes", () => {
-  it("0 with --fail-on never, 2 for a file that cannot be read, 2 with one clean line for usage errors", async () => {
+  it("0 with --fail-on never, 1 for a file that cannot be read (an error, OUTPUT.md), 2 with one clean line for usage errors", async () => {
     expect((await gouji(["check", F002, "--fail-on", "never", "-f", "json"])).code).toBe(0);
     const dir = tempDir();
     writeFileSync(join(dir, "empty.txt"), "");
     copyFileSync(join(ROOT, "fixtures", SMALL[0]!), join(dir, "ok.txt"));
     const failed = await gouji(["check", dir, "-f", "json"]);
-    expect(failed.code).toBe(2);
+    expect(failed.code).toBe(1);
     expect(json(failed).files.map((f) => [f.status, f.error?.code])).toEqual([["failed", "empty-file"], ["ok", undefined]]);
+    expect((await gouji(["check", dir, "-f", "json", "--fail-on", "never"])).code).toBe(0);
     for (const args of [["check", "no-such-file.txt"], ["check", F002, "--jobs", "0"], ["check", F002, "--rule", "nope=off"], ["check", F002, "--shard", "3/2"]]) {
       const r = await gouji(args);
       expect(r.code).toBe(2);

@@ -10,7 +10,7 @@ import { resolveSettings, type CheckFlags } from "./settings.js";
 import { openOutput, OutputClosed } from "./output.js";
 import { createProgress } from "./progress.js";
 import { runPool } from "./pool.js";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
 import { addToSummary, emptySummary, filterFileByLevel, type RunHeader } from "../report/result.js";
 import { createStream } from "../report/formatters/index.js";
 import { BaselineFilter, baselineEntries, formatBaseline, makeBaseline, parseBaseline, type BaselineEntry } from "../report/baseline.js";
@@ -106,7 +106,8 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       progress.done();
       if (flags.writeBaseline) recorded.push(...baselineEntries(raw));
       const fresh = baseline ? baseline.apply(raw) : raw;
-      if (fresh.findings.some((x) => severityRank(x.severity) >= failRank)) failing = true;
+      // a file that could not be read counts as an error (OUTPUT.md): --fail-on never lets the run pass all the same
+      if (fresh.findings.some((x) => severityRank(x.severity) >= failRank) || (fresh.status === "failed" && severityRank("error") >= failRank)) failing = true;
       const shown = filterFileByLevel(fresh, settings.minLevel);
       addToSummary(summary, shown);
       await write(stream.file(shown));
@@ -128,8 +129,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
     }
     process.stderr.write(`gouji: 已把 ${recorded.length} 条问题记录到基线 ${flags.writeBaseline}\n`);
   }
-  if (summary.failed > 0) return EXIT_FAILURE;
   // writing a baseline accepts every current finding
-  if (flags.writeBaseline) return EXIT_OK;
+  if (flags.writeBaseline) return summary.failed > 0 ? EXIT_FINDINGS : EXIT_OK;
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }

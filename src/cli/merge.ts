@@ -5,7 +5,7 @@ import { formatRun } from "../report/formatters/index.js";
 import { FAIL_ON, FORMATS, type FailOn, type Format } from "../config/schema.js";
 import { severityRank } from "../engine/finding.js";
 import { openOutput } from "./output.js";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
 
 export async function runMerge(inputs: string[], flags: { format: string; output?: string; failOn: string; color: boolean }): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format 只能是 ${FORMATS.join("、")}`);
@@ -31,8 +31,8 @@ export async function runMerge(inputs: string[], flags: { format: string; output
   const color = flags.color && out.isTTY && !process.env.NO_COLOR;
   await out.write(await formatRun(flags.format as Format, run, { color }));
   await out.close();
-  if (run.summary.failed > 0) return EXIT_FAILURE;
   const failOn = flags.failOn as FailOn;
-  const failing = failOn !== "never" && run.files.some((f) => f.findings.some((x) => severityRank(x.severity) >= severityRank(failOn)));
+  // a file that could not be read counts as an error (OUTPUT.md)
+  const failing = failOn !== "never" && run.files.some((f) => (f.status === "failed" && severityRank("error") >= severityRank(failOn)) || f.findings.some((x) => severityRank(x.severity) >= severityRank(failOn)));
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
