@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../src/parse/pdf/lines.js";
 import { measureAfter } from "../src/engine/relations.js";
+import { otherPeriod } from "../src/claims/extract.js";
 import { errorsOf, lintText } from "./helpers.js";
 
 const FINAL = "某某法院2016年度部门决算\n第二部分 部门决算情况说明\n三、决算收支总体情况\n";
@@ -125,5 +126,18 @@ describe("a change against last year's 执行数 or 预算数", () => {
     const t = "测试局2026年部门预算\n第二部分 部门预算情况说明\n二、收入预算情况说明\n测试局2026年收入预算6256.31万元，比上年执行数减少336.67万元，下降5.0%，主要是项目减少。";
     const f = errorsOf(t, "yoy-change");
     expect(f.map((x) => [x.values.map((v) => v.text), x.expected])).toEqual([[["6256.31", "336.67", "5.0"], "5.1"]]);
+  });
+});
+
+describe("otherPeriod: which clauses speak of another period", () => {
+  it.each([
+    ["2023年度收入总计", 2024, true],
+    ["上年收入总计", 2024, true],
+    ["2024年度收入总计", 2024, false],
+    ["上年结转结余", 2024, false],
+    ["与上年相比，收入总计", 2024, false],
+    ["收入总计", undefined, false],
+  ] as const)("%s (report year %s) → %s", (head, year, expected) => {
+    expect(otherPeriod(head, year)).toBe(expected);
   });
 });

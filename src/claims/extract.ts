@@ -57,9 +57,10 @@ const FUND_QUALIFIED = /^(?:[（(]?[一二三四五六七八九十\d]+[）)、.�
  * The sentence speaks of another period than the report's: its last year named before the figure is not the report's
  * year ("2023年度收入总计180.00万元，支出总计…" in a 2024 report), or the clause names 上年 ("上年收入总计…").
  */
-function otherPeriod(head: string, year: number | undefined): boolean {
+export function otherPeriod(head: string, year: number | undefined): boolean {
   const clause = head.split(/[，,]/).pop() ?? "";
-  if (/上年|上一年|去年|上年度|同期/.test(clause) && !/比上年|较上年|与上年/.test(clause)) return true;
+  // "上年结转（结余）" is money carried into this year: this year's figure
+  if (/上年(?!结转|结余)|上一年|去年|同期/.test(clause) && !/比上年|较上年|与上年/.test(clause)) return true;
   if (!year) return false;
   const years = [...head.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
   const last = years[years.length - 1];
