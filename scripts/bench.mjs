@@ -165,7 +165,7 @@ try {
   );
 
   // 1b. what the run found: files, findings by level and rule, and the errors against the reviewed ledger
-  console.log(`   ${findingsText(JSON.parse(readFileSync(out, "utf8")))}`);
+  console.log(`   ${await findingsText(JSON.parse(readFileSync(out, "utf8")))}`);
 
   // 2. bare pdf-parse text extraction against gouji on the same PDFs
   if (pdfs.length) {
@@ -248,13 +248,13 @@ try {
  * One line on what a run found: files read and failed, findings by level, errors by rule, and how many errors the
  * reviewed ledger (tests/ledger/reviewed-errors.json) confirms, rejects or has not judged.
  */
-function findingsText(result) {
+async function findingsText(result) {
+  const { relationFamily } = await import(join(ROOT, "dist/src/engine/engine.js"));
   const level = { error: 0, warning: 0, info: 0 };
   const byRule = {};
   let failed = 0;
   const keys = [];
-  const family = (id) => (id === "breakdown-subset" ? "breakdown-sum" : id);
-  const key = (file, rule, values) => `${file}|${family(rule)}|${[...values].sort().join(",")}`;
+  const key = (file, rule, values) => `${file}|${relationFamily(rule)}|${[...values].sort().join(",")}`;
   for (const f of result.files) {
     if (f.status === "failed") failed++;
     for (const x of f.findings) {

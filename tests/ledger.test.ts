@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFile } from "../src/runner.js";
 import type { Finding } from "../src/engine/finding.js";
+import { relationFamily } from "../src/engine/engine.js";
 
 interface Row {
   file: string;
@@ -24,9 +25,7 @@ const SHARED = join(import.meta.dirname, "..", "..", "shared");
 const DIRS = ["corpus", "corpus/web", "samples", "seeds"].map((d) => join(SHARED, d));
 const ledger = JSON.parse(readFileSync(join(import.meta.dirname, "ledger", "reviewed-errors.json"), "utf8")) as Row[];
 
-/** breakdown-sum and breakdown-subset state one relation (see the engine's de-duplication) */
-const family = (ruleId: string) => (ruleId === "breakdown-subset" ? "breakdown-sum" : ruleId);
-const key = (file: string, ruleId: string, values: string[]) => `${file}|${family(ruleId)}|${[...values].sort().join(",")}`;
+const key = (file: string, ruleId: string, values: string[]) => `${file}|${relationFamily(ruleId)}|${[...values].sort().join(",")}`;
 
 const files = DIRS.filter(existsSync).flatMap((d) =>
   readdirSync(d)

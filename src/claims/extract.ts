@@ -6,8 +6,9 @@
 import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
-  ACTUAL_GLUE, ALLOCATION_LINE, BUDGET_GLUE, CLASS_ITEM, CLASS_ONLY, COMPARISON, COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, PRIOR_FIGURE, PRIOR_YEAR,
-  PROJECT_SIZE, RATE_GLUE, SHARE_GLUE, VARIANCE_RATE_GLUE,
+  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, COMPARISON,
+  COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE,
+  SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
 import { HEADING_LEVELS } from "../model/headings.js";
@@ -33,9 +34,6 @@ interface Token {
 
 const AMOUNT_UNITS = new Set(["万元", "元", "亿元"]);
 
-/** Units of things that add up ("共75个，其中福建70个"); 分, 年, 岁, 级, 倍 … do not. */
-const ADDITIVE_COUNT_UNITS: ReadonlySet<string> = new Set(["个", "人", "名", "项", "辆", "家", "所", "户", "处", "台", "套", "件", "次", "批", "条", "间", "座", "张", "本", "册", "篇", "场", "期", "位", "笔", "份", "宗", "起", "株", "亩", "公里", "平方米"]);
-
 function kindOf(n: ParagraphNumber): Kind | undefined {
   if (AMOUNT_UNITS.has(n.unit)) return "amount";
   if (n.unit === "%") return "percent";
@@ -45,13 +43,6 @@ function kindOf(n: ParagraphNumber): Kind | undefined {
 
 const BOUNDARY = /[，,。；;：:、！？]/;
 
-/** Concepts of all the department's funds: 收入/支出 总计, 本年收入, 基本支出 … */
-const ALL_FUNDS_CONCEPT = /^(?:income|expense|budget)\./;
-/**
- * A sentence that opens with a fund ("（一）一般公共预算财政拨款年初结转结余99.96万元，本年收入2193.18万元"): its
- * unqualified labels are that fund's figures, not the department's.
- */
-const FUND_QUALIFIED = /^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?(?:[^，,。；;]{0,12}?)(?:一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户)[^，,]*[，,]/;
 
 /**
  * The sentence speaks of another period than the report's: its last year named before the figure is not the report's
@@ -60,7 +51,7 @@ const FUND_QUALIFIED = /^(?:[（(]?[一二三四五六七八九十\d]+[）)、.�
 export function otherPeriod(head: string, year: number | undefined): boolean {
   const clause = head.split(/[，,]/).pop() ?? "";
   // "上年结转（结余）" is money carried into this year: this year's figure
-  if (/上年(?!结转|结余)|上一年|去年|同期/.test(clause) && !/比上年|较上年|与上年/.test(clause)) return true;
+  if (PRIOR_PERIOD_CLAUSE.test(clause) && !CHANGE_AGAINST_PRIOR.test(clause)) return true;
   if (!year) return false;
   const years = [...head.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
   const last = years[years.length - 1];
@@ -204,7 +195,7 @@ export function extractClaims(report: Report): void {
       label: b.totalLabel,
       relation,
       total: total!,
-      parts: b.parts.map((t, i) => ({ label: t.label, number: parts[i]!, contained: contained(t) })).filter((x) => !x.contained).map(({ label, number }) => ({ label, number })),
+      parts: b.parts.flatMap((t, i) => (contained(t) ? [] : [{ label: t.label, number: parts[i]! }])),
       paragraph: b.paragraph,
       origin: "其中",
     });
@@ -362,7 +353,7 @@ export function extractClaims(report: Report): void {
             listParts.set(sectionKey(p), list);
           } else if (t.kind !== "percent") {
             const alias = t.label ? aliasOf(t.label, path) : undefined;
-            const head = sentenceHead(p.text, t.n.start);
+            const head = sentenceHead(text, t.n.start);
             if (alias && !(ALL_FUNDS_CONCEPT.test(alias.concept) && FUND_QUALIFIED.test(head)) && !otherPeriod(head, report.meta.year)) {
               addFact(alias.concept, t.label, strip(t.n), p, alias.measure ?? "actual");
             }

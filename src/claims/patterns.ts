@@ -34,3 +34,18 @@ export const PROJECT_SIZE = /(?:预算安排规模|项目资金规模|资金规�
 /** 一般公共服务支出(类)财政事务(款)行政运行(项) */
 export const CLASS_ITEM = /([^\d.、．()（）:：\s][^()（）:：]*?)\s*[（(]类[）)]\s*([^()（）]*(?:[（(](?!款)[^()（）]*[）)][^()（）]*)*?)\s*[（(]款[）)]\s*([^()（）]*(?:[（(](?!项)[^()（）]*[）)][^()（）]*)*?)\s*[（(]项[）)]/;
 export const CLASS_ONLY = /([^\d.、．()（）:：\s][^()（）:：]*?)\s*[（(]类[）)]/;
+
+/** Units of things that add up ("共75个，其中福建70个"); 分, 年, 岁, 级, 倍 … do not. */
+export const ADDITIVE_COUNT_UNITS: ReadonlySet<string> = new Set(["个", "人", "名", "项", "辆", "家", "所", "户", "处", "台", "套", "件", "次", "批", "条", "间", "座", "张", "本", "册", "篇", "场", "期", "位", "笔", "份", "宗", "起", "株", "亩", "公里", "平方米"]);
+
+/** Concepts of all the department's funds: 收入/支出 总计, 本年收入, 基本支出 … */
+export const ALL_FUNDS_CONCEPT = /^(?:income|expense|budget)\./;
+/**
+ * A sentence that opens with a fund ("（一）一般公共预算财政拨款年初结转结余99.96万元，本年收入2193.18万元"): its
+ * unqualified labels are that fund's figures, not the department's.
+ */
+export const FUND_QUALIFIED = /^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?(?:[^，,。；;]{0,12}?)(?:一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户)[^，,]*[，,]/;
+/** A clause that names last year's figures ("上年收入总计"); "上年结转（结余）" is money carried into this year. */
+export const PRIOR_PERIOD_CLAUSE = /上年(?!结转|结余)|上一年|去年|同期/;
+/** …unless it states a change against last year ("比上年增加"), which is this year's figure. */
+export const CHANGE_AGAINST_PRIOR = /比上年|较上年|与上年/;

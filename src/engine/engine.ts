@@ -43,6 +43,11 @@ export function runRules(report: Report, opts: EngineOptions): Finding[] {
 /** Rules that state the same relation in two strengths: a failed Σ parts = total and Σ parts ≤ total are one finding. */
 const FAMILY: Record<string, string> = { "breakdown-subset": "breakdown-sum" };
 
+/** The rule a finding's relation is filed under when inconsistencies are counted once (the ledger, the bench). */
+export function relationFamily(ruleId: string): string {
+  return FAMILY[ruleId] ?? ruleId;
+}
+
 /**
  * One inconsistency, one finding. The same relation reached twice over the same printed numbers (a "其中" list that is
  * also a known relation) is kept once. The same relation over the same numbers printed in other places (a sentence

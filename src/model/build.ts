@@ -230,7 +230,10 @@ function buildTable(block: SourceTable, index: number, sectionId: string, recent
   });
   const table: Table = { index, title, sectionId, rows, location: { ...block.place, snippet: title || "表格" } };
   if (unit) table.unit = unit;
-  if (block.lastPage) table.lastPage = block.lastPage;
+  // the last page it reaches: a PDF table the parser joined over pages, or whose cells sit on later pages
+  let last = block.lastPage ?? 0;
+  for (const r of rows) for (const c of r) if (c.location.page && c.location.page > last) last = c.location.page;
+  if (last > (block.place.page ?? 0)) table.lastPage = last;
   return table;
 }
 

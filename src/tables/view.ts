@@ -119,11 +119,9 @@ function continues(seg: Segment, prev: TableView): boolean {
   return !seg.table.title && seg.rows.slice(0, 2).some((r) => /^[2-5]\d{2}(?:\s|$|\d|\p{Script=Han})/u.test(firstText(r)));
 }
 
-/** The last page a (physical) table reaches: a PDF table the parser already joined over pages ends on a later page. */
+/** The last page a (physical) table reaches (the model records it for a table that runs over pages). */
 function lastPageOf(table: Table): number | undefined {
-  let last = table.lastPage ?? table.location.page;
-  for (const r of table.rows) for (const c of r) if (c.location.page && (!last || c.location.page > last)) last = c.location.page;
-  return last;
+  return table.lastPage ?? table.location.page;
 }
 
 /**
