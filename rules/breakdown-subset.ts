@@ -37,7 +37,10 @@ export default defineRule({
     }
     for (const c of cases) {
       const check = subsetCheck(c.total, c.parts.map((p) => p.number));
-      if (check.verdict !== "violated") continue; // a subset that only rounding pushes over is not worth a line
+      if (check.verdict !== "violated") {
+        ctx.evaluated([c.total, ...c.parts.map((p) => p.number)], true);
+        continue; // a subset that only rounding pushes over is not worth a line
+      }
       ctx.reportCheck(check, {
         messageId: "exceeds",
         data: {

@@ -42,6 +42,7 @@ export default defineRule({
         // wrong only when no true values behind the printed ones could make the word right
         const wrong =
           c.comparison === "等于" ? equalCheck(c.budget, c.actual).verdict === "violated" : c.comparison === "大于" ? a.hi.lte(b.lo) : b.hi.lte(a.lo);
+        ctx.evaluated([c.budget, c.actual], !wrong);
         if (wrong) {
           ctx.report({
             messageId: "comparison",

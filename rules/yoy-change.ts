@@ -28,6 +28,7 @@ export default defineRule({
         const d = Interval.of(c.delta);
         if (prior.hi.lte(0) || d.lo.lte(0)) continue;
         const least = d.lo.div(prior.hi).times(100);
+        ctx.evaluated([c.current, c.delta, c.rate], !Interval.of(c.rate).hi.lt(least));
         if (Interval.of(c.rate).hi.lt(least)) {
           ctx.report({
             messageId: "newItem",

@@ -14,6 +14,7 @@ export default defineRule({
       if (c.delta.value.isZero() || c.rate.value.isZero()) continue;
       const up = c.amountWord === "增加";
       const rateUp = c.rateWord === "增长";
+      ctx.evaluated([c.delta, c.rate], up === rateUp);
       if (up === rateUp) continue;
       ctx.report({
         messageId: "words",

@@ -238,6 +238,10 @@ try {
     `5. ${b.files}-file folder, --jobs default (${cpus().length}): ${fmt(b.ms / 1000, 1)} s, ${fmt((b.files * 1000) / b.ms, 1)} files/s, ` +
       `peak RSS ${fmt(b.rssMb, 0)} MB (target < 500 MB) ${mark(b.rssMb < 500)}${failText(b.failures)}`,
   );
+  // 6. coverage (issue 10): printed amounts in an evaluated relation, per folder
+  const { coverageLine, defaultFolders } = await import("./coverage.mjs");
+  console.log("6. coverage:");
+  for (const d of defaultFolders()) console.log(`   ${coverageLine(d)}`);
   console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(" ")} (other processes on the machine slow every figure above)`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import type { Report } from "./model/schema.js";
 import type { SourceDocument } from "./parse/source.js";
 import { rules as allRules } from "../rules/index.js";
 import type { Rule } from "./engine/rule.js";
+import { Coverage, reportStats, type ReportStats } from "./engine/coverage.js";
 
 /** Words only a budget or final-accounts text uses; a fragment of one (a paragraph under review) has some of them. */
 const BUDGET_WORDS = /财政拨款|一般公共预算|三公|基本支出|项目支出|本年收入|本年支出|收支总|收入总计|支出总计|机关运行经费|部门预算|部门决算/;
@@ -44,7 +45,11 @@ function contained(report: Report, code: string, what: string, stage: () => void
   }
 }
 
-export function lintDocument(doc: SourceDocument, path: string, opts: LintOptions = {}): { report: Report; findings: Finding[] } {
+/**
+ * Reads one parsed document and checks it: the report, its findings (document order) and its coverage `stats`
+ * (printed amounts in an evaluated relation; see coverage.ts); `coverage` lists what the rules touched.
+ */
+export function lintDocument(doc: SourceDocument, path: string, opts: LintOptions = {}): { report: Report; findings: Finding[]; stats: ReportStats; coverage: Coverage } {
   const report = readReport(doc, path);
   let rules = opts.rules ?? allRules;
   if (report.meta.kind === "unknown" && report.paragraphs.length > 0 && !report.paragraphs.some((p) => BUDGET_WORDS.test(p.text))) {
@@ -55,6 +60,7 @@ export function lintDocument(doc: SourceDocument, path: string, opts: LintOption
     });
     rules = rules.filter((r) => r.reportsNotices);
   }
-  const findings = runRules(report, { rules, settings: opts.settings ?? {} });
-  return { report, findings };
+  const coverage = new Coverage();
+  const findings = runRules(report, { rules, settings: opts.settings ?? {}, coverage });
+  return { report, findings, stats: reportStats(report, coverage), coverage };
 }

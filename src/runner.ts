@@ -8,6 +8,7 @@ import { InputError } from "./parse/source.js";
 import { lintDocument, type LintOptions } from "./lint.js";
 import type { Finding } from "./engine/finding.js";
 import { formatOfPath } from "./report/result.js";
+import type { ReportStats } from "./engine/coverage.js";
 
 export interface FileResult {
   path: string;
@@ -19,6 +20,8 @@ export interface FileResult {
   organisation?: string;
   year?: number;
   kind?: string;
+  /** coverage: printed amounts in an evaluated relation, relations checked and held (a file that was read) */
+  stats?: ReportStats;
 }
 
 export interface RunOptions extends LintOptions {
@@ -37,8 +40,9 @@ export async function checkFile(path: string, opts: RunOptions = {}): Promise<Fi
     const buf = await readFile(path);
     const doc = await withTimeout(parseDocument(new Uint8Array(buf), path, { timeoutMs }), timeoutMs);
     base.format = doc.format;
-    const { report, findings } = lintDocument(doc, path, opts);
+    const { report, findings, stats } = lintDocument(doc, path, opts);
     base.findings = findings;
+    base.stats = stats;
     if (report.meta.pages) base.pages = report.meta.pages;
     if (report.meta.organisation) base.organisation = report.meta.organisation;
     if (report.meta.year) base.year = report.meta.year;

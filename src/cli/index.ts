@@ -109,17 +109,26 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("extract")
-    .description("输出文件解析得到的结构化模型（调试解析器用）")
+    .description("输出文件解析得到的结构化模型（调试解析器用）；--uncovered 列出未参与任何勾稽关系的数字")
     .argument("<file>", "文件")
-    .addOption(new Option("-f, --format <format>", "输出格式").choices(["json"]).default("json"))
-    .action(async (file: string) => {
+    .addOption(new Option("-f, --format <format>", "输出格式（--uncovered 时默认 text）").choices(["json", "text"]))
+    .option("--uncovered", "只列出未参与任何已核对关系的数字，按章节或报表分组，并注明类别（金额、年份、编码、人数……）")
+    .action(async (file: string, o: { format?: "json" | "text"; uncovered?: boolean }) => {
       const { readFile } = await import("node:fs/promises");
       const { parseDocument } = await import("../parse/index.js");
-      const { readReport } = await import("../lint.js");
+      const { readReport, lintDocument } = await import("../lint.js");
       const { describeError } = await import("../runner.js");
       try {
         const doc = await parseDocument(new Uint8Array(await readFile(file)), file);
-        process.stdout.write(`${JSON.stringify(readReport(doc, file), null, 2)}\n`);
+        if (!o.uncovered) {
+          process.stdout.write(`${JSON.stringify(readReport(doc, file), null, 2)}\n`);
+          return;
+        }
+        const { uncoveredNumbers } = await import("../engine/coverage.js");
+        const { formatUncovered } = await import("./uncovered.js");
+        const { report, coverage, stats } = lintDocument(doc, file);
+        const entries = uncoveredNumbers(report, coverage);
+        process.stdout.write(formatUncovered(file, entries, stats, o.format ?? "text"));
       } catch (e) {
         const err = describeError(e);
         process.stderr.write(`gouji: ${file}: [${err.code}] ${err.message}\n`);

@@ -6,6 +6,7 @@ import type { Report } from "../model/schema.js";
 import type { Finding, Severity } from "./finding.js";
 import { makeContext, type Rule } from "./rule.js";
 import { damagedPlaces, withholdDamaged } from "./damage.js";
+import type { Coverage } from "./coverage.js";
 
 export type RuleSetting = Severity | "off";
 
@@ -13,6 +14,8 @@ export interface EngineOptions {
   rules: readonly Rule[];
   /** per-rule severity or "off" */
   settings?: Record<string, RuleSetting>;
+  /** collects what the rules evaluated (see coverage.ts) */
+  coverage?: Coverage;
 }
 
 export function runRules(report: Report, opts: EngineOptions): Finding[] {
@@ -21,7 +24,7 @@ export function runRules(report: Report, opts: EngineOptions): Finding[] {
   for (const rule of opts.rules) {
     const setting = opts.settings?.[rule.id];
     if (setting === "off") continue;
-    const ctx = makeContext(rule, findings, setting);
+    const ctx = makeContext(rule, findings, setting, opts.coverage);
     if (rule.reportsNotices) {
       last.push([rule, ctx]);
       continue;

@@ -3,6 +3,7 @@ import type { Finding, Severity, CitedValue } from "./finding.js";
 import { cite, severityRank } from "./finding.js";
 import type { Check, PercentConvention } from "./interval.js";
 import { Decimal } from "decimal.js";
+import type { Coverage } from "./coverage.js";
 
 export interface RuleMeta {
   id: string;
@@ -34,6 +35,11 @@ export interface RuleContext {
    * `exact`), info when only rounding explains it, nothing when it holds
    */
   reportCheck(check: Check | undefined, input: Omit<ReportInput, "severity" | "expected">, expected?: string): void;
+  /**
+   * records a relation the rule evaluated without `reportCheck` (a word against numbers, a bound): counted for
+   * coverage, held or not; a failed one is still reported with `report`
+   */
+  evaluated(values: readonly PrintedNumber[], held: boolean): void;
 }
 
 /**
@@ -65,8 +71,14 @@ export function renderMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in data ? String(data[k]) : `{${k}}`));
 }
 
-export function makeContext(rule: Rule, out: Finding[], severityOverride?: Severity): RuleContext {
+/**
+ * The context one rule reports through. With `coverage`, every relation the rule evaluates (a `reportCheck`) is
+ * counted, held or not, and its printed numbers are marked as in a relation; so are the numbers of a finding reported
+ * directly.
+ */
+export function makeContext(rule: Rule, out: Finding[], severityOverride?: Severity, coverage?: Coverage): RuleContext {
   const report = (input: ReportInput, note?: PercentConvention) => {
+    coverage?.touch(input.values.map((v) => v.number));
     const ruleTemplate = rule.messages[input.messageId];
     if (ruleTemplate === undefined) throw new Error(`rule ${rule.id}: unknown message id ${input.messageId}`);
     const template = note ? ruleTemplate + CONVENTION_NOTES[note] : ruleTemplate;
@@ -90,7 +102,11 @@ export function makeContext(rule: Rule, out: Finding[], severityOverride?: Sever
   };
   return {
     report,
+    evaluated(values, held) {
+      coverage?.relation(values, held);
+    },
     reportCheck(check, input, expected) {
+      if (check) coverage?.relation(input.values.map((v) => v.number), check.verdict === "holds" || check.verdict === "rounding");
       if (!check || check.verdict === "holds") return;
       const withExpected = { ...input, expected: expected ?? check.expected.toFixed(check.decimals) };
       if (check.verdict === "convention" && check.convention) {

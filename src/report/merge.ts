@@ -35,6 +35,12 @@ const JsonFile = z.object({
   status: z.enum(["ok", "failed"]),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   report: z.object({ organisation: z.string().optional(), year: z.number().optional(), kind: z.string().optional() }).optional(),
+  stats: z
+    .object({
+      amounts: z.number(), amountsInRelations: z.number(), tableAmounts: z.number(), tableAmountsInRelations: z.number(),
+      relationsChecked: z.number(), relationsHeld: z.number(),
+    })
+    .optional(),
   findings: z.array(JsonFinding),
 });
 const JsonRun = z.object({
@@ -64,6 +70,7 @@ function toFileResult(f: z.infer<typeof JsonFile>): FileResult {
   if (f.report?.organisation !== undefined) out.organisation = f.report.organisation;
   if (f.report?.year !== undefined) out.year = f.report.year;
   if (f.report?.kind !== undefined) out.kind = f.report.kind;
+  if (f.stats) out.stats = f.stats;
   return out;
 }
 

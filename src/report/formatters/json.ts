@@ -36,6 +36,7 @@ export function toJsonFile(f: FileResult) {
     status: f.status,
     ...(f.error ? { error: f.error } : {}),
     ...(f.organisation || f.year || f.kind ? { report: { organisation: f.organisation, year: f.year, kind: f.kind } } : {}),
+    ...(f.stats ? { stats: f.stats } : {}),
     findings: f.findings.map(finding),
   };
 }
