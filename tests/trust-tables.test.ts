@@ -190,3 +190,53 @@ describe("table titles with their number run into the year", () => {
     expect(kindOfTitle("表12 部门预算项目支出及其他支出预算表")).toBe("projectExpense");
   });
 });
+
+describe("a PDF table whose headers stand between the columns of their figures", () => {
+  // 湖州's 基本支出表 as the PDF reader rebuilds it: each header is centred over an empty column left of its figures,
+  // the code stands apart from its name, a 栏次 row ("** 1 2 3") runs under the headers, and "合 计" is spread over
+  // two cells in the 一般公共预算支出表
+  const basic = (total: string) =>
+    BUDGET_HEAD +
+    "表06 一般公共预算基本支出表\n单位：万元\n" +
+    tsv(
+      ["", "", "经济分类科目", "", "", "本年一般公共预算基本支出", "", "", ""],
+      ["科目编码", "", "科目名称", "合计", "", "人员经费", "", "公用经费", ""],
+      ["**", "", "**", "1", "", "2", "", "3", ""],
+      ["", "", "合计", "", total, "", "90.00", "", "10.00"],
+      ["301", "", "工资福利支出", "", "90.00", "", "90.00", "", ""],
+      ["30101", "", "基本工资", "", "90.00", "", "90.00", "", ""],
+      ["302", "", "商品和服务支出", "", "10.00", "", "", "", "10.00"],
+      ["30201", "", "办公费", "", "10.00", "", "", "", "10.00"],
+    );
+  it("the headers name the figure columns beside them, and the codes stay codes", () => {
+    const report = lintDocument({ format: "txt", blocks: txtBlocks(basic("100.00")) }, "x.txt", { rules: [] }).report;
+    const grid = tableViews(report).find((v) => v.kind === "gpbBasic")!.grid!;
+    expect(grid.columns[0]!.map((c) => `${c.col}:${c.role}`)).toEqual(["5:total", "7:personnel", "9:public"]);
+    expect(grid.rows.map((r) => r.code ?? "")).toEqual(["", "301", "30101", "302", "30201"]);
+  });
+  it("valid: 合计 = 人员经费 + 公用经费 and 类 = Σ 款 hold", () => {
+    expect(run(basic("100.00"), "table-total").filter((f) => f.severity !== "info")).toEqual([]);
+    expect(run(basic("100.00"), "table-code-sum").filter((f) => f.severity !== "info")).toEqual([]);
+  });
+  it("invalid: a 合计 that is not 人员经费 + 公用经费 is found at its cell", () => {
+    // 90.00 + 10.00 = 100.00 ≠ 101.00; and Σ 类 (90.00 + 10.00) ≠ 101.00
+    const found = [...run(basic("101.00"), "table-total"), ...run(basic("101.00"), "table-code-sum")].filter((f) => f.severity === "error").map(brief);
+    expect(found).toContain("error [101.00@4,5 90.00@4,7 10.00@4,9] 100.00≠101.00");
+  });
+  it("a header word spread over two cells (合 | 计) is one header: its column is the 合计, not a subtotal", () => {
+    const text =
+      BUDGET_HEAD +
+      "表05 一般公共预算支出表\n单位：万元\n" +
+      tsv(
+        ["", "", "", "", "", "基本支出", "", "", ""],
+        ["科目编码", "科目名称", "合", "计", "", "", "", "", "项目支出"],
+        ["", "", "", "", "小计", "人员经费", "公用经费", "", ""],
+        ["", "合计", "", "120.00", "100.00", "90.00", "", "10.00", "20.00"],
+        ["201", "一般公共服务支出", "", "120.00", "100.00", "90.00", "", "10.00", "20.00"],
+      );
+    const report = lintDocument({ format: "txt", blocks: txtBlocks(text) }, "x.txt", { rules: [] }).report;
+    const cols = tableViews(report).find((v) => v.kind === "gpbExpense")!.grid!.columns[0]!;
+    expect(cols.find((c) => c.col === 4)?.role).toBe("total");
+    expect(cols.find((c) => c.col === 5)?.role).toBe("basic");
+  });
+});

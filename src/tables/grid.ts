@@ -96,6 +96,31 @@ function isCodeCell(c: TableCell | undefined): boolean {
   return !!c && CODE_TEXT.test(squash(c.text));
 }
 
+/**
+ * A header word letter-spaced across cells ("合 | 计", a PDF that spreads a centred word over two columns) is one
+ * header over the columns its characters stand in: runs of adjacent one-character cells are joined (类/款/项 stay
+ * apart: they head three code columns).
+ */
+function joinSpacedWords(row: TableCell[]): TableCell[] {
+  const out: TableCell[] = [];
+  const single = (c: TableCell | undefined) => !!c && /^[\u4e00-\u9fff]$/.test(squash(c.text)) && !TYPE_ROW.test(squash(c.text));
+  for (const cell of row) {
+    const prev = out[out.length - 1];
+    if (single(cell) && prev && prev.column + prev.colSpan === cell.column && (prev as TableCell & { joined?: boolean }).joined !== false && /^[\u4e00-\u9fff]+$/.test(squash(prev.text)) && (single(prev) || (prev as TableCell & { joined?: boolean }).joined)) {
+      out[out.length - 1] = Object.assign({ ...prev, text: squash(prev.text) + squash(cell.text), colSpan: prev.colSpan + cell.colSpan }, { joined: true });
+      continue;
+    }
+    out.push(cell);
+  }
+  return out;
+}
+
+/** "栏次 | ** | 1 | 2 | 3": the row that numbers the columns, under the headers; it names no column. */
+function isColumnNumberRow(row: TableCell[]): boolean {
+  const t = row.map((c) => squash(c.text)).filter(Boolean);
+  return t.length >= 2 && t.some((x) => /^\d{1,2}$/.test(x)) && t.every((x) => /^(?:\*+|\d{1,2}|栏次|行次|[A-Z])$/.test(x));
+}
+
 function isTypeRow(row: TableCell[]): boolean {
   const t = row.map((c) => squash(c.text)).filter(Boolean);
   return t.length > 0 && t.every((x) => TYPE_ROW.test(x));
@@ -115,12 +140,13 @@ function isDataStart(row: TableCell[]): boolean {
 export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
   const start = rows.findIndex(isDataStart);
   if (start < 0) return undefined;
-  const header = rows.slice(0, start).filter((r) => !isTypeRow(r) && r.some((c) => !isBlank(c.text)));
+  const header = rows.slice(0, start).filter((r) => !isTypeRow(r) && !isColumnNumberRow(r) && r.some((c) => !isBlank(c.text)));
   const data = rows.slice(start).map((r, k) => ({ r, index: start + k })).filter(({ r }) => !isTypeRow(r));
   const maxCol = lastColumn(rows);
 
   // roles of the physical columns, from what the data rows hold
-  type Role = "code" | "label" | "value";
+  // "empty": a column no data row writes in (a PDF header centred between the columns its figures stand in)
+  type Role = "code" | "label" | "value" | "empty";
   const stat = new Map<number, { code: number; text: number; num: number }>();
   for (let c = 1; c <= maxCol; c++) stat.set(c, { code: 0, text: 0, num: 0 });
   for (const { r } of data) {
@@ -136,24 +162,40 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
   const raw: Role[] = [];
   for (let c = 1; c <= maxCol; c++) {
     const s = stat.get(c)!;
-    raw[c] = s.text > 0 && s.text >= s.num + s.code ? "label" : s.code > 0 && s.num === 0 && s.text <= 1 ? "code" : "value";
+    raw[c] = s.text + s.num + s.code === 0 ? "empty" : s.text > 0 && s.text >= s.num + s.code ? "label" : s.code > 0 && s.num === 0 && s.text <= 1 ? "code" : "value";
   }
-  // a code-looking column is a code column only when a label column follows it (through other code columns)
+  // a code-looking column is a code column only when a label column follows it (through other code or empty columns)
   for (let c = maxCol; c >= 1; c--) {
     if (raw[c] !== "code") continue;
     let k = c + 1;
-    while (k <= maxCol && raw[k] === "code") k++;
+    while (k <= maxCol && (raw[k] === "code" || raw[k] === "empty")) k++;
     if (raw[k] !== "label") raw[c] = "value";
+  }
+  // an empty column holds nothing to read; it stays a value column only between value columns whose headers are
+  // its own (a docx/text grid keeps blank columns in place; between two label columns it is the first side's lost
+  // figures), and leaves the grid where it separates a code from its label or stands beside a header-less figure
+  // column (a PDF's centred header)
+  const headerless = (c: number) => header.every((r) => { const cell = cellAt(r, c); return !cell || cell.column !== c || isBlank(cell.text); });
+  const seen = [...raw];
+  for (let c = 1; c <= maxCol; c++) {
+    if (seen[c] !== "empty") continue;
+    let l = c - 1;
+    while (l >= 1 && seen[l] === "empty") l--;
+    let r = c + 1;
+    while (r <= maxCol && seen[r] === "empty") r++;
+    const beside = [c - 1, c + 1].some((k) => seen[k] === "value" && headerless(k));
+    const between = seen[l] === "code" && (seen[r] === "label" || seen[r] === "code");
+    if (!beside && !between) raw[c] = "value";
   }
   const sides: Side[] = [];
   let side: Side | undefined;
   for (let c = 1; c <= maxCol; c++) {
     const role = raw[c]!;
-    if (role !== "value" && (!side || side.valueCols.length > 0)) {
+    if (role !== "value" && role !== "empty" && (!side || side.valueCols.length > 0)) {
       side = { index: sides.length, codeCols: [], labelCols: [], valueCols: [] };
       sides.push(side);
     }
-    if (!side) continue; // values before any label: not a coded grid
+    if (!side || role === "empty") continue; // values before any label: not a coded grid
     if (role === "code") side.codeCols.push(c);
     else if (role === "label") side.labelCols.push(c);
     else side.valueCols.push(c);
@@ -163,7 +205,8 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
   usable.forEach((s, k) => (s.index = k));
 
   const columns = usable.map((s) => s.valueCols.map((col) => ({ side: s.index, col, leaf: "", path: "" }) as Column));
-  for (const h of header) {
+  for (const h0 of header) {
+    const h = joinSpacedWords(h0);
     let anchors = h.filter((c) => ANCHOR.test(squash(c.text)));
     // more label headers than sides ("科目 | 项目名称"): the first one places the row
     if (anchors.length > usable.length) anchors = anchors.slice(0, 1);
@@ -179,9 +222,14 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
       const text = squash(cell.text);
       if (!text) continue;
       const off = offsetOf(cell);
+      const named = new Set<number>();
       for (let c = cell.column + off; c < cell.column + off + cell.colSpan; c++) {
+        // a header over an empty column names the header-less figure column beside it (right first, then left)
+        const target = raw[c] !== "empty" ? c : [c + 1, c - 1].find((k) => raw[k] === "value" && headerless(k)) ?? c;
+        if (named.has(target)) continue;
+        named.add(target);
         for (const cols of columns) {
-          const col = cols.find((x) => x.col === c);
+          const col = cols.find((x) => x.col === target);
           if (!col) continue;
           col.leaf = text;
           col.path = col.path ? `${col.path}/${text}` : text;
