@@ -7,6 +7,7 @@ import budgetVariance from "./budget-variance.js";
 import completeness from "./completeness.js";
 import incompleteReading from "./incomplete-reading.js";
 import namesYears from "./names-years.js";
+import perfCompletion from "./perf-completion.js";
 import perfCost from "./perf-cost.js";
 import perfFunds from "./perf-funds.js";
 import perfProjects from "./perf-projects.js";
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   completeness,
   incompleteReading,
   namesYears,
+  perfCompletion,
   perfCost,
   perfFunds,
   perfProjects,

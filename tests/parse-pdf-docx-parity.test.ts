@@ -89,7 +89,7 @@ describe("a PDF made from a .docx gives the .docx's errors and warnings", () => 
           pdfOnly: explained?.pdf ?? [],
           docxOnly: explained?.docx ?? [],
         });
-      });
+      }, 30_000); // the first PDF of the run also pays pdf.js's warm-up, slow on a loaded machine
     }
   }
 

@@ -7,7 +7,7 @@ import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, R
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
   ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, COMPARISON,
-  COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE,
+  COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
   SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
@@ -444,7 +444,7 @@ export function extractClaims(report: Report): void {
         case "rate": {
           if (lastYoy && !lastYoy.rate) {
             // the word next to the rate; "增长下降13.8%" (an edit left half done) names no direction that can be proved
-            const words = [...t.glue.matchAll(/增长|下降|增加|减少|上升|降低/g)].map((m) => (/增长|增加|上升/.test(m[0]) ? "增长" : "下降"));
+            const words = [...t.glue.matchAll(RATE_WORDS)].map((m) => (RISING_WORD.test(m[0]) ? "增长" : "下降"));
             lastYoy.rate = strip(t.n);
             if (new Set(words).size === 1) lastYoy.rateWord = words[0] as "增长" | "下降";
           }

@@ -6,8 +6,11 @@
 
 /** An amount that is the change against last year: "比上年增加", "较上年减少", "与上年相比，减少", "，增加". */
 export const DELTA_GLUE = /(增加|减少|增长|下降)了?\s*$/;
-/** A percent that is the rate of that change. */
-export const RATE_GLUE = /^[，,、]?\s*(?:同比)?(增长|下降|增加|减少|上升|降低)(?:了|率为?)?\s*$/;
+/** A percent that is the rate of that change: "增长4.88%", "下降率为3%", "增幅4.88%", "降幅为2.1%". */
+export const RATE_GLUE = /^[，,、]?\s*(?:同比)?(增长|下降|增加|减少|上升|降低|增幅|降幅|减幅|涨幅)(?:了|率为?|幅度为?|为)?\s*$/;
+/** The direction a rate's word names: 增长 for a rise, 下降 for a fall (RATE_GLUE's words). */
+export const RATE_WORDS = /增长|下降|增加|减少|上升|降低|增幅|降幅|减幅|涨幅/g;
+export const RISING_WORD = /增长|增加|上升|增幅|涨幅/;
 /** "占89.03%", "占本年支出合计的96.05%", "占政府采购支出总额的100.00%" */
 export const SHARE_GLUE = /占(.{0,30}?)(?:的)?(?:比[重例]为?)?\s*$/;
 /** 预决算差异率 */

@@ -4,6 +4,7 @@
  * indicator block (一级/二级/三级指标 × 权重 / 目标值 / 业绩值 / 得分) and the 总分 row. Scoring formulas differ between
  * tables and regions; this module only reads what is printed.
  */
+import { Decimal } from "decimal.js";
 import type { PrintedNumber, TableCell } from "../model/schema.js";
 import { amountInText, amountOf, cellAt, isBlank, numberOf, relocate, squash, stripNumbering } from "./text.js";
 
@@ -26,6 +27,35 @@ export interface Indicator {
   score?: PrintedNumber;
   targetCell?: TableCell;
   actualCell?: TableCell;
+  /** 完成率 (%): the printed share of the target that was reached */
+  completion?: PrintedNumber;
+}
+
+/** An indicator's figure: "≥8人" → comparison "≥", 8 in 人; "=100%" → "=", 100 in %. Dates and words have none. */
+export interface IndicatorFigure {
+  /** "≥" (at least), "≤" (at most) or "=" (exactly, or no sign) */
+  comparison: "≥" | "≤" | "=";
+  number: PrintedNumber;
+}
+
+const AT_LEAST = /^(?:≥|>=|＞=|＞|>|不低于|不少于|大于等于|达到)$/;
+const AT_MOST = /^(?:≤|<=|＜=|＜|<|不高于|不超过|小于等于|控制在)$/;
+
+/**
+ * The figure of a 目标值 / 业绩值 cell: an optional comparison, one number and a short unit (人, 次, 个, %, 万元 …).
+ * Undefined for anything else (a date, a word, two numbers), so that only like is compared with like.
+ */
+export function indicatorFigure(cell: TableCell | undefined): IndicatorFigure | undefined {
+  if (!cell) return undefined;
+  const t = squash(cell.text).replace(/（/g, "(").replace(/）/g, ")");
+  const m = /^(≥|>=|＞=|≤|<=|＜=|=|＝|＞|>|＜|<|不低于|不少于|大于等于|达到|不高于|不超过|小于等于|控制在)?(\d[\d,]*(?:\.\d+)?)(%|％|[\u4e00-\u9fff]{1,3})?$/.exec(t);
+  if (!m || /年|月|日|天前/.test(m[3] ?? "")) return undefined;
+  const raw = m[2]!.replace(/,/g, "");
+  const dot = raw.indexOf(".");
+  const sign = m[1] ?? "=";
+  const comparison = AT_LEAST.test(sign) ? "≥" : AT_MOST.test(sign) ? "≤" : "=";
+  const unit = (m[3] ?? "").replace("％", "%");
+  return { comparison, number: { text: m[2]!, value: new Decimal(raw), decimals: dot < 0 ? 0 : raw.length - dot - 1, unit, location: cell.location } };
 }
 
 export interface Perf {
@@ -105,6 +135,7 @@ export function readPerf(rows: TableCell[][], title: string): Perf {
   const sCol = colOf(/^(?:得分|指标得分|实际得分)$/);
   const tCol = colOf(/^(?:年度)?(?:预期)?(?:指标值|目标值)|^指标值/);
   const aCol = colOf(/^(?:实际完成(?:指标)?值|业绩值|实际完成值|全年实际值)/);
+  const cCol = colOf(/^(?:指标)?完成(?:率|比例|比率)(?:[(（]%[)）])?$/);
   const headLast = Math.max(...head.map((c) => c.column + c.colSpan - 1));
   let level1 = "";
   let level2 = "";
@@ -146,6 +177,11 @@ export function readPerf(rows: TableCell[][], title: string): Perf {
     if (aCol) {
       const c = cellAt(r, aCol);
       if (c && c.column === aCol) ind.actualCell = { ...c, location: relocate(c.location, title) };
+    }
+    if (cCol) {
+      const c = cellAt(r, cCol);
+      const n = c && c.column === cCol ? numberOf(c, title) : undefined;
+      if (n && n.unit === "%") ind.completion = n;
     }
     perf.indicators.push(ind);
   }

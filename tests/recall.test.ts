@@ -1,0 +1,83 @@
+/**
+ * Relations added for recall (issue 10): each with a text that satisfies it (nothing above info) and one that breaks
+ * it (the exact finding, every cited number at its place). The comment on each invalid case proves it.
+ */
+import { describe, expect, it } from "vitest";
+import { FINAL_HEAD, BUDGET_HEAD, brief, run, tsv } from "./tables-helpers.js";
+import { lintText } from "./helpers.js";
+
+const notInfo = (text: string, rule: string) => run(text, rule).filter((f) => f.severity !== "info").map(brief);
+
+/** A 项目支出绩效自评表's indicator block (the Xinjiang 决算 layout): 目标值 | 业绩值 | 完成率. */
+function indicators(...rows: [string, string, string, string][]): string {
+  return (
+    FINAL_HEAD +
+    "项目支出绩效自评表\n" +
+    tsv(
+      ["项目名称", "机关运行项目补助"],
+      ["", "一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分"],
+      ...rows.map(([name, target, actual, rate], k) => [k === 0 ? "年度绩效指标完成情况" : "", "产出指标", "数量指标", name, "10", target, actual, rate, "10"]),
+      ["总分", "100", "", "", "", "100分"],
+    )
+  );
+}
+
+describe("perf-completion: 完成率 = 业绩值 ÷ 目标值", () => {
+  it("valid: the quotient, a met target shown as 100 %, an at-most target scored either way", () => {
+    const text = indicators(
+      ["劳务费", "<=10万元", "=7.53万元", "75.3%"], // 7.53 ÷ 10 = 75.3 %
+      ["满意度", ">=90%", "=100%", "111.11%"], // 100 ÷ 90 = 111.11 %
+      ["保障人数", ">=8人", "=9人", "100%"], // met, capped
+      ["会议次数", "=5次", "=5次", "100%"],
+      ["按期完成", "=11月30日前", "=12月18日", "0%"], // a date: nothing to divide
+    );
+    expect(notInfo(text, "perf-completion")).toEqual([]);
+  });
+  it("invalid: a rate that is neither the quotient nor a met target's 100 %", () => {
+    // 80 ÷ 100 = 80 %, the target (≥100) is not met, so neither 90 % nor 100 % can stand
+    expect(notInfo(indicators(["培训人次", ">=100人次", "=80人次", "90%"]), "perf-completion")).toEqual(["warning [100@3,6 80@3,7 90@3,8] 80≠90"]);
+    expect(notInfo(indicators(["培训人次", ">=100人次", "=80人次", "100%"]), "perf-completion")).toEqual(["warning [100@3,6 80@3,7 100@3,8] 80≠100"]);
+  });
+  it("figures in different units are not compared", () => {
+    expect(notInfo(indicators(["专家评审", "<=48.14万元", "=48.14元", "50%"]), "perf-completion")).toEqual([]);
+  });
+});
+
+describe("yoy-change: 增幅 / 降幅 name a rate", () => {
+  const text = (rate: string) =>
+    BUDGET_HEAD + "一般公共预算当年拨款具体使用情况\n1.一般公共服务支出（类）信访事务（款）行政运行（项）2026年预算数为5,826.21万元，比2025年执行数增加271.14万元，增幅" + rate + "，主要是财政核定经费增加。\n";
+  it("valid: 271.14 ÷ (5,826.21 − 271.14) = 4.88 %", () => {
+    expect(lintText(text("4.88%")).filter((f) => f.ruleId === "yoy-change" && f.severity !== "info")).toEqual([]);
+  });
+  it("invalid: 增幅4.98% where the amounts give 4.88 %", () => {
+    const f = lintText(text("4.98%")).filter((x) => x.ruleId === "yoy-change" && x.severity === "error");
+    expect(f.map((x) => [x.values.map((v) => v.text), x.expected])).toEqual([[["5,826.21", "271.14", "4.98"], "4.88"]]);
+  });
+  it("降幅 is a fall: 减少 with 降幅 is no contradiction, with 增幅 it is", () => {
+    const fall = (word: string) => BUDGET_HEAD + "一、收支预算总体情况\n2026年收入预算100.00万元，比上年减少20.00万元，" + word + "16.67%。\n";
+    expect(lintText(fall("降幅")).filter((f) => f.severity === "error")).toEqual([]);
+    expect(lintText(fall("增幅")).filter((f) => f.ruleId === "yoy-direction").map((f) => f.actual)).toEqual(["增长"]);
+  });
+});
+
+describe("a 项's 年初预算 and 决算 in the narrative meet its row of the 一般公共预算财政拨款支出决算表", () => {
+  const text = (actual: string) =>
+    FINAL_HEAD +
+    "一般公共预算财政拨款支出决算具体情况\n" +
+    "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：基本支出。年初预算为1560.05万元，支出决算为" + actual + "万元。决算数小于预算数的主要原因：人员变化。\n" +
+    "一般公共预算财政拨款支出决算表\n单位：万元\n" +
+    tsv(
+      ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+      ["201", "一般公共服务支出", "1511.89", "1511.89", ""],
+      ["20106", "财政事务", "1511.89", "1511.89", ""],
+      ["2010601", "行政运行", "1511.89", "1511.89", ""],
+      ["", "合计", "1511.89", "1511.89", ""],
+    );
+  it("valid: the same figure", () => {
+    expect(lintText(text("1511.89")).filter((f) => f.severity === "error")).toEqual([]);
+  });
+  it("invalid: the narrative's 决算 differs from the table's row", () => {
+    const f = lintText(text("1511.98")).filter((x) => x.severity === "error" && x.ruleId === "same-figure");
+    expect(f.map((x) => x.values.map((v) => v.text).sort())).toEqual([["1511.89", "1511.98"]]);
+  });
+});
