@@ -1,4 +1,16 @@
 import { defineRule } from "../src/engine/rule.js";
+import { Decimal } from "decimal.js";
+import type { PrintedNumber, TableCell } from "../src/model/schema.js";
+
+/** A table cell that prints a percentage with its sign doubled ("100%%"), as the number it prints. */
+function doubledPercent(cell: TableCell): PrintedNumber | undefined {
+  const m = /(\d[\d,]*(?:\.\d+)?)\s*[%％]\s*[%％]/.exec(cell.text);
+  if (!m) return undefined;
+  if (cell.number && cell.number.text === m[1]) return cell.number;
+  const raw = m[1]!.replace(/,/g, "");
+  const dot = raw.indexOf(".");
+  return { text: m[1]!, value: new Decimal(raw), decimals: dot < 0 ? 0 : raw.length - dot - 1, unit: "%", location: cell.location };
+}
 
 export default defineRule({
   id: "unit-slip",
@@ -20,6 +32,16 @@ export default defineRule({
         actual: c.problem === "doublePercent" ? "%%" : "元",
         severity: c.problem === "doublePercent" ? "warning" : "error",
       });
+    }
+    // the same slip in a table cell
+    for (const t of report.tables) {
+      for (const row of t.rows) {
+        for (const cell of row) {
+          const n = doubledPercent(cell);
+          if (!n) continue;
+          ctx.report({ messageId: "doublePercent", data: { text: n.text }, location: cell.location, values: [{ number: n, role: "amount" }], expected: "%", actual: "%%", severity: "warning" });
+        }
+      }
     }
   },
 });

@@ -81,3 +81,31 @@ describe("a 项's 年初预算 and 决算 in the narrative meet its row of the �
     expect(f.map((x) => x.values.map((v) => v.text).sort())).toEqual([["1511.89", "1511.98"]]);
   });
 });
+
+describe("unit-slip: a doubled percent sign in a table cell", () => {
+  it("valid: 100% is no slip", () => {
+    expect(notInfo(indicators(["人数", ">=8人", "=8人", "100%"]), "unit-slip")).toEqual([]);
+  });
+  it("invalid: 100%% in the 完成率 column is a warning at its cell", () => {
+    expect(notInfo(indicators(["人数", ">=8人", "=8人", "100%%"]), "unit-slip")).toEqual(["warning [100@3,8] %≠%%"]);
+  });
+});
+
+describe("share-of-total: shares of a whole that is named but not printed", () => {
+  const text = (abroad: string) =>
+    BUDGET_HEAD +
+    "“三公”经费预算情况说明\n测试局2019年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出106万元，占“三公”经费的" + abroad + "；公务用车购置及运行维护费支出156.6万元，占“三公”经费的23.72%；公务接待费支出397.5万元，占“三公”经费的60.22%。\n";
+  it("valid: shares totalling 100 % are each part ÷ the parts' sum (106 ÷ 660.1 = 16.06 %)", () => {
+    expect(lintText(text("16.06%")).filter((f) => f.ruleId === "share-of-total" && f.severity !== "info")).toEqual([]);
+  });
+  it("invalid: a share that the parts' sum does not give, the others still totalling 100 % with it", () => {
+    // 16.60 + 23.72 + 60.22 = 100.54, more than 3 × 1.5 hundredths from 100: the listed parts are not shown to be the
+    // whole, so nothing is claimed
+    expect(lintText(text("16.60%")).filter((f) => f.ruleId === "share-of-total")).toEqual([]);
+    // shares printed to whole percent: 15 + 24 + 60 = 99 lies within 3 × 1.5 units of 100, so the parts are the whole;
+    // 106 ÷ 660.1 = 16.06 %, which no rounding makes 15 %
+    const coarse = text("15%").replace("23.72%", "24%").replace("60.22%", "60%");
+    const f = lintText(coarse).filter((x) => x.ruleId === "share-of-total" && x.severity === "error");
+    expect(f.map((x) => [x.messageId, x.values.map((v) => v.text), x.expected])).toEqual([["shareOfSum", ["106", "156.6", "397.5", "15"], "16"]]);
+  });
+});

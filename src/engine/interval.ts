@@ -189,6 +189,31 @@ export function percentCheck(range: Interval, pct: Printed, exact: Decimal, shar
 }
 
 /**
+ * p% = part / (part + Σ others), for shares of a whole that is not printed: the listed parts are the whole when their
+ * printed shares total 100 % (see `sharesCoverWhole`). The range is exact: the share rises with the part and falls with
+ * the others. Undefined when the parts may total zero.
+ */
+export function shareOfSumCheck(part: Printed, others: readonly Printed[], pct: Printed, shares: readonly Printed[]): Check | undefined {
+  const a = Interval.of(part);
+  const r = others.reduce((s, o) => s.plus(Interval.of(o)), Interval.exact(0));
+  if (touchesZero(a.plus(r))) return undefined;
+  const range = new Interval(a.lo.div(a.lo.plus(r.hi)).times(HUNDRED), a.hi.div(a.hi.plus(r.lo)).times(HUNDRED));
+  const total = others.reduce((s, o) => s.plus(o.value), part.value);
+  return percentCheck(range, pct, part.value.div(total).times(HUNDRED), shares);
+}
+
+/**
+ * The printed shares can be those of one whole split without remainder: 100 % lies within the sum of their rounding
+ * intervals (a share cut rather than rounded, or nudged by one unit, is allowed for).
+ */
+export function sharesCoverWhole(shares: readonly Printed[]): boolean {
+  if (shares.length < 2) return false;
+  const lo = shares.reduce((s, p) => s.plus(p.value.minus(lastUnit(p.decimals).times(1.5))), new Decimal(0));
+  const hi = shares.reduce((s, p) => s.plus(p.value.plus(lastUnit(p.decimals).times(1.5))), new Decimal(0));
+  return lo.lte(HUNDRED) && hi.gte(HUNDRED);
+}
+
+/**
  * p% = part / whole. `shares`: every share of the same whole stated in the report (this one included), which lets a
  * one-unit nudge to a total of 100 % be recognised; without it only truncation is.
  */
