@@ -38,6 +38,8 @@ export async function checkFile(path: string, opts: RunOptions = {}): Promise<Fi
     const doc = await withTimeout(parseDocument(new Uint8Array(buf), path, { timeoutMs }), timeoutMs);
     base.format = doc.format;
     const { report, findings } = lintDocument(doc, path, opts);
+    // the relations stay in the worker: they served root-cause analysis and no format prints them
+    for (const f of findings) delete f.relation;
     base.findings = findings;
     if (report.meta.pages) base.pages = report.meta.pages;
     if (report.meta.organisation) base.organisation = report.meta.organisation;

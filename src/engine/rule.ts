@@ -1,7 +1,8 @@
 import type { Report, PrintedNumber, Location } from "../model/schema.js";
-import type { Finding, Severity, CitedValue } from "./finding.js";
+import type { Finding, Severity, CitedValue, RelationForm } from "./finding.js";
 import { cite, severityRank } from "./finding.js";
 import type { Check, PercentConvention } from "./interval.js";
+import { relationOf } from "./relation-form.js";
 import { Decimal } from "decimal.js";
 
 export interface RuleMeta {
@@ -65,8 +66,12 @@ export function renderMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in data ? String(data[k]) : `{${k}}`));
 }
 
-export function makeContext(rule: Rule, out: Finding[], severityOverride?: Severity): RuleContext {
-  const report = (input: ReportInput, note?: PercentConvention) => {
+/**
+ * `held`: where the relations of checks that hold are collected (root-cause analysis must not suggest a change that
+ * breaks them); failed checks carry theirs on the finding.
+ */
+export function makeContext(rule: Rule, out: Finding[], severityOverride?: Severity, held?: RelationForm[]): RuleContext {
+  const report = (input: ReportInput, note?: PercentConvention, relation?: RelationForm) => {
     const ruleTemplate = rule.messages[input.messageId];
     if (ruleTemplate === undefined) throw new Error(`rule ${rule.id}: unknown message id ${input.messageId}`);
     const template = note ? ruleTemplate + CONVENTION_NOTES[note] : ruleTemplate;
@@ -86,20 +91,26 @@ export function makeContext(rule: Rule, out: Finding[], severityOverride?: Sever
     };
     if (input.expected !== undefined) f.expected = input.expected;
     if (input.actual !== undefined) f.actual = input.actual;
+    if (relation) f.relation = relation;
     out.push(f);
   };
   return {
-    report,
+    report: (input) => report(input),
     reportCheck(check, input, expected) {
-      if (!check || check.verdict === "holds") return;
+      if (!check) return;
+      const relation = relationOf(check, input.values, rule.id);
+      if (check.verdict === "holds") {
+        if (relation) held?.push(relation);
+        return;
+      }
       const withExpected = { ...input, expected: expected ?? check.expected.toFixed(check.decimals) };
       if (check.verdict === "convention" && check.convention) {
         // shown one digit finer than printed, cut rather than rounded, so that "95.457" reads as what became "95.45"
         const exact = (check.exact ?? check.expected).toDecimalPlaces(check.decimals + 1, Decimal.ROUND_DOWN).toFixed(check.decimals + 1);
-        report({ ...withExpected, data: { ...input.data, convention: check.convention, exact } }, check.convention);
+        report({ ...withExpected, data: { ...input.data, convention: check.convention, exact } }, check.convention, relation);
         return;
       }
-      report({ ...withExpected, severity: check.verdict === "violated" ? rule.severity : "info" });
+      report({ ...withExpected, severity: check.verdict === "violated" ? rule.severity : "info" }, undefined, relation);
     },
   };
 }
