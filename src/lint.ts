@@ -4,7 +4,8 @@ import { extractClaims } from "./claims/extract.js";
 import { extractTableFacts } from "./tables/index.js";
 import { locationIn } from "./model/location.js";
 import { runRules, type RuleSetting } from "./engine/engine.js";
-import type { Finding } from "./engine/finding.js";
+import type { Finding, RelationForm } from "./engine/finding.js";
+import { groupFindings, slipContext } from "./engine/root-cause.js";
 import type { Report } from "./model/schema.js";
 import type { SourceDocument } from "./parse/source.js";
 import { rules as allRules } from "../rules/index.js";
@@ -60,7 +61,23 @@ export function lintDocument(doc: SourceDocument, path: string, opts: LintOption
     });
     rules = rules.filter((r) => r.reportsNotices);
   }
+  const held: RelationForm[] = [];
   const coverage = new Coverage();
-  const findings = runRules(report, { rules, settings: opts.settings ?? {}, coverage });
+  const findings = runRules(report, { rules, settings: opts.settings ?? {}, held, coverage });
+  // the findings that share a printed number, and the one number that explains them when one does (root-cause.ts)
+  try {
+    groupFindings(findings, held, slipContext(report));
+  } catch (e) {
+    // the findings stand without their groups; the reader is told why
+    findings.push({
+      ruleId: "incomplete-reading",
+      severity: "warning",
+      messageId: "grouping",
+      data: {},
+      message: `问题分组与修改建议未能完成：${(e as Error)?.message ?? String(e)}`,
+      location: { snippet: "" },
+      values: [],
+    });
+  }
   return { report, findings, stats: reportStats(report, coverage), coverage };
 }

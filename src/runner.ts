@@ -41,6 +41,8 @@ export async function checkFile(path: string, opts: RunOptions = {}): Promise<Fi
     const doc = await withTimeout(parseDocument(new Uint8Array(buf), path, { timeoutMs }), timeoutMs);
     base.format = doc.format;
     const { report, findings, stats } = lintDocument(doc, path, opts);
+    // the relations stay in the worker: they served root-cause analysis and no format prints them
+    for (const f of findings) delete f.relation;
     base.findings = findings;
     base.stats = stats;
     if (report.meta.pages) base.pages = report.meta.pages;

@@ -82,11 +82,13 @@ describe("formats on the fixtures", () => {
 
     const html = (await gouji(["merge", "run.json", "-f", "html"], dir)).stdout;
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html.match(/<tr class="(error|warning|info)">/g)).toHaveLength(findings.length);
+    expect(html.match(/<div class="f lv-(error|warning|info)"/g)).toHaveLength(findings.length);
 
     const direct = await gouji(["check", F002, "-f", "csv", "-o", join(dir, "out.csv")]);
     expect(direct.code).toBe(1);
     expect(direct.stdout).toBe("");
+    // the report went to a file: the triage is on the terminal all the same
+    expect(direct.stderr).toMatch(/^勾稽汇总：共 1 个文件，无法读取 0 个；错误 6 条，警告 2 条，提示 0 条\n问题最多的文件：\n  fixtures\/002_b4db3b08202be5bf.txt  错误 6，警告 2，可指出应改数字 2 处\n按规则：/);
     const written = readFileSync(join(dir, "out.csv"), "utf8");
     expect(written.charCodeAt(0)).toBe(0xfeff);
     expect(written).toContain(`${F002},,1840,,,,,share-of-total,warning,`);

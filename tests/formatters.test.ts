@@ -15,7 +15,7 @@ import { summarise, type RuleInfo, type RunResult } from "../src/report/result.j
 import { formatRun } from "../src/report/formatters/index.js";
 import { formatJson, toJsonObject, jsonStream } from "../src/report/formatters/json.js";
 import { csvField } from "../src/report/formatters/csv.js";
-import { highlightSnippet } from "../src/report/formatters/html.js";
+import { highlightSnippet, SCRIPT_HASH } from "../src/report/formatters/html.js";
 import { xmlEscape } from "../src/report/formatters/junit.js";
 import { pathToUri } from "../src/report/formatters/sarif.js";
 import type { Format } from "../src/config/schema.js";
@@ -186,7 +186,7 @@ describe("csv", () => {
   it("starts with a BOM, has one row per finding (plus one per failed file) and quotes per RFC 4180", async () => {
     const csv = await formatRun("csv", run);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split("\r\n")[0]).toBe("file,page,line,paragraph,table,row,column,rule,severity,message,values,expected,actual,snippet");
+    expect(csv.slice(1).split("\r\n")[0]).toBe("file,page,line,paragraph,table,row,column,rule,severity,message,values,expected,actual,snippet,id,group,suggestion");
     const rows = parseCsv(csv.slice(1));
     const findings = run.files.reduce((n, f) => n + f.findings.length, 0);
     const failed = run.files.filter((f) => f.status === "failed").length;
@@ -197,6 +197,12 @@ describe("csv", () => {
     const share = rows.find((r) => r[7] === "share-of-total")!;
     expect(share[0]).toBe("fixtures/002_b4db3b08202be5bf.txt");
     expect(share[2]).toBe("1840");
+    // the stable id and, for the 205.68 group, its id and suggestion on both of its findings
+    expect(share[14]).toMatch(/^[0-9a-f]{32}$/);
+    const grouped = rows.filter((r) => (r[16] ?? "").includes("“205.68”有误：改为255.68万元"));
+    expect(grouped).toHaveLength(2);
+    expect(grouped[0]![15]).toMatch(/^g\d+$/);
+    expect(grouped[1]![15]).toBe(grouped[0]![15]);
     expect(rows.find((r) => r[0] === FAILED.path)!.slice(7, 9)).toEqual(["corrupt-docx", "failed"]);
   });
 
@@ -210,7 +216,10 @@ describe("csv", () => {
 describe("html", () => {
   it("escapes every piece of document text", async () => {
     const html = await formatRun("html", run);
-    expect(html).not.toContain("<script>");
+    // one script, the page's own (its hash is the only one the CSP allows); document text never becomes one
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html).toContain(`script-src '${SCRIPT_HASH}'`);
+    expect(html).not.toContain("<script>window.__pwned");
     expect(html).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");
     expect(html).toContain("&lt;b&gt;粗体&lt;/b&gt;");
     expect(html).not.toMatch(/<link|src=|https?:/);

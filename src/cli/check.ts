@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { collectFiles, parseShard, shardFiles } from "./files.js";
 import { resolveSettings, type CheckFlags } from "./settings.js";
 import { openOutput, OutputClosed } from "./output.js";
@@ -12,7 +12,8 @@ import { createProgress } from "./progress.js";
 import { runPool } from "./pool.js";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
 import { addToSummary, emptySummary, filterFileByLevel, type RunHeader } from "../report/result.js";
-import { createStream } from "../report/formatters/index.js";
+import { createStream, isBinary } from "../report/formatters/index.js";
+import { Triage, triageText } from "../report/triage.js";
 import { BaselineFilter, baselineEntries, formatBaseline, makeBaseline, parseBaseline, type BaselineEntry } from "../report/baseline.js";
 import { severityRank } from "../engine/finding.js";
 
@@ -77,9 +78,17 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
   } catch (e) {
     throw new UsageError(`无法写入 ${flags.output}：${(e as Error).message}`);
   }
+  if (settings.format === "xlsx" && out.isTTY) {
+    await out.close().catch(() => undefined);
+    throw new UsageError("xlsx 是二进制文件，请用 -o 指定输出文件（如 -o 勾稽问题.xlsx）");
+  }
   const header: RunHeader = { tool, rules: settings.activeRules };
   const color = flags.color && out.isTTY && !process.env.NO_COLOR;
-  const stream = await createStream(settings.format, header, { color });
+  const links = outputAbs ? { outputDir: dirname(outputAbs), cwd } : { cwd };
+  const stream = await createStream(settings.format, header, { color, links });
+  // the triage goes to the terminal when the report itself does not end with it there (-o, or another format)
+  const triage = new Triage();
+  const showTriage = !!flags.output || (process.stderr.isTTY === true && (settings.format !== "text" || !out.isTTY));
   const progress = createProgress(files.length, process.stderr, flags.progress && process.stderr.isTTY === true);
   // output on the same terminal as the bar: clear the bar, write, draw it again
   const write = async (chunk: string) => {
@@ -110,9 +119,11 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       if (fresh.findings.some((x) => severityRank(x.severity) >= failRank) || (fresh.status === "failed" && severityRank("error") >= failRank)) failing = true;
       const shown = filterFileByLevel(fresh, settings.minLevel);
       addToSummary(summary, shown);
+      triage.add(shown);
       await write(stream.file(shown));
     }
-    await write(stream.end(summary));
+    if (isBinary(stream)) await out.write(await stream.finish(summary));
+    else await write(stream.end(summary));
   } catch (e) {
     if (!(e instanceof OutputClosed)) throw e;
     return failing ? EXIT_FINDINGS : EXIT_OK;
@@ -121,6 +132,10 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
     await out.close().catch(() => undefined);
   }
 
+  if (showTriage) {
+    const skipped = (summary as typeof summary & { skipped?: number }).skipped;
+    process.stderr.write(triageText(triage, skipped ? { skipped } : {}));
+  }
   if (flags.writeBaseline) {
     try {
       await writeFile(flags.writeBaseline, formatBaseline(makeBaseline(recorded)));

@@ -9,7 +9,7 @@ export { EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE, UsageError } from "./errors.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 const TOOL = { name: "gouji", version: pkg.version };
-const FORMAT_NAMES = ["text", "json", "sarif", "junit", "csv", "html"];
+const FORMAT_NAMES = ["text", "json", "sarif", "junit", "csv", "html", "xlsx"];
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

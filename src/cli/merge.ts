@@ -1,7 +1,8 @@
 /** `gouji merge a.json b.json …`: one run from the JSON results of several (e.g. sharded) runs. */
 import { readFile } from "node:fs/promises";
 import { mergeRuns } from "../report/merge.js";
-import { formatRun } from "../report/formatters/index.js";
+import { formatRunBytes } from "../report/formatters/index.js";
+import { dirname, resolve } from "node:path";
 import { FAIL_ON, FORMATS, type FailOn, type Format } from "../config/schema.js";
 import { severityRank } from "../engine/finding.js";
 import { openOutput } from "./output.js";
@@ -28,8 +29,10 @@ export async function runMerge(inputs: string[], flags: { format: string; output
   } catch (e) {
     throw new UsageError(`无法写入 ${flags.output}：${(e as Error).message}`);
   }
+  if (flags.format === "xlsx" && out.isTTY) throw new UsageError("xlsx 是二进制文件，请用 -o 指定输出文件");
   const color = flags.color && out.isTTY && !process.env.NO_COLOR;
-  await out.write(await formatRun(flags.format as Format, run, { color }));
+  const links = flags.output ? { outputDir: dirname(resolve(flags.output)), cwd: process.cwd() } : {};
+  await out.write(await formatRunBytes(flags.format as Format, run, { color, links }));
   await out.close();
   const failOn = flags.failOn as FailOn;
   // a file that could not be read counts as an error (OUTPUT.md)

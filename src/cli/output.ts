@@ -7,7 +7,7 @@ import type { Writable } from "node:stream";
 export class OutputClosed extends Error {}
 
 export interface Output {
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
   /** true when the output is a terminal (colour, and the progress bar must step aside) */
   readonly isTTY: boolean;

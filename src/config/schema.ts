@@ -7,7 +7,7 @@ import { z } from "zod";
 export const LEVELS = ["info", "warning", "error"] as const;
 export const RULE_SETTINGS = ["off", ...LEVELS] as const;
 export const FAIL_ON = [...LEVELS, "never"] as const;
-export const FORMATS = ["text", "json", "sarif", "junit", "csv", "html"] as const;
+export const FORMATS = ["text", "json", "sarif", "junit", "csv", "html", "xlsx"] as const;
 
 export type Level = (typeof LEVELS)[number];
 export type RuleSettingValue = (typeof RULE_SETTINGS)[number];

@@ -3,7 +3,7 @@
  * Pure: no file system, no output.
  */
 import type { Report } from "../model/schema.js";
-import type { Finding, Severity } from "./finding.js";
+import type { Finding, RelationForm, Severity } from "./finding.js";
 import { makeContext, type Rule } from "./rule.js";
 import { damagedPlaces, withholdDamaged } from "./damage.js";
 import type { Coverage } from "./coverage.js";
@@ -16,6 +16,8 @@ export interface EngineOptions {
   settings?: Record<string, RuleSetting>;
   /** collects what the rules evaluated (see coverage.ts) */
   coverage?: Coverage;
+  /** collects the relations of checks that held (for root-cause analysis, root-cause.ts) */
+  held?: RelationForm[];
 }
 
 export function runRules(report: Report, opts: EngineOptions): Finding[] {
@@ -24,7 +26,7 @@ export function runRules(report: Report, opts: EngineOptions): Finding[] {
   for (const rule of opts.rules) {
     const setting = opts.settings?.[rule.id];
     if (setting === "off") continue;
-    const ctx = makeContext(rule, findings, setting, opts.coverage);
+    const ctx = makeContext(rule, findings, setting, opts.held, opts.coverage);
     if (rule.reportsNotices) {
       last.push([rule, ctx]);
       continue;

@@ -87,7 +87,26 @@ export interface Check {
   convention?: PercentConvention;
   /** percentage checks: the value computed from the printed amounts, unrounded */
   exact?: Decimal;
+  /** the relation itself, over the operands the check was given (for root-cause analysis, src/engine/root-cause.ts) */
+  form?: Form;
 }
+
+/** One operand of a relation: `coef` (±1) times the true value behind the printed operand `p`. */
+export interface FormTerm {
+  p: Printed;
+  coef: 1 | -1;
+}
+
+/**
+ * A checked relation in a machine-readable form, over the very `Printed` objects the check was given (rules map
+ * them back to the numbers they cite):
+ * - linear: Σ coef·x = 0 (op "eq": sums, restatements) or Σ coef·x ≥ 0 (op "ge": a "其中" list within its total);
+ * - ratio: rate = 100 · Σ num / Σ den (shares, year-over-year and variance rates, completion rates).
+ * Each x stands for the rounding interval of its printed operand (Interval.of).
+ */
+export type Form =
+  | { kind: "linear"; op: "eq" | "ge"; terms: FormTerm[] }
+  | { kind: "ratio"; rate: Printed; num: FormTerm[]; den: FormTerm[] };
 
 function verdictOf(range: Interval, stated: Printed, expected: Decimal): Verdict {
   if (!range.meets(Interval.of(stated))) return "violated";
@@ -102,7 +121,8 @@ export function sumCheck(total: Printed, parts: Printed[]): Check {
     range = range.plus(Interval.of(p));
     expected = expected.plus(p.value);
   }
-  return { verdict: verdictOf(range, total, expected), expected: roundTo(expected, total.decimals), range, decimals: total.decimals };
+  const form: Form = { kind: "linear", op: "eq", terms: [{ p: total, coef: -1 }, ...parts.map((p) => ({ p, coef: 1 as const }))] };
+  return { verdict: verdictOf(range, total, expected), expected: roundTo(expected, total.decimals), range, decimals: total.decimals, form };
 }
 
 /** total ≥ Σ parts (parts of a non-exhaustive breakdown, e.g. “其中” lists) */
@@ -115,7 +135,8 @@ export function subsetCheck(total: Printed, parts: Printed[]): Check {
   }
   const t = Interval.of(total);
   const verdict: Verdict = lo.gt(t.hi) ? "violated" : expected.gt(total.value) ? "rounding" : "holds";
-  return { verdict, expected: roundTo(expected, total.decimals), range: new Interval(lo, new Decimal(Infinity)), decimals: total.decimals };
+  const form: Form = { kind: "linear", op: "ge", terms: [{ p: total, coef: 1 }, ...parts.map((p) => ({ p, coef: -1 as const }))] };
+  return { verdict, expected: roundTo(expected, total.decimals), range: new Interval(lo, new Decimal(Infinity)), decimals: total.decimals, form };
 }
 
 /** a = b: the same quantity printed twice */
@@ -128,7 +149,8 @@ export function equalCheck(a: Printed, b: Printed): Check {
   // that is a presentation matter, not an inconsistency
   const truncated = a.decimals !== b.decimals && fine.value.minus(coarse.value).abs().lt(new Decimal(10).pow(-coarse.decimals));
   const verdict: Verdict = same ? "holds" : !ia.meets(Interval.of(b)) && !truncated ? "violated" : "rounding";
-  return { verdict, expected: a.value, range: ia, decimals: a.decimals };
+  const form: Form = { kind: "linear", op: "eq", terms: [{ p: a, coef: 1 }, { p: b, coef: -1 }] };
+  return { verdict, expected: a.value, range: ia, decimals: a.decimals, form };
 }
 
 /**
@@ -221,7 +243,8 @@ export function shareCheck(part: Printed, whole: Printed, pct: Printed, shares?:
   const w = Interval.of(whole);
   if (touchesZero(w)) return undefined;
   const range = cornerRange([Interval.of(part), w], (a, b) => a.div(b).times(HUNDRED));
-  return percentCheck(range, pct, part.value.div(whole.value).times(HUNDRED), shares);
+  const form: Form = { kind: "ratio", rate: pct, num: [{ p: part, coef: 1 }], den: [{ p: whole, coef: 1 }] };
+  return { ...percentCheck(range, pct, part.value.div(whole.value).times(HUNDRED), shares), form };
 }
 
 /**
@@ -235,7 +258,8 @@ export function yoyRateCheck(current: Printed, delta: Printed, increase: boolean
   if (touchesZero(prior)) return undefined;
   const f = increase ? (cv: Decimal, dv: Decimal) => dv.div(cv.minus(dv)).times(HUNDRED) : (cv: Decimal, dv: Decimal) => dv.div(cv.plus(dv)).times(HUNDRED);
   const range = cornerRange([c, d], f);
-  return percentCheck(range, rate, f(current.value, delta.value).abs());
+  const form: Form = { kind: "ratio", rate, num: [{ p: delta, coef: 1 }], den: [{ p: current, coef: 1 }, { p: delta, coef: increase ? -1 : 1 }] };
+  return { ...percentCheck(range, rate, f(current.value, delta.value).abs()), form };
 }
 
 /** Could the prior-year amount be zero (a new item, where 增长100% is the convention)? */
@@ -251,5 +275,6 @@ export function varianceCheck(budget: Printed, actual: Printed, rate: Printed): 
   if (touchesZero(b)) return undefined;
   const f = (bv: Decimal, av: Decimal) => av.minus(bv).div(bv).times(HUNDRED);
   const range = cornerRange([b, Interval.of(actual)], f);
-  return percentCheck(range, rate, f(budget.value, actual.value));
+  const form: Form = { kind: "ratio", rate, num: [{ p: actual, coef: 1 }, { p: budget, coef: -1 }], den: [{ p: budget, coef: 1 }] };
+  return { ...percentCheck(range, rate, f(budget.value, actual.value)), form };
 }

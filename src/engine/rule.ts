@@ -1,7 +1,8 @@
 import type { Report, PrintedNumber, Location } from "../model/schema.js";
-import type { Finding, Severity, CitedValue } from "./finding.js";
+import type { Finding, Severity, CitedValue, RelationForm } from "./finding.js";
 import { cite, severityRank } from "./finding.js";
 import type { Check, PercentConvention } from "./interval.js";
+import { relationOf } from "./relation-form.js";
 import { Decimal } from "decimal.js";
 import type { Coverage } from "./coverage.js";
 
@@ -72,12 +73,13 @@ export function renderMessage(template: string, data: Record<string, string | nu
 }
 
 /**
- * The context one rule reports through. With `coverage`, every relation the rule evaluates (a `reportCheck`) is
- * counted, held or not, and its printed numbers are marked as in a relation; so are the numbers of a finding reported
- * directly.
+ * The context one rule reports through. `held`: where the relations of checks that hold are collected (root-cause
+ * analysis must not suggest a change that breaks them); failed checks carry theirs on the finding. With `coverage`,
+ * every relation the rule evaluates is counted, held or not, and its printed numbers are marked as in a relation; so
+ * are the numbers of a finding reported directly.
  */
-export function makeContext(rule: Rule, out: Finding[], severityOverride?: Severity, coverage?: Coverage): RuleContext {
-  const report = (input: ReportInput, note?: PercentConvention) => {
+export function makeContext(rule: Rule, out: Finding[], severityOverride?: Severity, held?: RelationForm[], coverage?: Coverage): RuleContext {
+  const report = (input: ReportInput, note?: PercentConvention, relation?: RelationForm) => {
     coverage?.touch(input.values.map((v) => v.number));
     const ruleTemplate = rule.messages[input.messageId];
     if (ruleTemplate === undefined) throw new Error(`rule ${rule.id}: unknown message id ${input.messageId}`);
@@ -98,24 +100,30 @@ export function makeContext(rule: Rule, out: Finding[], severityOverride?: Sever
     };
     if (input.expected !== undefined) f.expected = input.expected;
     if (input.actual !== undefined) f.actual = input.actual;
+    if (relation) f.relation = relation;
     out.push(f);
   };
   return {
-    report,
+    report: (input) => report(input),
     evaluated(values, held) {
       coverage?.relation(values, held);
     },
     reportCheck(check, input, expected) {
-      if (check) coverage?.relation(input.values.map((v) => v.number), check.verdict === "holds" || check.verdict === "rounding");
-      if (!check || check.verdict === "holds") return;
+      if (!check) return;
+      coverage?.relation(input.values.map((v) => v.number), check.verdict === "holds" || check.verdict === "rounding");
+      const relation = relationOf(check, input.values, rule.id);
+      if (check.verdict === "holds") {
+        if (relation) held?.push(relation);
+        return;
+      }
       const withExpected = { ...input, expected: expected ?? check.expected.toFixed(check.decimals) };
       if (check.verdict === "convention" && check.convention) {
         // shown one digit finer than printed, cut rather than rounded, so that "95.457" reads as what became "95.45"
         const exact = (check.exact ?? check.expected).toDecimalPlaces(check.decimals + 1, Decimal.ROUND_DOWN).toFixed(check.decimals + 1);
-        report({ ...withExpected, data: { ...input.data, convention: check.convention, exact } }, check.convention);
+        report({ ...withExpected, data: { ...input.data, convention: check.convention, exact } }, check.convention, relation);
         return;
       }
-      report({ ...withExpected, severity: check.verdict === "violated" ? rule.severity : "info" });
+      report({ ...withExpected, severity: check.verdict === "violated" ? rule.severity : "info" }, undefined, relation);
     },
   };
 }

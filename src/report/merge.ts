@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { FileResult } from "../runner.js";
 import type { Finding } from "../engine/finding.js";
-import { SEVERITIES } from "../engine/finding.js";
+import { SEVERITIES, SLIPS } from "../engine/finding.js";
 import { summarise, type RunResult } from "./result.js";
 import { comparePaths } from "./paths.js";
 
@@ -17,7 +17,17 @@ const Location = z.object({
   snippet: z.string(),
   table: TableRef.optional(),
 });
+const JsonGroup = z.object({
+  id: z.string(),
+  size: z.number().optional(),
+  summary: z.string().optional(),
+  suggestion: z
+    .object({ text: z.string(), location: Location, replaceWith: z.string(), unit: z.string().optional(), slip: z.enum(SLIPS).catch("other"), resolves: z.number() })
+    .optional(),
+});
 const JsonFinding = z.object({
+  id: z.string().optional(),
+  group: JsonGroup.optional(),
   ruleId: z.string(),
   severity: z.enum(SEVERITIES),
   message: z.string(),
@@ -61,6 +71,12 @@ function toFinding(f: z.infer<typeof JsonFinding>): Finding {
   };
   if (f.expected !== undefined) out.expected = f.expected;
   if (f.actual !== undefined) out.actual = f.actual;
+  if (f.id !== undefined) out.id = f.id;
+  if (f.group) {
+    const g = f.group;
+    out.group = { id: g.id, size: g.size ?? 1, summary: g.summary ?? "" };
+    if (g.suggestion) out.group.suggestion = { ...g.suggestion, unit: g.suggestion.unit ?? "" };
+  }
   return out;
 }
 

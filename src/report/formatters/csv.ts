@@ -1,12 +1,15 @@
 /**
  * `--format csv`: one row per finding, for spreadsheets. UTF-8 with a byte-order mark so Excel reads the Chinese,
  * CRLF line ends and RFC 4180 quoting. A file that could not be read gets one row with severity "failed", so it is
- * not silently missing from the sheet. Cells that a spreadsheet would run as a formula are prefixed with "'".
+ * not silently missing from the sheet. Cells that a spreadsheet would run as a formula are prefixed with "'". The last
+ * columns are the stable id (baseline fingerprint), the group id (when the finding shares numbers with others or a
+ * suggestion names one) and the suggestion.
  */
 import type { FileResult } from "../../runner.js";
 import type { Finding } from "../../engine/finding.js";
 import type { RunHeader, RunResult, Summary } from "../result.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
+import { fingerprint } from "../fingerprint.js";
 
 export const CSV_COLUMNS = [
   "file",
@@ -23,6 +26,9 @@ export const CSV_COLUMNS = [
   "expected",
   "actual",
   "snippet",
+  "id",
+  "group",
+  "suggestion",
 ] as const;
 
 /** RFC 4180: quote a field that holds a comma, quote, CR or LF; double the quotes inside. */
@@ -56,6 +62,9 @@ function findingRow(path: string, x: Finding): string {
     x.expected,
     x.actual,
     l.snippet,
+    x.id ?? fingerprint(x, path),
+    x.group && (x.group.size > 1 || x.group.suggestion) ? x.group.id : undefined,
+    x.group?.suggestion ? x.group.summary : undefined,
   ]);
 }
 

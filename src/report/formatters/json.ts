@@ -4,6 +4,7 @@ import type { FileResult } from "../../runner.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
 import type { Finding } from "../../engine/finding.js";
 import type { Location } from "../../model/schema.js";
+import { fingerprint } from "../fingerprint.js";
 
 function location(l: Location): Location {
   const out: Location = { snippet: l.snippet };
@@ -14,8 +15,16 @@ function location(l: Location): Location {
   return out;
 }
 
-function finding(f: Finding) {
+/** OUTPUT.md `group`: its id, size and summary, and the suggestion when one number explains it. */
+export function jsonGroup(g: NonNullable<Finding["group"]>) {
+  const out: Record<string, unknown> = { id: g.id, size: g.size, summary: g.summary };
+  if (g.suggestion) out.suggestion = { ...g.suggestion, location: location(g.suggestion.location) };
+  return out;
+}
+
+function finding(f: Finding, path: string) {
   const out: Record<string, unknown> = {
+    id: f.id ?? fingerprint(f, path),
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
@@ -26,6 +35,7 @@ function finding(f: Finding) {
   if (f.actual !== undefined) out.actual = f.actual;
   if (f.alsoAt?.length) out.alsoAt = f.alsoAt.map(location);
   out.messageId = f.messageId;
+  if (f.group) out.group = jsonGroup(f.group);
   return out;
 }
 
@@ -37,7 +47,7 @@ export function toJsonFile(f: FileResult) {
     ...(f.error ? { error: f.error } : {}),
     ...(f.organisation || f.year || f.kind ? { report: { organisation: f.organisation, year: f.year, kind: f.kind } } : {}),
     ...(f.stats ? { stats: f.stats } : {}),
-    findings: f.findings.map(finding),
+    findings: f.findings.map((x) => finding(x, f.path)),
   };
 }
 

@@ -66,6 +66,8 @@ export function sarifResult(f: Finding, path: string, ruleIndex: Map<string, num
   if (f.expected !== undefined) props.expected = f.expected;
   if (f.actual !== undefined) props.actual = f.actual;
   props.values = f.values.map((v) => ({ text: v.text, value: v.value, unit: v.unit, role: v.role, ...(v.label ? { label: v.label } : {}) }));
+  // the group of findings that share numbers, with the number to change when one explains them (root-cause.ts)
+  if (f.group) props.group = { id: f.group.id, summary: f.group.summary, ...(f.group.suggestion ? { suggestion: f.group.suggestion } : {}) };
   r.properties = props;
   return r;
 }

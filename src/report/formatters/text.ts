@@ -6,6 +6,7 @@ import type { FileResult } from "../../runner.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
 import type { Finding, Severity } from "../../engine/finding.js";
 import type { Location } from "../../model/schema.js";
+import { Triage, triageText } from "../triage.js";
 
 export interface TextOptions {
   color: boolean;
@@ -22,18 +23,22 @@ export function placeText(l: Location): string {
   return parts.join(" ") || "—";
 }
 
-/** Findings file by file as they come; the table of all files and the totals at the end. */
+/** The number of files the closing table lists (worst first); the rest are counted in one row. */
+const TABLE_ROWS = 30;
+
+/**
+ * Findings file by file as they come, the findings of one group together under its suggestion (or the reason there
+ * is none); at the end the files worst first, totals by rule and by kind of slip.
+ */
 export function textStream(_header: RunHeader, opts: TextOptions): StreamFormatter {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const colour = (s: Severity) => (s === "error" ? c.red : s === "warning" ? c.yellow : c.blue);
-  // one short row per file is all that is kept until the end
-  const rows: (string | number)[][] = [];
+  // one short record per file is all that is kept until the end
+  const triage = new Triage();
   return {
     begin: () => "",
     file(f: FileResult) {
-      const n = { error: 0, warning: 0, info: 0 };
-      for (const x of f.findings) n[x.severity]++;
-      rows.push([f.path, f.status === "ok" ? "通过读取" : `失败：${f.error?.code}`, n.error, n.warning, n.info]);
+      triage.add(f);
       const out: string[] = [];
       if (f.status === "failed") {
         out.push(`${c.bold(f.path)}`);
@@ -41,7 +46,13 @@ export function textStream(_header: RunHeader, opts: TextOptions): StreamFormatt
         out.push("");
       } else if (f.findings.length > 0) {
         out.push(c.bold(f.path));
-        for (const x of f.findings) out.push(...findingLines(x, colour(x.severity), c.dim));
+        for (const block of blocks(f.findings)) {
+          const g = block[0]!.group;
+          if (g && (g.suggestion || block.length > 1)) {
+            out.push(`  ${c.bold(g.suggestion ? "▶ 建议" : "▶ 问题组")}  ${g.summary}`);
+            for (const x of block) out.push(...findingLines(x, colour(x.severity), c.dim).map((l) => `  ${l}`));
+          } else for (const x of block) out.push(...findingLines(x, colour(x.severity), c.dim));
+        }
         out.push("");
       }
       return out.map((l) => `${l}\n`).join("");
@@ -51,10 +62,37 @@ export function textStream(_header: RunHeader, opts: TextOptions): StreamFormatt
         head: ["文件", "状态", "错误", "警告", "提示"],
         style: { head: opts.color ? ["cyan"] : [], border: opts.color ? ["grey"] : [] },
       });
-      for (const r of rows) table.push(r);
-      return `${table.toString()}\n共 ${s.files} 个文件，读取失败 ${s.failed} 个；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条\n`;
+      const worst = triage.worstFirst();
+      for (const r of worst.slice(0, TABLE_ROWS)) table.push([r.path, r.status === "ok" ? "通过读取" : `失败：${r.errorCode}`, r.error, r.warning, r.info]);
+      if (worst.length > TABLE_ROWS) table.push([`……另有 ${worst.length - TABLE_ROWS} 个文件`, "", "", "", ""]);
+      const skipped = (s as Summary & { skipped?: number }).skipped;
+      return `${table.toString()}\n${triageText(triage, { noFiles: true, ...(skipped ? { skipped } : {}) })}`;
     },
   };
+}
+
+/**
+ * The findings of a file in order, each group's findings together at the place of its first one. Findings of one
+ * group stay in document order inside it.
+ */
+export function blocks(findings: Finding[]): Finding[][] {
+  const out: Finding[][] = [];
+  const byGroup = new Map<string, Finding[]>();
+  for (const x of findings) {
+    const id = x.group?.id;
+    if (!id) {
+      out.push([x]);
+      continue;
+    }
+    const b = byGroup.get(id);
+    if (b) b.push(x);
+    else {
+      const nb = [x];
+      byGroup.set(id, nb);
+      out.push(nb);
+    }
+  }
+  return out;
 }
 
 export function formatText(run: RunResult, opts: TextOptions): string {

@@ -1,0 +1,111 @@
+/**
+ * Triage of a run for people with a folder of reports: the files with the most errors first, totals by rule and by
+ * kind of slip (of the groups whose cause one number explains), and how many files could not be read or were
+ * skipped. Built file by file (a streamed run keeps only one short record per file); rendered as Chinese text for the
+ * terminal (stderr) and the text format, and as data for the HTML report and the workbook.
+ */
+import type { FileResult } from "../runner.js";
+import type { Severity, Slip } from "../engine/finding.js";
+
+/** One file's counts, as the triage lists it. */
+export interface FileTally {
+  path: string;
+  status: FileResult["status"];
+  errorCode?: string;
+  error: number;
+  warning: number;
+  info: number;
+  /** groups of findings that share numbers, and how many of them name the number to correct */
+  groups: number;
+  suggestions: number;
+}
+
+/** A run's triage, accumulated file by file (`add`), read at the end. */
+export class Triage {
+  readonly files: FileTally[] = [];
+  /** findings by rule id and level */
+  readonly byRule = new Map<string, Record<Severity, number>>();
+  /** groups with a suggestion, by the slip they name */
+  readonly bySlip = new Map<Slip, number>();
+  failed = 0;
+
+  /** Counts one file's (shown) findings. */
+  add(f: FileResult): void {
+    const t: FileTally = { path: f.path, status: f.status, error: 0, warning: 0, info: 0, groups: 0, suggestions: 0 };
+    if (f.error) t.errorCode = f.error.code;
+    if (f.status === "failed") this.failed++;
+    const seen = new Set<string>();
+    for (const x of f.findings) {
+      t[x.severity]++;
+      const r = this.byRule.get(x.ruleId) ?? { error: 0, warning: 0, info: 0 };
+      r[x.severity]++;
+      this.byRule.set(x.ruleId, r);
+      if (x.group && !seen.has(x.group.id)) {
+        seen.add(x.group.id);
+        t.groups++;
+        if (x.group.suggestion) {
+          t.suggestions++;
+          this.bySlip.set(x.group.suggestion.slip, (this.bySlip.get(x.group.suggestion.slip) ?? 0) + 1);
+        }
+      }
+    }
+    this.files.push(t);
+  }
+
+  /** Files with most errors first (then warnings, then unreadable ones), ties in path order. */
+  worstFirst(): FileTally[] {
+    return [...this.files].sort((a, b) => b.error - a.error || b.warning - a.warning || Number(b.status === "failed") - Number(a.status === "failed"));
+  }
+
+  /** Rules with most errors first, then warnings. */
+  rulesByCount(): [string, Record<Severity, number>][] {
+    return [...this.byRule].sort((a, b) => b[1].error - a[1].error || b[1].warning - a[1].warning || b[1].info - a[1].info || (a[0] < b[0] ? -1 : 1));
+  }
+}
+
+/** The Chinese names of the slips, for people. */
+export const SLIP_NAMES: Record<Slip, string> = {
+  "transposed-digits": "数字顺序颠倒",
+  "extra-digit": "多写一位数字",
+  "missing-digit": "漏写一位数字",
+  "yuan-for-wanyuan": "元/万元混用（万元处按元填写或单位误写）",
+  "wanyuan-for-yuan": "元/万元混用（元处按万元填写）",
+  "copied-neighbour": "抄用相邻数字",
+  "prior-year-column": "填入上年数",
+  other: "其他（按相关数字推算）",
+};
+
+export interface TriageTextOptions {
+  /** files listed at most (the rest are counted) */
+  maxFiles?: number;
+  /** files skipped before checking (not a checkable format…), when the run knows */
+  skipped?: number;
+  /** leave out the list of files (the text format prints them in its table) */
+  noFiles?: boolean;
+}
+
+/** The triage as lines of Chinese text (no colour). */
+export function triageText(t: Triage, opts: TriageTextOptions = {}): string {
+  const max = opts.maxFiles ?? 20;
+  const total = { error: 0, warning: 0, info: 0 };
+  for (const f of t.files) for (const k of ["error", "warning", "info"] as const) total[k] += f[k];
+  const lines: string[] = [];
+  const skipped = opts.skipped ? `，跳过 ${opts.skipped} 个` : "";
+  lines.push(`勾稽汇总：共 ${t.files.length} 个文件，无法读取 ${t.failed} 个${skipped}；错误 ${total.error} 条，警告 ${total.warning} 条，提示 ${total.info} 条`);
+  const worst = t.worstFirst().filter((f) => f.error + f.warning > 0 || f.status === "failed");
+  if (worst.length && !opts.noFiles) {
+    lines.push("问题最多的文件：");
+    for (const f of worst.slice(0, max)) {
+      const what = f.status === "failed" ? `无法读取（${f.errorCode ?? ""}）` : `错误 ${f.error}，警告 ${f.warning}${f.suggestions ? `，可指出应改数字 ${f.suggestions} 处` : ""}`;
+      lines.push(`  ${f.path}  ${what}`);
+    }
+    if (worst.length > max) lines.push(`  ……另有 ${worst.length - max} 个文件有问题`);
+  }
+  const rules = t.rulesByCount().filter(([, n]) => n.error + n.warning > 0);
+  if (rules.length) lines.push(`按规则：${rules.map(([id, n]) => `${id} ${n.error + n.warning}${n.error ? `（错误 ${n.error}）` : ""}`).join("；")}`);
+  if (t.bySlip.size) {
+    const slips = [...t.bySlip].sort((a, b) => b[1] - a[1]);
+    lines.push(`按错误类型（能指出应改数字的问题组）：${slips.map(([s, n]) => `${SLIP_NAMES[s]} ${n}`).join("；")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
