@@ -15,6 +15,9 @@ import { addToSummary, emptySummary, filterFileByLevel, type RunHeader } from ".
 import { createStream } from "../report/formatters/index.js";
 import { BaselineFilter, baselineEntries, formatBaseline, makeBaseline, parseBaseline, type BaselineEntry } from "../report/baseline.js";
 import { severityRank } from "../engine/finding.js";
+import { crossForRun } from "../cross/run.js";
+import type { FileResult } from "../runner.js";
+import type { CrossRecord } from "../cross/record.js";
 
 /**
  * Files this large hold a few hundred MB while pdfjs reads them (a 3.6 MB PDF peaks at ≈ 350 MB): the pool runs one
@@ -42,6 +45,13 @@ function displayPath(path: string, cwd: string): string {
   if (!isAbsolute(path)) return path;
   const rel = relative(cwd, path);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+/** The result as written without --facts: the cross record stays in memory for the pass, out of the output. */
+function withoutCross(f: FileResult): FileResult {
+  if (!f.cross) return f;
+  const { cross: _cross, ...rest } = f;
+  return rest;
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHeader["tool"]): Promise<number> {
@@ -91,6 +101,9 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
 
   const summary = emptySummary();
   const recorded: BaselineEntry[] = [];
+  // the cross-document pass needs every file's record; they are small (identity, facts) and kept until the end
+  const records: { path: string; record: CrossRecord }[] = [];
+  const keepFacts = flags.facts === true && settings.format === "json";
   const failRank = settings.failOn === "never" ? Infinity : severityRank(settings.failOn);
   let failing = false;
   try {
@@ -102,8 +115,10 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       isHeavy: isHeavyFile(heavyThreshold()),
       onStart: (_i, path) => progress.start(path),
     });
-    for await (const raw of results) {
+    for await (const full of results) {
       progress.done();
+      if (full.status === "ok" && full.cross) records.push({ path: full.path, record: full.cross });
+      const raw = keepFacts ? full : withoutCross(full);
       if (flags.writeBaseline) recorded.push(...baselineEntries(raw));
       const fresh = baseline ? baseline.apply(raw) : raw;
       // a file that could not be read counts as an error (OUTPUT.md): --fail-on never lets the run pass all the same
@@ -112,7 +127,12 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       addToSummary(summary, shown);
       await write(stream.file(shown));
     }
-    await write(stream.end(summary));
+    const cross = crossForRun(records, settings.minLevel);
+    if (cross) {
+      summary.crossDocument = cross.counts;
+      if (cross.result.findings.some((x) => severityRank(x.severity) >= failRank)) failing = true;
+    }
+    await write(stream.end(summary, cross?.result));
   } catch (e) {
     if (!(e instanceof OutputClosed)) throw e;
     return failing ? EXIT_FINDINGS : EXIT_OK;

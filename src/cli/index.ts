@@ -50,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--baseline <file>", "只报告基线文件中没有的新问题")
     .option("--write-baseline <file>", "把本次的全部问题记录为基线（此时有问题也以 0 退出）")
     .option("--shard <i/n>", "只检查排序后文件列表的第 i 份（共 n 份），供 CI 并行")
+    .option("--facts", "JSON 结果附上每个文件的单位、年度和可寻址数字（crossFacts），供 gouji merge 做跨文件核对")
     .option("--no-color", "不使用颜色")
     .option("--no-progress", "不显示进度条")
     .action(async (paths: string[], o: import("./settings.js").CheckFlags) => {

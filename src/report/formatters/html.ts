@@ -8,6 +8,8 @@ import type { CitedValue, Finding, Severity } from "../../engine/finding.js";
 import type { RunHeader, RunResult, Summary } from "../result.js";
 import { placeText } from "./text.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
+import { crossHtml } from "../../cross/render.js";
 
 const LEVEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -123,7 +125,8 @@ export function htmlStream(header: RunHeader): StreamFormatter {
       for (const x of f.findings) out += findingRow(x);
       return `${out}</tbody></table>\n</section>\n`;
     },
-    end: (s: Summary) =>
+    end: (s: Summary, cross?: CrossDocumentResult) =>
+      (cross ? crossHtml(cross) : "") +
       `<section id="summary">\n<h2>概览</h2>\n<p class="meta">共 ${s.files} 个文件，读取失败 ${s.failed} 个；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条</p>\n` +
       `<table><thead><tr><th>文件</th><th>状态</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>\n</section>\n</body>\n</html>\n`,
   };

@@ -4,6 +4,8 @@ import type { FileResult } from "../../runner.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
 import type { Finding } from "../../engine/finding.js";
 import type { Location } from "../../model/schema.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
+import { crossJson } from "../../cross/render.js";
 
 function location(l: Location): Location {
   const out: Location = { snippet: l.snippet };
@@ -37,11 +39,13 @@ export function toJsonFile(f: FileResult) {
     ...(f.error ? { error: f.error } : {}),
     ...(f.organisation || f.year || f.kind ? { report: { organisation: f.organisation, year: f.year, kind: f.kind } } : {}),
     findings: f.findings.map(finding),
+    // with --facts: what `gouji merge` needs to run the cross-document pass over shards
+    ...(f.cross ? { crossFacts: f.cross } : {}),
   };
 }
 
 export function toJsonObject(run: RunResult) {
-  return { schemaVersion: 1, tool: run.tool, files: run.files.map(toJsonFile), summary: run.summary };
+  return { schemaVersion: 1, tool: run.tool, files: run.files.map(toJsonFile), ...(run.crossDocument ? { crossDocument: crossJson(run.crossDocument) } : {}), summary: run.summary };
 }
 
 /** Indents every line after the first, to nest a pretty-printed value inside the streamed document. */
@@ -60,7 +64,8 @@ export function jsonStream(header: RunHeader): StreamFormatter {
     file(f) {
       return `${count++ === 0 ? "" : ","}\n    ${nest(JSON.stringify(toJsonFile(f), null, 2), "    ")}`;
     },
-    end: (summary: Summary) => `${count ? "\n  " : ""}],\n  "summary": ${nest(JSON.stringify(summary, null, 2), "  ")}\n}\n`,
+    end: (summary: Summary, cross?: CrossDocumentResult) =>
+      `${count ? "\n  " : ""}],\n${cross ? `  "crossDocument": ${nest(JSON.stringify(crossJson(cross), null, 2), "  ")},\n` : ""}  "summary": ${nest(JSON.stringify(summary, null, 2), "  ")}\n}\n`,
   };
 }
 

@@ -6,6 +6,8 @@ import type { FileResult } from "../../runner.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
 import type { Finding, Severity } from "../../engine/finding.js";
 import type { Location } from "../../model/schema.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
+import { crossText } from "../../cross/render.js";
 
 export interface TextOptions {
   color: boolean;
@@ -46,13 +48,15 @@ export function textStream(_header: RunHeader, opts: TextOptions): StreamFormatt
       }
       return out.map((l) => `${l}\n`).join("");
     },
-    end(s: Summary) {
+    end(s: Summary, cross?: CrossDocumentResult) {
       const table = new Table({
         head: ["文件", "状态", "错误", "警告", "提示"],
         style: { head: opts.color ? ["cyan"] : [], border: opts.color ? ["grey"] : [] },
       });
       for (const r of rows) table.push(r);
-      return `${table.toString()}\n共 ${s.files} 个文件，读取失败 ${s.failed} 个；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条\n`;
+      const section = cross ? crossText(cross, { level: (x, t) => colour(x)(t), bold: (t) => c.bold(t), dim: (t) => c.dim(t) }) : "";
+      const crossLine = s.crossDocument ? `；跨文件：错误 ${s.crossDocument.error} 条，警告 ${s.crossDocument.warning} 条，提示 ${s.crossDocument.info} 条` : "";
+      return `${section}${table.toString()}\n共 ${s.files} 个文件，读取失败 ${s.failed} 个；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条${crossLine}\n`;
     },
   };
 }
