@@ -78,5 +78,13 @@ describe.skipIf(!existsSync(WEB))("gouji check and merge on the court's real ser
     expect(html.match(/<code>cross-yoy<\/code>/g)?.length).toBe(2);
     // the merged result fails as the run did: the cross-document errors count
     expect((await gouji(["merge", "s1.json", "s2.json"], dir)).code).toBe(1);
+
+    // a baseline records the cross-document findings too: adopted, the archive passes; a new one fails again
+    expect((await gouji(["check", ".", "--write-baseline", "base.json"], dir)).code).toBe(0);
+    const base = JSON.parse(readFileSync(join(dir, "base.json"), "utf8"));
+    expect(base.findings.filter((e: { ruleId: string }) => e.ruleId === "cross-yoy").length).toBe(2);
+    const adopted = await gouji(["check", ".", "--baseline", "base.json", "-f", "json"], dir);
+    expect(JSON.parse(adopted.stdout).crossDocument.findings).toEqual([]);
+    expect(adopted.code).toBe(0);
   }, 180_000);
 });

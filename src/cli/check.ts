@@ -15,7 +15,8 @@ import { addToSummary, emptySummary, filterFileByLevel, type RunHeader } from ".
 import { createStream } from "../report/formatters/index.js";
 import { BaselineFilter, baselineEntries, formatBaseline, makeBaseline, parseBaseline, type BaselineEntry } from "../report/baseline.js";
 import { severityRank } from "../engine/finding.js";
-import { crossForRun } from "../cross/run.js";
+import { crossForRun, crossInputOf } from "../cross/run.js";
+import { asFileFinding } from "../cross/render.js";
 import type { FileResult } from "../runner.js";
 import type { CrossRecord } from "../cross/record.js";
 
@@ -117,7 +118,8 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
     });
     for await (const full of results) {
       progress.done();
-      if (full.status === "ok" && full.cross) records.push({ path: full.path, record: full.cross });
+      const input = crossInputOf(full);
+      if (input) records.push(input);
       const raw = keepFacts ? full : withoutCross(full);
       if (flags.writeBaseline) recorded.push(...baselineEntries(raw));
       const fresh = baseline ? baseline.apply(raw) : raw;
@@ -127,7 +129,12 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       addToSummary(summary, shown);
       await write(stream.file(shown));
     }
-    const cross = crossForRun(records, settings.minLevel);
+    // cross-document findings take part in baselines as findings of the report they belong to
+    const cross = crossForRun(records, settings.minLevel, (f) => {
+      const asFile: FileResult = { path: f.path, format: "txt", status: "ok", findings: [asFileFinding(f)] };
+      if (flags.writeBaseline) recorded.push(...baselineEntries(asFile));
+      return !baseline || baseline.apply(asFile).findings.length > 0;
+    });
     if (cross) {
       summary.crossDocument = cross.counts;
       if (cross.result.findings.some((x) => severityRank(x.severity) >= failRank)) failing = true;

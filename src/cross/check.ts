@@ -323,6 +323,9 @@ function checkCarryOver(ctx: Context, r: SeriesReport, prev: SeriesReport[]): vo
   }
 }
 
+/** Line items whose 年初预算数 is the 预算's figure whatever the template: 三公 and its parts, 类/款/项, 机关运行经费. */
+const SURE_INITIAL_BUDGET = /^(?:sangong\.|gpb\.item$|gpb\.class$|operating\.expense$)/;
+
 function checkInitialBudget(ctx: Context, r: SeriesReport, budgets: SeriesReport[]): void {
   const stated = new Map<string, Candidate[]>();
   for (const f of r.record.facts) {
@@ -345,10 +348,12 @@ function checkInitialBudget(ctx: Context, r: SeriesReport, budgets: SeriesReport
       });
       outcome(ctx, ok);
       if (ok) continue;
+      // a total's 年初预算数 may or may not include 上年结转 depending on the template; a line item's may not
+      const sure = SURE_INITIAL_BUDGET.test(concept);
       ctx.findings.push({
         ruleId: "cross-initial-budget",
-        severity: "error",
-        message: `${label}：${r.year}年决算所列年初预算数${shown(a.n)}，${r.year}年预算（${[...new Set(theirs.map((b) => b.path))].join("、")}）所列为${theirs.map((b) => shown(b.n)).join("、")}`,
+        severity: sure ? "error" : "warning",
+        message: `${label}：${r.year}年决算所列年初预算数${shown(a.n)}，${r.year}年预算（${[...new Set(theirs.map((b) => b.path))].join("、")}）所列为${theirs.map((b) => shown(b.n)).join("、")}${sure ? "" : "（总额的年初预算数是否含上年结转因模板而异，请核实）"}`,
         path: r.path,
         location: a.n.location,
         values: [cite(r.path, a.n, "initialBudget", label), ...theirs.map((b) => cite(b.path, b.n, "budget", b.label))],
@@ -390,11 +395,13 @@ export function crossCheck(inputs: { path: string; record: CrossRecord }[]): Cro
         const target = st.basis === "same" ? r.kind : st.basis;
         const prev = target === "决算" ? prevFinal : prevBudget;
         const note = kindName(target);
+        // "按可比口径" / "调整后": last year's figure was restated, so the printed one need not match
+        const sev: Severity = st.restated ? "warning" : "error";
         if (st.type === "change") {
-          if (prev.length) checkChange(ctx, r, st, prev, "error", note, "actual");
+          if (prev.length) checkChange(ctx, r, st, prev, sev, note, "actual");
           else if (target === "预算" && prevFinal.length) checkChange(ctx, r, st, prevFinal, "warning", "年初预算数", "initialBudget");
         } else {
-          if (prev.length) checkPriorFigure(ctx, r, st, prev, "error", note, "actual");
+          if (prev.length) checkPriorFigure(ctx, r, st, prev, sev, note, "actual");
           else if (target === "预算" && prevFinal.length) checkPriorFigure(ctx, r, st, prevFinal, "warning", "年初预算数", "initialBudget");
         }
       }

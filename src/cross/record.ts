@@ -52,6 +52,8 @@ export interface CrossStatement {
   rateWord?: "增长" | "下降";
   rate?: CrossNumber;
   prior?: CrossNumber;
+  /** the sentence says last year's figure was restated ("按可比口径", "调整后"): a mismatch is only a warning */
+  restated?: boolean;
   location: Location;
 }
 
@@ -195,6 +197,8 @@ function yearAnchoredFacts(report: Report, identity: ReportIdentity, known: Cros
   return out;
 }
 
+const RESTATED = /可比口径|口径调整|调整后|重述|追溯调整/;
+
 /**
  * The concepts whose labels say unambiguously which figure they are. Not 收入预算 / 支出预算: in a 预算 they may
  * include 上年结转 ("部门收入预算为81206.56万元。其中：…上年结转结余7600.00万元").
@@ -237,6 +241,7 @@ function statements(report: Report, identity: ReportIdentity): CrossStatement[] 
     if (c.amountWord) s.amountWord = c.amountWord;
     if (c.rate) s.rate = crossNumber(c.rate);
     if (c.rateWord && c.rateWord !== "持平") s.rateWord = c.rateWord;
+    if (RESTATED.test(head)) s.restated = true;
     out.push(s);
   }
   for (const c of report.claims) if (c.kind === "share") usedRates.add(c.share.location);
@@ -285,6 +290,7 @@ function statements(report: Report, identity: ReportIdentity): CrossStatement[] 
         if (prev && concept) s = { type: "change", concept, label: subjectLabel(prev.label), basis, current: crossNumber(prev.n), rateWord: word, rate: crossNumber(n), location: n.location };
       }
       if (!s || (ALL_FUNDS_CONCEPT.test(s.concept) && FUND_QUALIFIED.test(head))) continue;
+      if (RESTATED.test(head)) s.restated = true;
       out.push(s);
     }
 
@@ -347,5 +353,7 @@ function statements(report: Report, identity: ReportIdentity): CrossStatement[] 
       out.push({ type: "prior", concept, label, basis, prior: crossNumber(n), location: n.location });
     }
   }
+  // a sentence that says last year's figure was restated: the comparison stands, as a warning
+  for (const s of out) if (RESTATED.test(s.location.snippet)) s.restated = true;
   return out;
 }

@@ -9,7 +9,7 @@ import { SEVERITIES } from "../engine/finding.js";
 import { summarise, type RunResult } from "./result.js";
 import { comparePaths } from "./paths.js";
 import type { CrossRecord } from "../cross/record.js";
-import { crossForRun } from "../cross/run.js";
+import { crossForRun, crossInputOf } from "../cross/run.js";
 
 const TableRef = z.object({ index: z.number(), title: z.string(), row: z.number(), column: z.number() });
 const Location = z.object({
@@ -118,7 +118,7 @@ export function mergeRuns(inputs: { source: string; text: string }[]): { ok: tru
   const readable = files.filter((f) => f.status === "ok");
   let note: string | undefined;
   if (readable.length >= 2 && readable.every((f) => f.cross)) {
-    const cross = crossForRun(readable.map((f) => ({ path: f.path, record: f.cross! })), "info");
+    const cross = crossForRun(files.map((f) => crossInputOf(f)!), "info");
     if (cross) {
       run.crossDocument = cross.result;
       run.summary.crossDocument = cross.counts;
