@@ -9,6 +9,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "gouji.js");
@@ -63,6 +65,9 @@ describe.skipIf(!existsSync(WEB))("gouji check and merge on the court's real ser
     const csv = (await gouji(["merge", "s1.json", "s2.json", "-f", "csv", "--fail-on", "never"], dir)).stdout;
     expect(csv.split("\r\n").filter((l) => l.includes("cross-yoy")).length).toBe(2);
     const sarif = JSON.parse((await gouji(["merge", "s1.json", "s2.json", "-f", "sarif", "--fail-on", "never"], dir)).stdout);
+    const ajv = new Ajv({ strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    expect(ajv.compile(JSON.parse(readFileSync(join(ROOT, "tests/schemas/sarif-2.1.0-rtm.5.json"), "utf8")))(sarif)).toBe(true);
     const crossResults = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === "cross-yoy");
     expect(crossResults.length).toBe(2);
     expect(crossResults[0].relatedLocations.map((l: { physicalLocation: { artifactLocation: { uri: string } } }) => decodeURIComponent(l.physicalLocation.artifactLocation.uri))).toEqual([
