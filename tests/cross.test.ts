@@ -196,12 +196,21 @@ describe("relations on a synthetic series (valid and invalid)", () => {
     // a total's 年初预算数 may include 上年结转 in some templates: a warning; a 三公 figure's may not: an error
     const sangong = (initial: string) => `${final(2024, { initial: "96.00" })}“三公”经费财政拨款支出年初预算为${initial}万元，支出决算为5.00万元。\n`;
     expect(brief(crossCheck([rec(sangong("6.00"), "决算.txt"), rec(budget(2024), "预算.txt")])).map((f) => [f.ruleId, f.severity, f.values.join(" ")])).toEqual([
-      ["cross-initial-budget", "warning", "initialBudget:96.00@决算.txt budget:95.00@预算.txt"],
+      ["cross-initial-budget", "warning", "initialBudget:96.00@决算.txt budgetReport:95.00@预算.txt"],
     ]);
     expect(brief(crossCheck([rec(sangong("6.50"), "决算.txt"), rec(budget(2024), "预算.txt")])).map((f) => [f.ruleId, f.severity, f.values.join(" ")])).toEqual([
-      ["cross-initial-budget", "warning", "initialBudget:96.00@决算.txt budget:95.00@预算.txt"],
-      ["cross-initial-budget", "error", "initialBudget:6.50@决算.txt budget:6.00@预算.txt"],
+      ["cross-initial-budget", "warning", "initialBudget:96.00@决算.txt budgetReport:95.00@预算.txt"],
+      ["cross-initial-budget", "error", "initialBudget:6.50@决算.txt budgetReport:6.00@预算.txt"],
     ]);
+  });
+
+  it("cross-initial-budget: the 预算数 column of a 决算's 三公 table, as a warning (年初 or adjusted, the table does not say)", () => {
+    const table = (budgetTotal: string) =>
+      `青山市测试局2024年度部门决算\n九、“三公”经费\n财政拨款“三公”经费支出决算表\n单位：万元\n预算数\t\t\t\t决算数\n合计\t因公出国（境）费\t公务用车购置及运行费\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行费\t公务接待费\n${budgetTotal}\t0.00\t4.00\t2.00\t5.00\t0.00\t3.00\t2.00\n`;
+    expect(crossCheck([rec(table("6.00"), "决算.txt"), rec(budget(2024), "预算.txt")]).findings).toEqual([]);
+    const r = crossCheck([rec(table("6.50"), "决算.txt"), rec(budget(2024), "预算.txt")]);
+    expect(brief(r).map((f) => [f.ruleId, f.severity, f.values.join(" ")])).toEqual([["cross-initial-budget", "warning", "budget:6.50@决算.txt budgetReport:6.00@预算.txt"]]);
+    expect(r.findings[0]!.message).toContain("表中预算数也可能是调整后的全年预算数");
   });
 
   it("a change the report says is against a restated figure (按可比口径) is a warning", () => {

@@ -329,12 +329,14 @@ const SURE_INITIAL_BUDGET = /^(?:sangong\.|gpb\.item$|gpb\.class$|operating\.exp
 function checkInitialBudget(ctx: Context, r: SeriesReport, budgets: SeriesReport[]): void {
   const stated = new Map<string, Candidate[]>();
   for (const f of r.record.facts) {
-    if (f.measure !== "initialBudget") continue;
-    const key = LABELLED.has(f.concept) ? `${f.concept}|${f.label}` : f.concept;
+    // the 预算数 column of a 决算's 三公 table: 年初 or adjusted 全年预算, the table does not say which
+    const tableBudget = f.measure === "budget" && f.source === "table" && f.concept.startsWith("sangong.");
+    if (f.measure !== "initialBudget" && !tableBudget) continue;
+    const key = `${tableBudget ? "table" : "stated"}|${f.concept}|${LABELLED.has(f.concept) ? f.label : ""}`;
     stated.set(key, [...(stated.get(key) ?? []), { path: r.path, n: f.number, label: f.label }]);
   }
   for (const [key, mine] of stated) {
-    const concept = key.split("|")[0]!;
+    const [origin, concept] = key.split("|") as [string, string];
     const label = mine[0]!.label;
     const theirs = figuresOf(budgets, concept, label, "actual");
     if (!theirs.length) continue;
@@ -349,14 +351,16 @@ function checkInitialBudget(ctx: Context, r: SeriesReport, budgets: SeriesReport
       outcome(ctx, ok);
       if (ok) continue;
       // a total's 年初预算数 may or may not include 上年结转 depending on the template; a line item's may not
-      const sure = SURE_INITIAL_BUDGET.test(concept);
+      const sure = SURE_INITIAL_BUDGET.test(concept) && origin === "stated";
+      const what = origin === "table" ? "“三公”经费表所列预算数" : "年初预算数";
+      const why = origin === "table" ? "（表中预算数也可能是调整后的全年预算数，请核实）" : sure ? "" : "（总额的年初预算数是否含上年结转因模板而异，请核实）";
       ctx.findings.push({
         ruleId: "cross-initial-budget",
         severity: sure ? "error" : "warning",
-        message: `${label}：${r.year}年决算所列年初预算数${shown(a.n)}，${r.year}年预算（${[...new Set(theirs.map((b) => b.path))].join("、")}）所列为${theirs.map((b) => shown(b.n)).join("、")}${sure ? "" : "（总额的年初预算数是否含上年结转因模板而异，请核实）"}`,
+        message: `${label}：${r.year}年决算所列${what}${shown(a.n)}，${r.year}年预算（${[...new Set(theirs.map((b) => b.path))].join("、")}）所列为${theirs.map((b) => shown(b.n)).join("、")}${why}`,
         path: r.path,
         location: a.n.location,
-        values: [cite(r.path, a.n, "initialBudget", label), ...theirs.map((b) => cite(b.path, b.n, "budget", b.label))],
+        values: [cite(r.path, a.n, origin === "table" ? "budget" : "initialBudget", label), ...theirs.map((b) => cite(b.path, b.n, "budgetReport", b.label))],
         expected: theirs[0]!.n.value,
         actual: a.n.value,
         organisation: ctx.series.organisation,
