@@ -62,11 +62,27 @@ export interface CrossDocumentResult {
 }
 
 /** The ids and one-line descriptions of the cross-document relations (README, `gouji rules`-like listings). */
-export const CROSS_RULES: { id: string; description: string }[] = [
-  { id: "cross-yoy", description: "本年“比上年增加/减少 D、增长/下降 r%、持平”必须与上年同类报告（决算对决算、预算对预算）所列同一数字相符" },
-  { id: "cross-prior-figure", description: "报告所列“上年预算数 / 上年决算数”必须等于上年报告所列数字" },
-  { id: "cross-carry-over", description: "决算的年初结转和结余（年初财政拨款结转和结余）必须等于上年决算的年末结转和结余" },
-  { id: "cross-initial-budget", description: "决算所列年初预算数必须等于同年预算报告所列数字" },
+export const CROSS_RULES: { id: string; description: string; example: string }[] = [
+  {
+    id: "cross-yoy",
+    description: "本年“比上年增加/减少 D、增长/下降 r%、持平”必须与上年同类报告（决算对决算、预算对预算）所列同一数字相符",
+    example: "2024年决算：一般公共预算财政拨款支出100.00万元，比上年增加12.00万元 ⏎ 2023年决算：一般公共预算财政拨款支出90.00万元",
+  },
+  {
+    id: "cross-prior-figure",
+    description: "报告所列“上年预算数 / 上年决算数”必须等于上年报告所列数字",
+    example: "2024年预算：公务接待费预算2.00万元，上年预算数为2.20万元 ⏎ 2023年预算：公务接待费预算2.00万元",
+  },
+  {
+    id: "cross-carry-over",
+    description: "决算的年初结转和结余（年初财政拨款结转和结余）必须等于上年决算的年末结转和结余",
+    example: "2024年决算：年初结转和结余10.00万元 ⏎ 2023年决算：年末结转和结余12.00万元",
+  },
+  {
+    id: "cross-initial-budget",
+    description: "决算所列年初预算数必须等于同年预算报告所列数字",
+    example: "2024年决算：“三公”经费财政拨款支出年初预算为6.50万元 ⏎ 2024年预算：“三公”经费预算数为6.00万元",
+  },
 ];
 
 interface Candidate {
