@@ -213,6 +213,12 @@ describe("relations on a synthetic series (valid and invalid)", () => {
     expect(r.findings[0]!.message).toContain("表中预算数也可能是调整后的全年预算数");
   });
 
+  it("a 预算's 比上年决算数 against last year's 决算: a warning (the 预算 was made before that 决算 was published)", () => {
+    const b = budget(2024).replace("比2023年预算增加5.00万元", "比2023年决算数增加3.00万元");
+    const r = crossCheck([rec(final(2023, VALID_2023), "2023决算.txt"), rec(b, "2024预算.txt")]);
+    expect(brief(r).map((f) => [f.ruleId, f.severity, f.values.join(" ")])).toEqual([["cross-yoy", "warning", "current:95.00@2024预算.txt delta:3.00@2024预算.txt prior:90.00@2023决算.txt"]]);
+  });
+
   it("a change the report says is against a restated figure (按可比口径) is a warning", () => {
     const cur = final(2024, { gpbDelta: "12.00", gpbRate: "13.64" }).replace("与上年相比，", "按可比口径与上年相比，");
     expect(brief(crossCheck([rec(final(2023, VALID_2023), "2023.txt"), rec(cur, "2024.txt")])).map((f) => [f.ruleId, f.severity])).toEqual([["cross-yoy", "warning"]]);

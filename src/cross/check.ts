@@ -416,7 +416,8 @@ export function crossCheck(inputs: { path: string; record: CrossRecord }[]): Cro
         const prev = target === "决算" ? prevFinal : prevBudget;
         const note = kindName(target);
         // "按可比口径" / "调整后": last year's figure was restated, so the printed one need not match
-        const sev: Severity = st.restated ? "warning" : "error";
+        // a 预算 made before last year's 决算 was published compares with preliminary execution figures
+        const sev: Severity = st.restated || (r.kind === "预算" && target === "决算") ? "warning" : "error";
         if (st.type === "change") {
           if (prev.length) checkChange(ctx, r, st, prev, sev, note, "actual");
           else if (target === "预算" && prevFinal.length) checkChange(ctx, r, st, prevFinal, "warning", "年初预算数", "initialBudget");
