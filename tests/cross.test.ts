@@ -348,3 +348,34 @@ describe.skipIf(!existsSync(join(PUTUO, "上海市普陀区财政局-2025-部门
     expect(r.series[0]).toMatchObject({ relationsChecked: 2, relationsHeld: 1 });
   }, 120_000);
 });
+
+describe("gouji merge and the cross-document pass", () => {
+  const fileOf = (path: string, crossFacts: unknown) => ({ path, format: "txt", status: "ok", findings: [], crossFacts });
+  const runOf = (files: unknown[]) => JSON.stringify({ schemaVersion: 1, tool: { name: "gouji", version: "0" }, files });
+
+  it("runs the pass over the records of all inputs, as one run would", async () => {
+    const { mergeRuns } = await import("../src/report/merge.js");
+    const a = rec(final(2023, { ...VALID_2023, carryOut: "12.00" }), "2023.txt");
+    const b = rec(final(2024), "2024.txt");
+    const merged = mergeRuns([
+      { source: "s1.json", text: runOf([fileOf(a.path, a.record)]) },
+      { source: "s2.json", text: runOf([fileOf(b.path, b.record)]) },
+    ]);
+    expect(merged.ok).toBe(true);
+    if (!merged.ok) return;
+    expect(merged.run.crossDocument!.findings.map((f) => f.ruleId)).toEqual(["cross-carry-over"]);
+    expect(merged.run.crossDocument).toEqual(crossCheck([a, b]));
+    expect(merged.run.summary.crossDocument).toEqual({ error: 1, warning: 0, info: 0 });
+  });
+
+  it("facts that cannot be used (written by hand) leave the merge standing, with a note", async () => {
+    const { mergeRuns } = await import("../src/report/merge.js");
+    const broken = { facts: [{ concept: "income.carryIn", measure: "actual", label: "x", source: "table" }], statements: [], identity: { organisation: "青山市测试局", key: "青山市测试局", scope: "部门", year: 2024, kind: "决算", source: "" } };
+    const other = { ...broken, facts: [{ concept: "expense.carryOut", measure: "actual", label: "y", source: "table" }], identity: { ...broken.identity, year: 2023 } };
+    const merged = mergeRuns([{ source: "s.json", text: runOf([fileOf("a.txt", broken), fileOf("b.txt", other)]) }]);
+    expect(merged.ok).toBe(true);
+    if (!merged.ok) return;
+    expect(merged.run.crossDocument).toBeUndefined();
+    expect(merged.note).toMatch(/^跨文件核对所需的数据无法使用/);
+  });
+});

@@ -26,7 +26,7 @@ export interface ReportIdentity {
 export type IdentityResult = { ok: true; identity: ReportIdentity } | { ok: false; reason: string };
 
 /** Institution names end in one of these; a region ("上海市普陀区") or a phrase does not. */
-const INSTITUTION = /(?:局|厅|委员会|委|办公室|办|院|中心|所|站|处|部|队|校|馆|会|室|团|社|署|庭|台|园|场|行|政府|法院|检察院|党校|联合会|协会|总工会|机关|事务局|管委会|管理委员会|服务中心)$/;
+const INSTITUTION = /(?:局|厅|委员会|委|办公室|办|院|中心|所|站|处|部|队|校|学|馆|会|室|团|社|署|庭|台|园|场|行|协|狱|镇|乡|街道|政府|法院|检察院|党校|联合会|协会|总工会|机关|事务局|管委会|管理委员会|服务中心)$/;
 /** Placeholders of a template and words a pattern can catch that are no name. */
 const NOT_A_NAME = /XX|ＸＸ|××|xx|某某|^(?:第.{1,3}部分|关于|本|我|各|全)|部分$|^(?:部门|单位|区级|市级|县级|省级)$/;
 const REGION_LEVEL = /(?:区级|市级|县级|省级|州级|旗级|市本级|区本级)$/;
