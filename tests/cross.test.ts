@@ -219,6 +219,13 @@ describe("relations on a synthetic series (valid and invalid)", () => {
     expect(brief(r).map((f) => [f.ruleId, f.severity, f.values.join(" ")])).toEqual([["cross-yoy", "warning", "current:95.00@2024预算.txt delta:3.00@2024预算.txt prior:90.00@2023决算.txt"]]);
   });
 
+  it("a 预算's total against last year's under another wording (with or without 上年结转) is a warning; under the same wording, an error", () => {
+    const withCarry = (y: number, total: string, delta: string) => `青山市测试局${y}年部门预算\n一、收支预算总体情况\n${y}年，青山市测试局收入预算${total}万元，比上年增加${delta}万元。\n`;
+    const tableOnly = `青山市测试局2023年部门预算\n一、收支预算总体情况\n本年收入合计80.00万元。\n`;
+    expect(brief(crossCheck([rec(tableOnly, "2023.txt"), rec(withCarry(2024, "100.00", "5.00"), "2024.txt")])).map((f) => [f.ruleId, f.severity])).toEqual([["cross-yoy", "warning"]]);
+    expect(brief(crossCheck([rec(withCarry(2023, "90.00", "1.00"), "2023.txt"), rec(withCarry(2024, "100.00", "5.00"), "2024.txt")])).map((f) => [f.ruleId, f.severity])).toEqual([["cross-yoy", "error"]]);
+  });
+
   it("a change the report says is against a restated figure (按可比口径) is a warning", () => {
     const cur = final(2024, { gpbDelta: "12.00", gpbRate: "13.64" }).replace("与上年相比，", "按可比口径与上年相比，");
     expect(brief(crossCheck([rec(final(2023, VALID_2023), "2023.txt"), rec(cur, "2024.txt")])).map((f) => [f.ruleId, f.severity])).toEqual([["cross-yoy", "warning"]]);

@@ -171,6 +171,16 @@ function kindName(kind: "预算" | "决算"): string {
   return kind;
 }
 
+/**
+ * A 预算's totals are worded alike with and without 上年结转 ("收入预算81206.56万元，其中：…上年结转结余7600.00万元"
+ * beside a 本年收入合计 of 73606.56): compared with last year's figure under another wording, a mismatch proves
+ * nothing. Only a figure last year printed under the same label makes it an error.
+ */
+function ambiguousTotal(r: SeriesReport, s: CrossStatement, candidates: Candidate[]): boolean {
+  if (r.kind !== "预算" || !/^(?:income\.current|expense\.current|income\.total|expense\.total|budget\.total)$/.test(s.concept)) return false;
+  return !candidates.some((c) => sameLabel(c.label, s.label));
+}
+
 function checkChange(ctx: Context, r: SeriesReport, s: CrossStatement, prev: SeriesReport[], severity: Severity, basisNote: string, measure: "actual" | "initialBudget"): void {
   const candidates = figuresOf(prev, s.concept, s.label, measure);
   if (candidates.length === 0) return;
@@ -200,7 +210,7 @@ function checkChange(ctx: Context, r: SeriesReport, s: CrossStatement, prev: Ser
     const first = implied[0]!;
     ctx.findings.push({
       ruleId: "cross-yoy",
-      severity,
+      severity: ambiguousTotal(r, s, candidates) ? "warning" : severity,
       message: `${s.label}：本年${shown(first.c.n)}，比上年${s.amountWord}${shown(s.delta)}，即上年应为${fmt(first.value, first.decimals)}${s.delta.unit}；${where}为${printedList}`,
       path: r.path,
       location: s.location,
@@ -223,7 +233,7 @@ function checkChange(ctx: Context, r: SeriesReport, s: CrossStatement, prev: Ser
     const c = currents[0]!;
     ctx.findings.push({
       ruleId: "cross-yoy",
-      severity,
+      severity: ambiguousTotal(r, s, candidates) ? "warning" : severity,
       message: `${s.label}：本年${shown(c.n)}，称与上年持平；${where}为${printedList}`,
       path: r.path,
       location: s.location,
@@ -266,7 +276,7 @@ function checkChange(ctx: Context, r: SeriesReport, s: CrossStatement, prev: Ser
     const word = best.expected.lt(0) ? "下降" : "增长";
     ctx.findings.push({
       ruleId: "cross-yoy",
-      severity: best.verdict === "convention" ? (severity === "error" ? "warning" : severity) : severity,
+      severity: best.verdict === "convention" || ambiguousTotal(r, s, candidates) ? "warning" : severity,
       message:
         best.verdict === "convention"
           ? `${s.label}：本年${shown(best.c.n)}，${where}为${shown(best.p.n)}，${word}率按四舍五入应为${fmt(expectedAbs, rate.decimals)}%，报告写${s.rateWord}${s.rate.text}%（截去尾数所致，属写法惯例）`
