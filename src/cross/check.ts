@@ -167,10 +167,6 @@ function meetsAny(implied: Interval, candidates: Candidate[]): boolean {
   });
 }
 
-function kindName(kind: "预算" | "决算"): string {
-  return kind;
-}
-
 /**
  * A 预算's totals are worded alike with and without 上年结转 ("收入预算81206.56万元，其中：…上年结转结余7600.00万元"
  * beside a 本年收入合计 of 73606.56): compared with last year's figure under another wording, a mismatch proves
@@ -417,14 +413,13 @@ export function crossCheck(inputs: { path: string; record: CrossRecord }[]): Cro
     const ctx: Context = { series: s, findings: [], checked: 0, held: 0 };
     const at = (year: number, kind: "预算" | "决算") => s.reports.filter((r) => r.year === year && r.kind === kind);
     for (const r of s.reports) {
-      const sameKindPrev = at(r.year - 1, r.kind);
       const prevFinal = at(r.year - 1, "决算");
       const prevBudget = at(r.year - 1, "预算");
       for (const st of r.record.statements) {
         // which of last year's reports the statement speaks of
         const target = st.basis === "same" ? r.kind : st.basis;
         const prev = target === "决算" ? prevFinal : prevBudget;
-        const note = kindName(target);
+        const note: string = target;
         // "按可比口径" / "调整后": last year's figure was restated, so the printed one need not match
         // a 预算 made before last year's 决算 was published compares with preliminary execution figures
         const sev: Severity = st.restated || (r.kind === "预算" && target === "决算") ? "warning" : "error";
@@ -436,7 +431,6 @@ export function crossCheck(inputs: { path: string; record: CrossRecord }[]): Cro
           else if (target === "预算" && prevFinal.length) checkPriorFigure(ctx, r, st, prevFinal, "warning", "年初预算数", "initialBudget");
         }
       }
-      void sameKindPrev;
       if (r.kind === "决算" && prevFinal.length) checkCarryOver(ctx, r, prevFinal);
       if (r.kind === "决算") {
         const budgets = at(r.year, "预算");
