@@ -226,6 +226,12 @@ describe("relations on a synthetic series (valid and invalid)", () => {
     expect(brief(crossCheck([rec(withCarry(2023, "90.00", "1.00"), "2023.txt"), rec(withCarry(2024, "100.00", "5.00"), "2024.txt")])).map((f) => [f.ruleId, f.severity])).toEqual([["cross-yoy", "error"]]);
   });
 
+  it("a rate after a list is not read as its last item's: 其中…公务接待费2.00万元，比上年增长8% may be the total's", () => {
+    const cur = final(2024).replace("公务接待费支出2.00万元，比上年下降20.00%。", "其中：因公出国（境）费支出0.00万元，公务接待费支出2.00万元，比上年增长8.00%。");
+    const r = crossCheck([rec(final(2023, VALID_2023), "2023.txt"), rec(cur, "2024.txt")]);
+    expect(r.findings).toEqual([]);
+  });
+
   it("a change the report says is against a restated figure (按可比口径) is a warning", () => {
     const cur = final(2024, { gpbDelta: "12.00", gpbRate: "13.64" }).replace("与上年相比，", "按可比口径与上年相比，");
     expect(brief(crossCheck([rec(final(2023, VALID_2023), "2023.txt"), rec(cur, "2024.txt")])).map((f) => [f.ruleId, f.severity])).toEqual([["cross-yoy", "warning"]]);

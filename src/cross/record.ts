@@ -258,6 +258,11 @@ function statements(report: Report, identity: ReportIdentity): CrossStatement[] 
       const start = sentenceStart(text, pos);
       const prev = [...amounts].reverse().find((n) => n.end <= pos && n.start >= start);
       if (!prev) return undefined;
+      // "…，其中：货物4.79万元、服务246.47万元，比上年增长5%": after a list the rate may be the total's, not the item's
+      if (/其中|包括|分别/.test(text.slice(start, prev.start))) return undefined;
+      // only the words about last year may stand between the amount and what is said of it
+      const between = text.slice(prev.end, pos);
+      if (!/^[\s，,]*(?:(?:[与比较同]\s*(?:上年|上一年度?|去年|\d{4}\s*年度?)(?:同期)?(?:年初)?(?:预算执行|预算|决算|执行)?数?(?:相比|比较)?|同比)[\s，,]*)?(?:增加|减少|增长|下降|上升|降低)?(?:了|率为?|幅度为?)?\s*$/.test(between)) return undefined;
       const before = amounts.filter((n) => n.end <= prev.start).pop();
       const label = normalizeLabel(text.slice(before && before.end > start ? before.end : start, prev.start), org);
       return { n: prev, label };
