@@ -232,6 +232,16 @@ describe("relations on a synthetic series (valid and invalid)", () => {
     expect(r.findings).toEqual([]);
   });
 
+  it("cross-initial-budget: a 项's 年初预算数 (Shanghai's wording) against the 预算's 项 of the same name", () => {
+    const jue = "青山市测试局2024年度部门决算\n（三）一般公共预算财政拨款支出决算具体情况\n1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。年初预算为 1560.05 万元，支出决算为1511.89万元。 决算数小于预算数的主要原因：人员进出。\n";
+    const yu = (amount: string) => `青山市测试局2024年部门预算\n四、部门预算编制说明\n财政拨款支出主要内容如下：\n1.“一般公共服务支出（类）财政事务（款）行政运行（项）”${amount}万元，主要用于局本级人员经费。\n`;
+    const valid = crossCheck([rec(jue, "决算.txt"), rec(yu("1,560.05"), "预算.txt")]);
+    expect([valid.findings, valid.series[0]!.relationsChecked]).toEqual([[], 1]);
+    expect(brief(crossCheck([rec(jue, "决算.txt"), rec(yu("1,565.00"), "预算.txt")])).map((f) => [f.ruleId, f.severity, f.values.join(" ")])).toEqual([
+      ["cross-initial-budget", "error", "initialBudget:1560.05@决算.txt budgetReport:1,565.00@预算.txt"],
+    ]);
+  });
+
   it("a change the report says is against a restated figure (按可比口径) is a warning", () => {
     const cur = final(2024, { gpbDelta: "12.00", gpbRate: "13.64" }).replace("与上年相比，", "按可比口径与上年相比，");
     expect(brief(crossCheck([rec(final(2023, VALID_2023), "2023.txt"), rec(cur, "2024.txt")])).map((f) => [f.ruleId, f.severity])).toEqual([["cross-yoy", "warning"]]);

@@ -301,7 +301,7 @@ export function extractClaims(report: Report): void {
         if (variance.rate) claim.rate = variance.rate;
         if (variance.completion) claim.completion = variance.completion;
         claims.push(claim);
-        if (classItem && (!variance.label || variance.label === classItemLabel(classItem) || /^(?:支出)?$/.test(variance.label))) {
+        if (classItem && (!variance.label || variance.label === classItemLabel(classItem) || /^(?:支出|(?:年初|全年)?预算数?)?$/.test(variance.label))) {
           claim.label = classItemLabel(classItem);
           addFact("gpb.item", claim.label, variance.budget, p, variance.budgetMeasure);
           addFact("gpb.item", claim.label, variance.actual, p, "actual");
