@@ -242,6 +242,16 @@ describe("relations on a synthetic series (valid and invalid)", () => {
     ]);
   });
 
+  it("cross-yoy: a 类 by name", () => {
+    const text = (y: number, amount: string, delta: string) =>
+      `青山市测试局${y}年度部门决算\n（二）一般公共预算财政拨款支出决算结构情况\n1.一般公共服务支出(类)${amount}万元，比上年增加${delta}万元。\n2.社会保障和就业支出(类)30.00万元。\n`;
+    const valid = crossCheck([rec(text(2023, "60.00", "1.00"), "2023.txt"), rec(text(2024, "65.00", "5.00"), "2024.txt")]);
+    expect([valid.findings, valid.series[0]!.relationsChecked]).toEqual([[], 1]);
+    expect(brief(crossCheck([rec(text(2023, "61.00", "1.00"), "2023.txt"), rec(text(2024, "65.00", "5.00"), "2024.txt")])).map((f) => [f.ruleId, f.severity, f.values.join(" ")])).toEqual([
+      ["cross-yoy", "error", "current:65.00@2024.txt delta:5.00@2024.txt prior:61.00@2023.txt"],
+    ]);
+  });
+
   it("a change the report says is against a restated figure (按可比口径) is a warning", () => {
     const cur = final(2024, { gpbDelta: "12.00", gpbRate: "13.64" }).replace("与上年相比，", "按可比口径与上年相比，");
     expect(brief(crossCheck([rec(final(2023, VALID_2023), "2023.txt"), rec(cur, "2024.txt")])).map((f) => [f.ruleId, f.severity])).toEqual([["cross-yoy", "warning"]]);

@@ -211,6 +211,7 @@ function statements(report: Report, identity: ReportIdentity): CrossStatement[] 
   const org = report.meta.organisation;
   const usedRates = new Set<Location>();
   const byParagraph = new Map<number, Paragraph>(report.paragraphs.map((p) => [p.index, p]));
+  const classes = new Set(report.facts.filter((f) => f.concept === "gpb.class").map((f) => f.label));
 
   // 比上年增加/减少 D: the yoy claims of the narrative
   for (const c of report.claims) {
@@ -230,6 +231,8 @@ function statements(report: Report, identity: ReportIdentity): CrossStatement[] 
     if (!concept && c.current) {
       const item = classItemOf(text);
       if (item && c.label === item) concept = "gpb.item";
+      // a 类 the report lists with its amount ("一般公共服务支出（类）2106.66万元，比上年增加…")
+      else if (classes.has(c.label)) concept = "gpb.class";
     }
     if (!concept) continue;
     if (concept === "gpb.item" && !isItemLabel(label)) continue;
