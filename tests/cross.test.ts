@@ -412,3 +412,27 @@ describe("gouji merge and the cross-document pass", () => {
     expect(merged.note).toMatch(/^跨文件核对所需的数据无法使用/);
   });
 });
+
+describe("the cross-document section of the text and HTML outputs", () => {
+  it("escapes every text of a document in HTML and prints places with their files in text", async () => {
+    const { crossHtml, crossText } = await import("../src/cross/render.js");
+    const { highlightSnippet } = await import("../src/report/formatters/html.js");
+    const evil = "<script>alert(1)</script>";
+    const cross: CrossDocumentResult = {
+      series: [{ organisation: `青山市${evil}局`, scope: "部门", reports: [{ path: `a${evil}.txt`, year: 2024, kind: "决算" }], relationsChecked: 1, relationsHeld: 0 }],
+      unplaced: [{ path: `b${evil}.txt`, reason: "开头部分没有写明是预算还是决算" }],
+      findings: [{
+        ruleId: "cross-carry-over", severity: "error", message: `年初结转和结余${evil}`, path: `a${evil}.txt`, location: { line: 3, snippet: `年初结转和结余10.00万元${evil}` },
+        values: [{ path: `a${evil}.txt`, text: "10.00", value: "10.00", unit: "万元", role: "carryIn", location: { line: 3, snippet: `年初结转和结余10.00万元${evil}` } }],
+        organisation: `青山市${evil}局`,
+      }],
+    };
+    const html = crossHtml(cross, highlightSnippet);
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("<mark>10.00</mark>");
+    const text = crossText(cross, { level: (_s, t) => t, bold: (t) => t, dim: (t) => t });
+    expect(text).toContain(`位置：a${evil}.txt 第3行`);
+    expect(text).toContain(`10.00万元（a${evil}.txt 第3行）`);
+    expect(text).toContain(`b${evil}.txt：开头部分没有写明是预算还是决算`);
+  });
+});

@@ -82,8 +82,11 @@ function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-/** The HTML section (all document text escaped), in the page's own classes. */
-export function crossHtml(cross: CrossDocumentResult): string {
+/**
+ * The HTML section (all document text escaped), in the page's own classes. `highlight` marks the cited number in its
+ * snippet and escapes the rest (the page's own highlightSnippet); by default the snippet is only escaped.
+ */
+export function crossHtml(cross: CrossDocumentResult, highlight: (snippet: string, values: { text: string; role: string }[]) => string = (s) => esc(s)): string {
   let out = `<section id="cross">\n<h2>跨文件核对</h2>\n<p class="meta">${cross.series.length} 个系列，${cross.unplaced.length} 个文件未归入系列</p>\n`;
   for (const s of cross.series) {
     out += `<h3>${esc(seriesTitle(s))}</h3>\n<p class="meta">核对跨文件关系 ${s.relationsChecked} 条，成立 ${s.relationsHeld} 条</p>\n<ul>${s.reports.map((r) => `<li>${r.year}年${esc(r.kind)} ${esc(r.path)}</li>`).join("")}</ul>\n`;
@@ -91,7 +94,7 @@ export function crossHtml(cross: CrossDocumentResult): string {
     if (!findings.length) continue;
     out += `<table class="findings"><thead><tr><th>位置</th><th>级别</th><th>规则</th><th>问题与原文</th></tr></thead><tbody>\n`;
     for (const f of findings) {
-      const values = `<ul class="values">${f.values.map((v) => `<li>${v.label ? `${esc(v.label)} ` : ""}<mark>${esc(v.text)}</mark>${esc(/[元%]$/.test(v.text) ? "" : v.unit)}（${esc(v.path)} ${esc(place(v.location))}）<div class="snippet">${esc(v.location.snippet)}</div></li>`).join("")}</ul>`;
+      const values = `<ul class="values">${f.values.map((v) => `<li>${v.label ? `${esc(v.label)} ` : ""}<mark>${esc(v.text)}</mark>${esc(/[元%]$/.test(v.text) ? "" : v.unit)}（${esc(v.path)} ${esc(place(v.location))}）<div class="snippet">${highlight(v.location.snippet, [v])}</div></li>`).join("")}</ul>`;
       out += `<tr class="${f.severity}"><td>${esc(f.path)} ${esc(place(f.location))}</td><td class="level">${LEVEL[f.severity]}</td><td><code>${esc(f.ruleId)}</code></td><td>${esc(f.message)}${values}</td></tr>\n`;
     }
     out += `</tbody></table>\n`;

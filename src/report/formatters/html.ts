@@ -126,7 +126,7 @@ export function htmlStream(header: RunHeader): StreamFormatter {
       return `${out}</tbody></table>\n</section>\n`;
     },
     end: (s: Summary, cross?: CrossDocumentResult) =>
-      (cross ? crossHtml(cross) : "") +
+      (cross ? crossHtml(cross, highlightSnippet) : "") +
       `<section id="summary">\n<h2>概览</h2>\n<p class="meta">共 ${s.files} 个文件，读取失败 ${s.failed} 个；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条</p>\n` +
       `<table><thead><tr><th>文件</th><th>状态</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>\n</section>\n</body>\n</html>\n`,
   };
