@@ -9,6 +9,7 @@ import { lintDocument, type LintOptions } from "./lint.js";
 import type { Finding } from "./engine/finding.js";
 import { formatOfPath } from "./report/result.js";
 import type { ReportStats } from "./engine/coverage.js";
+import { crossRecord, type CrossRecord } from "./cross/record.js";
 
 export interface FileResult {
   path: string;
@@ -22,6 +23,11 @@ export interface FileResult {
   kind?: string;
   /** coverage: printed amounts in an evaluated relation, relations checked and held (a file that was read) */
   stats?: ReportStats;
+  /**
+   * What the cross-document pass needs (src/cross): identity, facts, statements about last year. Always computed;
+   * `gouji check` keeps it in the JSON only with `--facts`.
+   */
+  cross?: CrossRecord;
 }
 
 export interface RunOptions extends LintOptions {
@@ -49,6 +55,12 @@ export async function checkFile(path: string, opts: RunOptions = {}): Promise<Fi
     if (report.meta.organisation) base.organisation = report.meta.organisation;
     if (report.meta.year) base.year = report.meta.year;
     base.kind = report.meta.kind;
+    try {
+      base.cross = crossRecord(report);
+    } catch (e) {
+      // a shape the pass cannot read costs the file its place in a series, nothing else
+      base.cross = { unplaced: `未能读取跨文件核对所需的信息：${(e as Error)?.message ?? String(e)}`, facts: [], statements: [] };
+    }
     return base;
   } catch (e) {
     return { ...base, status: "failed", error: describeError(e), findings: [] };

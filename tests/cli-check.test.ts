@@ -30,7 +30,7 @@ function gouji(args: string[], cwd = ROOT): Promise<Run> {
   });
 }
 
-type JsonRun = { schemaVersion: number; files: { path: string; status: string; error?: { code: string }; findings: { ruleId: string; location: { line?: number }; values: { location: { line?: number } }[] }[] }[]; summary: Record<string, number> };
+type JsonRun = { schemaVersion: number; files: ({ path: string; status: string; error?: { code: string }; findings: { ruleId: string; location: { line?: number }; values: { location: { line?: number } }[] }[] } & Record<string, unknown>)[]; summary: Record<string, unknown>; crossDocument?: unknown };
 const json = (r: Run) => JSON.parse(r.stdout) as JsonRun;
 
 function tempDir(): string {
@@ -147,8 +147,9 @@ describe("shards and merge", () => {
     const dir = tempDir();
     for (const [i, f] of [...SMALL, ...SMALL].entries()) copyFileSync(join(ROOT, "fixtures", f), join(dir, `${i}-${f}`));
     const allRun = await gouji(["check", ".", "-f", "json", "--fail-on", "never"], dir);
-    const s1 = await gouji(["check", ".", "-f", "json", "--shard", "1/2", "-o", "s1.json", "--fail-on", "never"], dir);
-    const s2 = await gouji(["check", ".", "-f", "json", "--shard", "2/2", "-o", "s2.json", "--fail-on", "never"], dir);
+    // --facts: the shards carry what the cross-document pass needs, so the merge makes it as the whole run did
+    const s1 = await gouji(["check", ".", "-f", "json", "--shard", "1/2", "-o", "s1.json", "--fail-on", "never", "--facts"], dir);
+    const s2 = await gouji(["check", ".", "-f", "json", "--shard", "2/2", "-o", "s2.json", "--fail-on", "never", "--facts"], dir);
     expect([s1.code, s2.code]).toEqual([0, 0]);
     const p1 = json({ ...s1, stdout: readFileSync(join(dir, "s1.json"), "utf8") }).files.map((f) => f.path);
     const p2 = json({ ...s2, stdout: readFileSync(join(dir, "s2.json"), "utf8") }).files.map((f) => f.path);
@@ -158,8 +159,10 @@ describe("shards and merge", () => {
     expect([...p1, ...p2].sort()).toEqual(all);
     const merged = await gouji(["merge", "s2.json", "s1.json", "--fail-on", "never"], dir);
     expect(merged.code).toBe(0);
-    expect(json(merged).files).toEqual(json(allRun).files);
+    const withoutFacts = (files: Record<string, unknown>[]) => files.map(({ crossFacts: _facts, ...rest }) => rest);
+    expect(withoutFacts(json(merged).files)).toEqual(json(allRun).files);
     expect(json(merged).summary).toEqual(json(allRun).summary);
+    expect(json(merged).crossDocument).toEqual(json(allRun).crossDocument);
     writeFileSync(join(dir, "v2.json"), JSON.stringify({ schemaVersion: 2, tool: { name: "gouji", version: "9" }, files: [] }));
     const refused = await gouji(["merge", "s1.json", "v2.json"], dir);
     expect(refused.code).toBe(2);

@@ -16,6 +16,10 @@ import { createStream, isBinary } from "../report/formatters/index.js";
 import { Triage, triageText } from "../report/triage.js";
 import { BaselineFilter, baselineEntries, formatBaseline, makeBaseline, parseBaseline, type BaselineEntry } from "../report/baseline.js";
 import { severityRank } from "../engine/finding.js";
+import { crossForRun, crossInputOf } from "../cross/run.js";
+import { asFileFinding } from "../cross/render.js";
+import type { FileResult } from "../runner.js";
+import type { CrossRecord } from "../cross/record.js";
 
 /**
  * Files this large hold a few hundred MB while pdfjs reads them (a 3.6 MB PDF peaks at ≈ 350 MB): the pool runs one
@@ -43,6 +47,13 @@ function displayPath(path: string, cwd: string): string {
   if (!isAbsolute(path)) return path;
   const rel = relative(cwd, path);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+/** The result as written without --facts: the cross record stays in memory for the pass, out of the output. */
+function withoutCross(f: FileResult): FileResult {
+  if (!f.cross) return f;
+  const { cross: _cross, ...rest } = f;
+  return rest;
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHeader["tool"]): Promise<number> {
@@ -100,6 +111,9 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
 
   const summary = emptySummary();
   const recorded: BaselineEntry[] = [];
+  // the cross-document pass needs every file's record; they are small (identity, facts) and kept until the end
+  const records: { path: string; record: CrossRecord }[] = [];
+  const keepFacts = flags.facts === true && settings.format === "json";
   const failRank = settings.failOn === "never" ? Infinity : severityRank(settings.failOn);
   let failing = false;
   try {
@@ -111,8 +125,11 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       isHeavy: isHeavyFile(heavyThreshold()),
       onStart: (_i, path) => progress.start(path),
     });
-    for await (const raw of results) {
+    for await (const full of results) {
       progress.done();
+      const input = crossInputOf(full);
+      if (input) records.push(input);
+      const raw = keepFacts ? full : withoutCross(full);
       if (flags.writeBaseline) recorded.push(...baselineEntries(raw));
       const fresh = baseline ? baseline.apply(raw) : raw;
       // a file that could not be read counts as an error (OUTPUT.md): --fail-on never lets the run pass all the same
@@ -122,8 +139,24 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       triage.add(shown);
       await write(stream.file(shown));
     }
+    // cross-document findings take part in baselines as findings of the report they belong to
+    let cross: ReturnType<typeof crossForRun>;
+    try {
+      cross = crossForRun(records, settings.minLevel, (f) => {
+        const asFile: FileResult = { path: f.path, format: "txt", status: "ok", findings: [asFileFinding(f)] };
+        if (flags.writeBaseline) recorded.push(...baselineEntries(asFile));
+        return !baseline || baseline.apply(asFile).findings.length > 0;
+      });
+    } catch (e) {
+      // a bug of the cross-document pass costs the run that section, said on stderr, not the files' results
+      process.stderr.write(`gouji: 跨文件核对未能完成（${(e as Error)?.message ?? String(e)}），各文件的结果不受影响\n`);
+    }
+    if (cross) {
+      summary.crossDocument = cross.counts;
+      if (cross.result.findings.some((x) => severityRank(x.severity) >= failRank)) failing = true;
+    }
     if (isBinary(stream)) await out.write(await stream.finish(summary));
-    else await write(stream.end(summary));
+    else await write(stream.end(summary, cross?.result));
   } catch (e) {
     if (!(e instanceof OutputClosed)) throw e;
     return failing ? EXIT_FINDINGS : EXIT_OK;

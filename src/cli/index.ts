@@ -50,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--baseline <file>", "只报告基线文件中没有的新问题")
     .option("--write-baseline <file>", "把本次的全部问题记录为基线（此时有问题也以 0 退出）")
     .option("--shard <i/n>", "只检查排序后文件列表的第 i 份（共 n 份），供 CI 并行")
+    .option("--facts", "JSON 结果附上每个文件的单位、年度和可寻址数字（crossFacts），供 gouji merge 做跨文件核对")
     .option("--no-color", "不使用颜色")
     .option("--no-progress", "不显示进度条")
     .action(async (paths: string[], o: import("./settings.js").CheckFlags) => {
@@ -92,6 +93,9 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description })), null, 2)}\n`);
       } else {
         for (const r of rules) process.stdout.write(`${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.description}\n`);
+        const { CROSS_RULES } = await import("../cross/check.js");
+        process.stdout.write(`\n跨文件核对（两个或以上文件时，见 README “Archive checks”）：\n`);
+        for (const r of CROSS_RULES) process.stdout.write(`${r.id.padEnd(20)} ${"error".padEnd(8)} ${r.description}\n`);
       }
     });
 
@@ -102,6 +106,11 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (id: string) => {
       const { rules } = await import("../../rules/index.js");
       const r = rules.find((x) => x.id === id);
+      const cross = r ? undefined : (await import("../cross/check.js")).CROSS_RULES.find((x) => x.id === id);
+      if (cross) {
+        process.stdout.write(`${cross.id}（跨文件核对，默认级别：error）\n${cross.description}\n\n示例（违反本规则）：\n  ${cross.example}\n`);
+        return;
+      }
       if (!r) throw new UsageError(`没有名为 ${id} 的规则；用 gouji rules 查看全部规则`);
       process.stdout.write(`${r.id}（默认级别：${r.severity}）\n${r.description}\n`);
       if (r.example) process.stdout.write(`\n示例（违反本规则）：\n  ${r.example.replace(/\n/g, "\n  ")}\n`);

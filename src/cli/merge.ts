@@ -21,6 +21,7 @@ export async function runMerge(inputs: string[], flags: { format: string; output
   }
   const merged = mergeRuns(texts);
   if (!merged.ok) throw new UsageError(merged.message);
+  if (merged.note) process.stderr.write(`gouji: ${merged.note}\n`);
   const { rules } = await import("../../rules/index.js");
   const run = { ...merged.run, rules: rules.map((r) => ({ id: r.id, description: r.description, severity: r.severity, ...(r.example ? { example: r.example } : {}) })) };
   let out;
@@ -36,6 +37,7 @@ export async function runMerge(inputs: string[], flags: { format: string; output
   await out.close();
   const failOn = flags.failOn as FailOn;
   // a file that could not be read counts as an error (OUTPUT.md)
-  const failing = failOn !== "never" && run.files.some((f) => (f.status === "failed" && severityRank("error") >= severityRank(failOn)) || f.findings.some((x) => severityRank(x.severity) >= severityRank(failOn)));
+  const crossFailing = failOn !== "never" && (run.crossDocument?.findings ?? []).some((x) => severityRank(x.severity) >= severityRank(failOn));
+  const failing = crossFailing || failOn !== "never" && run.files.some((f) => (f.status === "failed" && severityRank("error") >= severityRank(failOn)) || f.findings.some((x) => severityRank(x.severity) >= severityRank(failOn)));
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }

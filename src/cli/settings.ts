@@ -22,6 +22,8 @@ export interface CheckFlags {
   baseline?: string;
   writeBaseline?: string;
   shard?: string;
+  /** JSON only: keep each file's identity and facts (crossFacts) so that `gouji merge` can run the cross-document pass */
+  facts?: boolean;
   color: boolean;
   progress: boolean;
 }

@@ -8,6 +8,8 @@ import type { Finding } from "../engine/finding.js";
 import { SEVERITIES, SLIPS } from "../engine/finding.js";
 import { summarise, type RunResult } from "./result.js";
 import { comparePaths } from "./paths.js";
+import type { CrossRecord } from "../cross/record.js";
+import { crossForRun, crossInputOf } from "../cross/run.js";
 
 const TableRef = z.object({ index: z.number(), title: z.string(), row: z.number(), column: z.number() });
 const Location = z.object({
@@ -52,6 +54,8 @@ const JsonFile = z.object({
     })
     .optional(),
   findings: z.array(JsonFinding),
+  /** `gouji check --facts`: the file's identity and facts for the cross-document pass (src/cross/record.ts) */
+  crossFacts: z.custom<CrossRecord>((v) => typeof v === "object" && v !== null && Array.isArray((v as CrossRecord).facts) && Array.isArray((v as CrossRecord).statements)).optional(),
 });
 const JsonRun = z.object({
   schemaVersion: z.number(),
@@ -87,6 +91,7 @@ function toFileResult(f: z.infer<typeof JsonFile>): FileResult {
   if (f.report?.year !== undefined) out.year = f.report.year;
   if (f.report?.kind !== undefined) out.kind = f.report.kind;
   if (f.stats) out.stats = f.stats;
+  if (f.crossFacts) out.cross = f.crossFacts;
   return out;
 }
 
@@ -110,7 +115,11 @@ export function parseJsonRun(text: string, source: string): { ok: true; tool: Ru
   return { ok: true, tool: parsed.data.tool, files: parsed.data.files.map(toFileResult) };
 }
 
-export function mergeRuns(inputs: { source: string; text: string }[]): { ok: true; run: RunResult } | { ok: false; message: string } {
+/**
+ * Merges the runs; with every readable file's crossFacts present, runs the cross-document pass over all of them.
+ * `note` says (in Chinese) why the pass did not run when some files lack the data.
+ */
+export function mergeRuns(inputs: { source: string; text: string }[]): { ok: true; run: RunResult; note?: string } | { ok: false; message: string } {
   const files: FileResult[] = [];
   const seen = new Map<string, string>();
   let tool: RunResult["tool"] | undefined;
@@ -126,5 +135,24 @@ export function mergeRuns(inputs: { source: string; text: string }[]): { ok: tru
     }
   }
   files.sort((a, b) => comparePaths(a.path, b.path));
-  return { ok: true, run: { tool: tool ?? { name: "gouji", version: "" }, files, summary: summarise(files) } };
+  const run: RunResult = { tool: tool ?? { name: "gouji", version: "" }, files, summary: summarise(files) };
+  // the cross-document pass over all shards' files, as one run would make it; only when every readable file carries
+  // its record (--facts), since a pass over some of them would miss relations silently
+  const readable = files.filter((f) => f.status === "ok");
+  let note: string | undefined;
+  if (readable.length >= 2 && readable.every((f) => f.cross)) {
+    try {
+      const cross = crossForRun(files.map((f) => crossInputOf(f)!), "info");
+      if (cross) {
+        run.crossDocument = cross.result;
+        run.summary.crossDocument = cross.counts;
+      }
+    } catch (e) {
+      // crossFacts written by hand or by another version: the merge itself stands
+      note = `跨文件核对所需的数据无法使用（${(e as Error)?.message ?? String(e)}），本次合并未做跨文件核对`;
+    }
+  } else if (readable.length >= 2) {
+    note = `${readable.filter((f) => !f.cross).length} 个文件的结果没有跨文件核对所需的数据（用 gouji check --format json --facts 生成），本次合并未做跨文件核对`;
+  }
+  return { ok: true, run, ...(note ? { note } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { FileResult } from "../runner.js";
 import { severityRank, type Severity } from "../engine/finding.js";
+import type { CrossDocumentResult } from "../cross/check.js";
 
 export interface Summary {
   files: number;
@@ -7,6 +8,8 @@ export interface Summary {
   error: number;
   warning: number;
   info: number;
+  /** findings of the cross-document pass (src/cross), when it ran */
+  crossDocument?: { error: number; warning: number; info: number };
 }
 
 /** A rule as the formatters see it: its metadata and the level it ran at in this run. */
@@ -29,6 +32,8 @@ export interface RunHeader {
 export interface RunResult extends RunHeader {
   files: FileResult[];
   summary: Summary;
+  /** the series formed and the findings between reports (runs of two or more readable files) */
+  crossDocument?: CrossDocumentResult;
 }
 
 /** The format a path claims by its extension (the parser may correct it after sniffing the bytes). */

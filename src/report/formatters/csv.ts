@@ -10,6 +10,8 @@ import type { Finding } from "../../engine/finding.js";
 import type { RunHeader, RunResult, Summary } from "../result.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
 import { fingerprint } from "../fingerprint.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
+import { asFileFinding } from "../../cross/render.js";
 
 export const CSV_COLUMNS = [
   "file",
@@ -77,7 +79,8 @@ export function csvStream(_header: RunHeader): StreamFormatter {
       }
       return f.findings.map((x) => findingRow(f.path, x)).join("");
     },
-    end: (_summary: Summary) => "",
+    // a cross-document finding is a row of the report it belongs to; each value names its own file
+    end: (_summary: Summary, cross?: CrossDocumentResult) => (cross?.findings ?? []).map((f) => findingRow(f.path, asFileFinding(f))).join(""),
   };
 }
 

@@ -17,6 +17,8 @@ import { renderRun, type StreamFormatter } from "./stream.js";
 import { SLIP_NAMES, Triage } from "../triage.js";
 import { fileUrl, type LinkBase } from "../links.js";
 import type { Location } from "../../model/schema.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
+import { crossHtml } from "../../cross/render.js";
 
 const LEVEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -196,7 +198,7 @@ export function htmlStream(header: RunHeader, links: LinkBase = {}): StreamForma
       }
       return `${out}</details>\n`;
     },
-    end(s: Summary) {
+    end(s: Summary, cross?: CrossDocumentResult) {
       const skipped = (s as Summary & { skipped?: number }).skipped;
       const rows = triage
         .worstFirst()
@@ -216,7 +218,7 @@ export function htmlStream(header: RunHeader, links: LinkBase = {}): StreamForma
         .map(([k, n]) => `<tr><td>${htmlEscape(SLIP_NAMES[k])}（<code>${k}</code>）</td><td class="n">${n}</td></tr>`)
         .join("");
       return (
-        `</main>\n<section id="summary">\n<h2>概览</h2>\n<p class="meta">共 ${s.files} 个文件，读取失败 ${s.failed} 个${skipped ? `，跳过 ${skipped} 个` : ""}；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条</p>\n` +
+        `${cross ? crossHtml(cross, highlightSnippet) : ""}</main>\n<section id="summary">\n<h2>概览</h2>\n<p class="meta">共 ${s.files} 个文件，读取失败 ${s.failed} 个${skipped ? `，跳过 ${skipped} 个` : ""}；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条</p>\n` +
         `<h3>文件（问题最多的在前）</h3>\n<div class="scroll"><table id="worst"><thead><tr><th>文件</th><th>状态</th><th>错误</th><th>警告</th><th>提示</th><th>可指出应改数字</th></tr></thead><tbody>\n${rows}\n</tbody></table></div>\n` +
         (byRule ? `<h3>按规则</h3>\n<table id="by-rule"><thead><tr><th>规则</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>${byRule}</tbody></table>\n` : "") +
         (bySlip ? `<h3>按错误类型（能指出应改数字的问题组）</h3>\n<table id="by-slip"><thead><tr><th>类型</th><th>组数</th></tr></thead><tbody>${bySlip}</tbody></table>\n` : "") +

@@ -5,6 +5,8 @@ import { renderRun, type StreamFormatter } from "./stream.js";
 import type { Finding } from "../../engine/finding.js";
 import type { Location } from "../../model/schema.js";
 import { fingerprint } from "../fingerprint.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
+import { crossJson } from "../../cross/render.js";
 
 function location(l: Location): Location {
   const out: Location = { snippet: l.snippet };
@@ -48,11 +50,13 @@ export function toJsonFile(f: FileResult) {
     ...(f.organisation || f.year || f.kind ? { report: { organisation: f.organisation, year: f.year, kind: f.kind } } : {}),
     ...(f.stats ? { stats: f.stats } : {}),
     findings: f.findings.map((x) => finding(x, f.path)),
+    // with --facts: what `gouji merge` needs to run the cross-document pass over shards
+    ...(f.cross ? { crossFacts: f.cross } : {}),
   };
 }
 
 export function toJsonObject(run: RunResult) {
-  return { schemaVersion: 1, tool: run.tool, files: run.files.map(toJsonFile), summary: run.summary };
+  return { schemaVersion: 1, tool: run.tool, files: run.files.map(toJsonFile), ...(run.crossDocument ? { crossDocument: crossJson(run.crossDocument) } : {}), summary: run.summary };
 }
 
 /** Indents every line after the first, to nest a pretty-printed value inside the streamed document. */
@@ -71,7 +75,8 @@ export function jsonStream(header: RunHeader): StreamFormatter {
     file(f) {
       return `${count++ === 0 ? "" : ","}\n    ${nest(JSON.stringify(toJsonFile(f), null, 2), "    ")}`;
     },
-    end: (summary: Summary) => `${count ? "\n  " : ""}],\n  "summary": ${nest(JSON.stringify(summary, null, 2), "  ")}\n}\n`,
+    end: (summary: Summary, cross?: CrossDocumentResult) =>
+      `${count ? "\n  " : ""}],\n${cross ? `  "crossDocument": ${nest(JSON.stringify(crossJson(cross), null, 2), "  ")},\n` : ""}  "summary": ${nest(JSON.stringify(summary, null, 2), "  ")}\n}\n`,
   };
 }
 

@@ -6,6 +6,7 @@
 import type { FileResult } from "../../runner.js";
 import type { RunHeader, RunResult, Summary } from "../result.js";
 import { placeText } from "./text.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
 
 const LEVEL = { error: "错误", warning: "警告", info: "提示" } as const;
@@ -72,8 +73,25 @@ export function junitStream(header: RunHeader): StreamFormatter {
       }
       return `${out}  </testsuite>\n`;
     },
-    end: (_summary: Summary) => `</testsuites>\n`,
+    end: (_summary: Summary, cross?: CrossDocumentResult) => `${cross ? crossSuite(cross) : ""}</testsuites>\n`,
   };
+}
+
+/** The cross-document pass as one testsuite, one testcase per series; a series with findings fails. */
+function crossSuite(cross: CrossDocumentResult): string {
+  const failures = cross.series.filter((s) => cross.findings.some((f) => f.organisation === s.organisation)).length;
+  let out = `  <testsuite name="跨文件核对" tests="${cross.series.length}" failures="${failures}" errors="0" skipped="0">\n`;
+  for (const s of cross.series) {
+    const name = xmlEscape(`${s.organisation}${s.scope ? `（${s.scope}）` : ""}`);
+    const found = cross.findings.filter((f) => f.organisation === s.organisation);
+    if (!found.length) {
+      out += `    <testcase classname="跨文件核对" name="${name}"/>\n`;
+      continue;
+    }
+    const body = found.map((f) => `${f.path} ${placeText(f.location)} ${LEVEL[f.severity]} ${f.message}\n  数字：${f.values.map((v) => `${v.text}${v.unit}（${v.path} ${placeText(v.location)}）`).join("；")}`).join("\n");
+    out += `    <testcase classname="跨文件核对" name="${name}">\n      <failure type="${found[0]!.severity}" message="${xmlAttr(`${found.length} 个问题：${found[0]!.message}`)}">${xmlEscape(body)}</failure>\n    </testcase>\n`;
+  }
+  return `${out}  </testsuite>\n`;
 }
 
 export function formatJunit(run: RunResult): string {

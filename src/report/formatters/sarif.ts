@@ -10,6 +10,8 @@ import type { Location } from "../../model/schema.js";
 import type { RunHeader, RunResult, Summary } from "../result.js";
 import { fingerprint, fingerprintPath } from "../fingerprint.js";
 import { placeText } from "./text.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
+import { asFileFinding } from "../../cross/render.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -107,7 +109,14 @@ export function sarifStream(header: RunHeader): StreamFormatter {
       }
       return out;
     },
-    end(_summary: Summary) {
+    end(_summary: Summary, cross?: CrossDocumentResult) {
+      // cross-document findings: located in the later report, every cited value in its own file
+      let crossOut = "";
+      for (const f of cross?.findings ?? []) {
+        const r = sarifResult(asFileFinding(f), f.path, ruleIndex);
+        r.relatedLocations = f.values.map((v, i) => sarifLocation(v.path, v.location, i + 1, `${v.label ? `${v.label} ` : ""}${v.text}${v.unit}（${v.role}）`));
+        crossOut += `${count++ === 0 ? "" : ","}\n        ${indent(JSON.stringify(r, null, 2), "        ")}`;
+      }
       const invocation = {
         executionSuccessful: failed.length === 0,
         toolExecutionNotifications: failed.map((f) => ({
@@ -117,7 +126,7 @@ export function sarifStream(header: RunHeader): StreamFormatter {
           locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(f.path) } } }],
         })),
       };
-      return `${count ? "\n      " : ""}],\n      "invocations": [\n        ${indent(JSON.stringify(invocation, null, 2), "        ")}\n      ]\n    }\n  ]\n}\n`;
+      return `${crossOut}${count ? "\n      " : ""}],\n      "invocations": [\n        ${indent(JSON.stringify(invocation, null, 2), "        ")}\n      ]\n    }\n  ]\n}\n`;
     },
   };
 }

@@ -5,17 +5,19 @@
  */
 import type { FileResult } from "../../runner.js";
 import type { RunHeader, RunResult, Summary } from "../result.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
 
 export interface StreamFormatter {
   begin(): string;
   file(f: FileResult): string;
-  end(summary: Summary): string;
+  /** `cross`: the cross-document pass over the whole run, known only once every file is done */
+  end(summary: Summary, cross?: CrossDocumentResult): string;
 }
 
 export function renderRun(stream: StreamFormatter, run: RunResult): string {
   let out = stream.begin();
   for (const f of run.files) out += stream.file(f);
-  return out + stream.end(run.summary);
+  return out + stream.end(run.summary, run.crossDocument);
 }
 
 export type { RunHeader };

@@ -7,6 +7,8 @@ import { renderRun, type StreamFormatter } from "./stream.js";
 import type { Finding, Severity } from "../../engine/finding.js";
 import type { Location } from "../../model/schema.js";
 import { Triage, triageText } from "../triage.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
+import { crossText } from "../../cross/render.js";
 
 export interface TextOptions {
   color: boolean;
@@ -57,7 +59,7 @@ export function textStream(_header: RunHeader, opts: TextOptions): StreamFormatt
       }
       return out.map((l) => `${l}\n`).join("");
     },
-    end(s: Summary) {
+    end(s: Summary, cross?: CrossDocumentResult) {
       const table = new Table({
         head: ["文件", "状态", "错误", "警告", "提示"],
         style: { head: opts.color ? ["cyan"] : [], border: opts.color ? ["grey"] : [] },
@@ -66,7 +68,9 @@ export function textStream(_header: RunHeader, opts: TextOptions): StreamFormatt
       for (const r of worst.slice(0, TABLE_ROWS)) table.push([r.path, r.status === "ok" ? "通过读取" : `失败：${r.errorCode}`, r.error, r.warning, r.info]);
       if (worst.length > TABLE_ROWS) table.push([`……另有 ${worst.length - TABLE_ROWS} 个文件`, "", "", "", ""]);
       const skipped = (s as Summary & { skipped?: number }).skipped;
-      return `${table.toString()}\n${triageText(triage, { noFiles: true, ...(skipped ? { skipped } : {}) })}`;
+      const section = cross ? crossText(cross, { level: (x, t) => colour(x)(t), bold: (t) => c.bold(t), dim: (t) => c.dim(t) }) : "";
+      const crossLine = s.crossDocument ? `跨文件：错误 ${s.crossDocument.error} 条，警告 ${s.crossDocument.warning} 条，提示 ${s.crossDocument.info} 条\n` : "";
+      return `${section}${table.toString()}\n${triageText(triage, { noFiles: true, ...(skipped ? { skipped } : {}) })}${crossLine}`;
     },
   };
 }

@@ -1,0 +1,95 @@
+/**
+ * The cross-document pass end to end: `gouji check` over a folder prints the series it formed and the findings between
+ * reports in every format, and `gouji merge` over `--shard` results made with `--facts` gives the same crossDocument
+ * as one run (map-reduce). On the court's real series (../shared/corpus/web), skipped when it is absent.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { execFile, execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(ROOT, "bin", "gouji.js");
+const WEB = join(ROOT, "..", "shared", "corpus", "web");
+
+function gouji(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 99) : 0, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, "dist", "src", "cross", "check.js"))) execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "inherit" });
+}, 120_000);
+
+describe.skipIf(!existsSync(WEB))("gouji check and merge on the court's real series (../shared/corpus/web)", () => {
+  it("text, JSON, CSV, SARIF, JUnit and HTML carry the series and the two cross-document errors; shards merged = one run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gouji-cross-"));
+    for (const f of readdirSync(WEB)) copyFileSync(join(WEB, f), join(dir, f));
+
+    const text = await gouji(["check", "."], dir);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("跨文件核对：1 个系列，0 个文件未归入系列");
+    expect(text.stdout).toContain("平潭县人民法院（部门）：3 份报告，核对跨文件关系 6 条，成立 4 条");
+    expect(text.stdout).toContain("2015年决算  pt__2015-平潭县人民法院-部门决算说明.txt");
+    expect(text.stdout).toContain("公务用车运行费：本年46.08万元，2015年决算（pt__2015-平潭县人民法院-部门决算说明.txt）所列数为47.92万元，应为下降3.84%，报告写下降0.38%");
+    expect(text.stdout).toMatch(/跨文件：错误 2 条，警告 0 条，提示 0 条/);
+
+    const one = JSON.parse((await gouji(["check", ".", "-f", "json", "--fail-on", "never"], dir)).stdout);
+    expect(one.summary.crossDocument).toEqual({ error: 2, warning: 0, info: 0 });
+    expect(one.crossDocument.findings.map((f: { ruleId: string; values: { path: string; text: string }[] }) => [f.ruleId, f.values.map((v) => `${v.text}@${v.path}`).join(" ")])).toEqual([
+      ["cross-yoy", "2209.99@pt__2016-平潭县人民法院-部门决算说明.txt 281.94@pt__2016-平潭县人民法院-部门决算说明.txt 1408.68@pt__2015-平潭县人民法院-部门决算说明.txt"],
+      ["cross-yoy", "46.08@pt__2016-平潭县人民法院-部门决算说明.txt 47.92@pt__2015-平潭县人民法院-部门决算说明.txt 0.38@pt__2016-平潭县人民法院-部门决算说明.txt"],
+    ]);
+    // plain JSON stays small: the facts only with --facts
+    expect(one.files.some((f: Record<string, unknown>) => "crossFacts" in f)).toBe(false);
+
+    // each shard sees one or two files; their facts let the merge make the pass over all three
+    for (const i of [1, 2]) expect((await gouji(["check", ".", "-f", "json", "--facts", "--shard", `${i}/2`, "-o", `s${i}.json`, "--fail-on", "never"], dir)).code).toBe(0);
+    const merged = await gouji(["merge", "s1.json", "s2.json", "--fail-on", "never"], dir);
+    const m = JSON.parse(merged.stdout);
+    expect(m.crossDocument).toEqual(one.crossDocument);
+    expect(m.summary).toEqual(one.summary);
+    // without the facts the merge says why it cannot make the pass
+    for (const i of [1, 2]) await gouji(["check", ".", "-f", "json", "--shard", `${i}/2`, "-o", `p${i}.json`, "--fail-on", "never"], dir);
+    const plain = await gouji(["merge", "p1.json", "p2.json", "--fail-on", "never"], dir);
+    expect(JSON.parse(plain.stdout).crossDocument).toBeUndefined();
+    expect(plain.stderr).toContain("没有跨文件核对所需的数据");
+
+    const csv = (await gouji(["merge", "s1.json", "s2.json", "-f", "csv", "--fail-on", "never"], dir)).stdout;
+    expect(csv.split("\r\n").filter((l) => l.includes("cross-yoy")).length).toBe(2);
+    const sarif = JSON.parse((await gouji(["merge", "s1.json", "s2.json", "-f", "sarif", "--fail-on", "never"], dir)).stdout);
+    const ajv = new Ajv({ strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    expect(ajv.compile(JSON.parse(readFileSync(join(ROOT, "tests/schemas/sarif-2.1.0-rtm.5.json"), "utf8")))(sarif)).toBe(true);
+    const crossResults = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === "cross-yoy");
+    expect(crossResults.length).toBe(2);
+    expect(crossResults[0].relatedLocations.map((l: { physicalLocation: { artifactLocation: { uri: string } } }) => decodeURIComponent(l.physicalLocation.artifactLocation.uri))).toEqual([
+      "pt__2016-平潭县人民法院-部门决算说明.txt",
+      "pt__2016-平潭县人民法院-部门决算说明.txt",
+      "pt__2015-平潭县人民法院-部门决算说明.txt",
+    ]);
+    const junit = (await gouji(["merge", "s1.json", "s2.json", "-f", "junit", "--fail-on", "never"], dir)).stdout;
+    expect(junit).toContain(`<testsuite name="跨文件核对" tests="1" failures="1"`);
+    const html = (await gouji(["merge", "s1.json", "s2.json", "-f", "html", "--fail-on", "never"], dir)).stdout;
+    expect(html).toContain(`<section id="cross">`);
+    expect(html).toContain("平潭县人民法院（部门）");
+    expect(html.match(/<code>cross-yoy<\/code>/g)?.length).toBe(2);
+    // the merged result fails as the run did: the cross-document errors count
+    expect((await gouji(["merge", "s1.json", "s2.json"], dir)).code).toBe(1);
+
+    // a baseline records the cross-document findings too: adopted, the archive passes; a new one fails again
+    expect((await gouji(["check", ".", "--write-baseline", "base.json"], dir)).code).toBe(0);
+    const base = JSON.parse(readFileSync(join(dir, "base.json"), "utf8"));
+    expect(base.findings.filter((e: { ruleId: string }) => e.ruleId === "cross-yoy").length).toBe(2);
+    const adopted = await gouji(["check", ".", "--baseline", "base.json", "-f", "json"], dir);
+    expect(JSON.parse(adopted.stdout).crossDocument.findings).toEqual([]);
+    expect(adopted.code).toBe(0);
+  }, 180_000);
+});
