@@ -1,15 +1,15 @@
 /**
- * End to end: the built CLI (`node bin/gouji.js`, compiled by `npm install` / `npx tsc -p .`) on real documents,
+ * End to end: the built CLI (`node bin/gouji.js`, compiled from the current source by tests/support/build.ts) on real documents,
  * with its exit codes: formats, worker pool order, globs and excludes, shards and merge, baselines, config, init.
  */
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { execFile, execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import Ajv04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "gouji.js");
@@ -40,17 +40,13 @@ function tempDir(): string {
 // each test starts the CLI a few times; on a busy 2-core machine that takes seconds
 vi.setConfig({ testTimeout: 60_000 });
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "src", "cli", "check.js"))) execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "inherit" });
-}, 120_000);
-
 describe("formats on the fixtures", () => {
   it("sarif: valid, with share-of-total at line 1840 of 002, exit 1", async () => {
     const r = await gouji(["check", F002, "-f", "sarif", "-j", "1"]);
     expect(r.code).toBe(1);
     const sarif = JSON.parse(r.stdout);
-    const ajv = new Ajv({ strict: false, unicodeRegExp: false });
-    addFormats(ajv);
+    const ajv = new Ajv04.default({ strict: false, unicodeRegExp: false });
+    ajvFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "tests/schemas/sarif-2.1.0-rtm.5.json"), "utf8")));
     expect(validate(sarif)).toBe(true);
     const share = sarif.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === "share-of-total");

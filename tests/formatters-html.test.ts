@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML report in a real browser (headless Chromium through playwright-core): document text stays text, cited
  * numbers are highlighted, every file is in the summary. Skipped, with a message, where /usr/bin/chromium is
@@ -11,7 +12,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
 if (!available) console.warn(`SKIP tests/formatters-html.test.ts: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
-describe.skipIf(!available)("html report in headless Chromium", () => {
+describe.skipIf(!available)(available ? "html report in headless Chromium" : `html report in headless Chromium (skipped: ${CHROMIUM} is missing)`, () => {
   let browser: Browser;
   let page: Page;
   const html = readFileSync(new URL("./golden/run.html", import.meta.url), "utf8");

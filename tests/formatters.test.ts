@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import Ajv04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import { checkFile, type FileResult } from "../src/runner.js";
 import { rules } from "../rules/index.js";
 import { parseJsonRun } from "../src/report/merge.js";
@@ -118,8 +118,8 @@ describe("json", () => {
 
 describe("sarif", () => {
   const schema = JSON.parse(readFileSync(new URL("./schemas/sarif-2.1.0-rtm.5.json", import.meta.url), "utf8"));
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's "language" pattern has a stray "]" that only non-unicode regexps accept;
-  addFormats(ajv);
+  const ajv = new Ajv04.default({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's "language" pattern has a stray "]" that only non-unicode regexps accept;
+  ajvFormats.default(ajv);
   const validate = ajv.compile(schema);
 
   it("validates against the official SARIF 2.1.0 schema", async () => {
