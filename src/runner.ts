@@ -8,10 +8,11 @@ import { InputError } from "./parse/source.js";
 import { lintDocument, type LintOptions } from "./lint.js";
 import type { Finding } from "./engine/finding.js";
 import { formatOfPath } from "./report/result.js";
+import { addSectionPaths } from "./report/sections.js";
 
 export interface FileResult {
   path: string;
-  format: "txt" | "docx" | "pdf";
+  format: "txt" | "docx" | "pdf" | "html";
   status: "ok" | "failed";
   error?: { code: string; message: string };
   findings: Finding[];
@@ -38,7 +39,7 @@ export async function checkFile(path: string, opts: RunOptions = {}): Promise<Fi
     const doc = await withTimeout(parseDocument(new Uint8Array(buf), path, { timeoutMs }), timeoutMs);
     base.format = doc.format;
     const { report, findings } = lintDocument(doc, path, opts);
-    base.findings = findings;
+    base.findings = addSectionPaths(report, findings);
     if (report.meta.pages) base.pages = report.meta.pages;
     if (report.meta.organisation) base.organisation = report.meta.organisation;
     if (report.meta.year) base.year = report.meta.year;

@@ -5,10 +5,12 @@ import { formatRun } from "../report/formatters/index.js";
 import { FAIL_ON, FORMATS, type FailOn, type Format } from "../config/schema.js";
 import { severityRank } from "../engine/finding.js";
 import { openOutput } from "./output.js";
+import { formatOfOutput } from "./settings.js";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
 
-export async function runMerge(inputs: string[], flags: { format: string; output?: string; failOn: string; color: boolean }): Promise<number> {
-  if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format 只能是 ${FORMATS.join("、")}`);
+export async function runMerge(inputs: string[], flags: { format?: string; output?: string; failOn: string; color: boolean }): Promise<number> {
+  const format = flags.format ?? formatOfOutput(flags.output) ?? "json";
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 只能是 ${FORMATS.join("、")}`);
   if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) throw new UsageError(`--fail-on 只能是 ${FAIL_ON.join("、")}`);
   const texts = [];
   for (const source of inputs) {
@@ -29,7 +31,7 @@ export async function runMerge(inputs: string[], flags: { format: string; output
     throw new UsageError(`无法写入 ${flags.output}：${(e as Error).message}`);
   }
   const color = flags.color && out.isTTY && !process.env.NO_COLOR;
-  await out.write(await formatRun(flags.format as Format, run, { color }));
+  await out.write(await formatRun(format as Format, run, { color }));
   await out.close();
   const failOn = flags.failOn as FailOn;
   // a file that could not be read counts as an error (OUTPUT.md)

@@ -5,9 +5,10 @@
  */
 import type { FileResult } from "../../runner.js";
 import type { CitedValue, Finding, Severity } from "../../engine/finding.js";
-import type { RunHeader, RunResult, Summary } from "../result.js";
+import { SKIP_REASON, skippedLine, type RunHeader, type RunResult, type Summary } from "../result.js";
 import { placeText } from "./text.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
+import { roleLabel } from "../roles.js";
 
 const LEVEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -43,7 +44,7 @@ export function highlightSnippet(snippet: string, values: Pick<CitedValue, "text
   for (const v of sorted) {
     for (const [start, end] of occurrences(snippet, v.text)) {
       if (taken.some((t) => start < t.end && end > t.start)) continue;
-      taken.push({ start, end, title: `${v.label ? `${v.label}，` : ""}${v.role}` });
+      taken.push({ start, end, title: `${v.label ? `${v.label}，` : ""}${roleLabel(v.role)}` });
     }
   }
   taken.sort((a, b) => a.start - b.start);
@@ -80,7 +81,7 @@ function counts(f: { findings: Finding[] }): Record<Severity, number> {
 }
 
 function valueItem(v: CitedValue, mainSnippet: string): string {
-  const head = `${v.label ? `${htmlEscape(v.label)} ` : ""}<mark>${htmlEscape(v.text)}</mark>${htmlEscape(v.unit)}（${htmlEscape(v.role)}，${htmlEscape(placeText(v.location))}）`;
+  const head = `${v.label ? `${htmlEscape(v.label)} ` : ""}<mark>${htmlEscape(v.text)}</mark>${htmlEscape(v.unit)}（${htmlEscape(roleLabel(v.role))}，${htmlEscape(placeText(v.location))}）`;
   const own = v.location.snippet && v.location.snippet !== mainSnippet ? `<div class="snippet">${highlightSnippet(v.location.snippet, [v])}</div>` : "";
   return `<li>${head}${own}</li>`;
 }
@@ -93,6 +94,14 @@ function findingRow(x: Finding): string {
     `<tr class="${x.severity}"><td>${htmlEscape(placeText(x.location))}</td><td class="level">${LEVEL[x.severity]}</td>` +
     `<td><code>${htmlEscape(x.ruleId)}</code></td><td>${htmlEscape(x.message)}${expected}${snippet}${values}</td></tr>\n`
   );
+}
+
+/** The files the scan skipped, counted, then listed in a <details> (no script needed to open it). */
+function skippedHtml(header: RunHeader): string {
+  const skipped = header.skipped ?? [];
+  if (!skipped.length) return "";
+  const items = skipped.map((x) => `<li>${htmlEscape(x.path)}（${SKIP_REASON[x.reason]}）</li>`).join("\n");
+  return `<details class="skipped"><summary>${htmlEscape(skippedLine(skipped))}</summary>\n<ul>\n${items}\n</ul>\n</details>\n`;
 }
 
 export function htmlStream(header: RunHeader): StreamFormatter {
@@ -125,6 +134,7 @@ export function htmlStream(header: RunHeader): StreamFormatter {
     },
     end: (s: Summary) =>
       `<section id="summary">\n<h2>概览</h2>\n<p class="meta">共 ${s.files} 个文件，读取失败 ${s.failed} 个；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条</p>\n` +
+      skippedHtml(header) +
       `<table><thead><tr><th>文件</th><th>状态</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>\n</section>\n</body>\n</html>\n`,
   };
 }

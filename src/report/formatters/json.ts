@@ -10,6 +10,7 @@ function location(l: Location): Location {
   if (l.page !== undefined) out.page = l.page;
   if (l.line !== undefined) out.line = l.line;
   if (l.paragraph !== undefined) out.paragraph = l.paragraph;
+  if (l.section !== undefined) out.section = l.section;
   if (l.table) out.table = { ...l.table };
   return out;
 }
@@ -41,7 +42,7 @@ export function toJsonFile(f: FileResult) {
 }
 
 export function toJsonObject(run: RunResult) {
-  return { schemaVersion: 1, tool: run.tool, files: run.files.map(toJsonFile), summary: run.summary };
+  return { schemaVersion: 1, tool: run.tool, files: run.files.map(toJsonFile), skipped: run.skipped ?? [], summary: run.summary };
 }
 
 /** Indents every line after the first, to nest a pretty-printed value inside the streamed document. */
@@ -60,7 +61,8 @@ export function jsonStream(header: RunHeader): StreamFormatter {
     file(f) {
       return `${count++ === 0 ? "" : ","}\n    ${nest(JSON.stringify(toJsonFile(f), null, 2), "    ")}`;
     },
-    end: (summary: Summary) => `${count ? "\n  " : ""}],\n  "summary": ${nest(JSON.stringify(summary, null, 2), "  ")}\n}\n`,
+    end: (summary: Summary) =>
+      `${count ? "\n  " : ""}],\n  "skipped": ${nest(JSON.stringify(header.skipped ?? [], null, 2), "  ")},\n  "summary": ${nest(JSON.stringify(summary, null, 2), "  ")}\n}\n`,
   };
 }
 
