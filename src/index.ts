@@ -5,7 +5,8 @@
  * time limits — and returns the same object, typed (docs/output.md, docs/output.schema.json), instead of printing it.
  */
 import { readFile } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
+import { displayPath } from "./cli/check.js";
 import { collectFiles, inputRoots, shardFiles } from "./cli/files.js";
 import { resolveSettings, type CheckFlags } from "./cli/settings.js";
 import { runPool } from "./cli/pool.js";
@@ -148,11 +149,7 @@ export async function check(paths: string | string[], options: CheckOptions = {}
 
   const { files: found, missing, skipped } = await collectFiles(inputs, { cwd, ignore: settings.ignore });
   if (missing.length) throw new UsageError(`找不到：${missing.join("、")}`);
-  const shown = (p: string) => {
-    if (!isAbsolute(p)) return p;
-    const rel = relative(cwd, p);
-    return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : p;
-  };
+  const shown = (p: string) => displayPath(p, cwd);
   // the pool's workers resolve paths against the process's folder: hand them absolute paths, report the shown ones
   const all = found.map((f) => ({ abs: resolve(cwd, f), shown: shown(f) }));
   const files = settings.shard ? shardFiles(all, settings.shard.index, settings.shard.count) : all;

@@ -174,7 +174,8 @@ describe("baseline", () => {
     const recorded = JSON.parse(readFileSync(join(dir, "baseline.json"), "utf8"));
     // every finding is recorded, whatever its level
     expect(recorded.findings.length).toBe(json(write).files[0]!.findings.length);
-    expect(write.stderr).toBe(`gouji: 记录了 1 个文件的 ${recorded.findings.length} 条问题，已写入基线 baseline.json\n`);
+    const levels = (["error", "warning", "info"] as const).map((l) => (json(write).files[0]!.findings as { severity?: string }[]).filter((f) => f.severity === l).length);
+    expect(write.stderr).toBe(`gouji: 记录了 1 个文件的 ${recorded.findings.length} 条问题（错误 ${levels[0]}、警告 ${levels[1]}、提示 ${levels[2]}），已写入基线 baseline.json\n`);
     const lines = original.split("\n");
     lines.splice(10, 0, "插入的一行说明", "", "公务接待费支出0.05万元，比上年减少0.08万元，增长61.54%。");
     writeFileSync(join(dir, "r.txt"), lines.join("\n"));
@@ -251,7 +252,7 @@ describe("conventions people expect of a linter", () => {
     const entries = JSON.parse(readFileSync(join(dir, "b.json"), "utf8")).findings as { ruleId: string; path: string }[];
     expect(entries.filter((e) => e.ruleId === "file-failed").map((e) => e.path)).toEqual(["empty.txt"]);
     const findings = entries.filter((e) => e.ruleId !== "file-failed").length;
-    expect(write.stderr).toBe(`gouji: 记录了 1 个文件的 ${findings} 条问题和 1 个无法读取的文件，已写入基线 b.json\n`);
+    expect(write.stderr).toMatch(new RegExp(`^gouji: 记录了 1 个文件的 ${findings} 条问题（错误 \\d+、警告 \\d+、提示 \\d+）和 1 个无法读取的文件，已写入基线 b\\.json\n$`));
     const use = await gouji(["check", ".", "--baseline", "b.json", "-f", "json"], dir);
     expect(use.code).toBe(0);
     expect(json(use).files.map((f) => f.status)).toEqual(["failed", "ok"]);

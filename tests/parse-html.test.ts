@@ -34,6 +34,14 @@ describe("a saved web page gives the findings of the .docx of the same text", ()
     expect([fromHtml.organisation, fromHtml.year, fromHtml.kind]).toEqual([fromDocx.organisation, fromDocx.year, fromDocx.kind]);
   });
 
+  it("a page LibreOffice saved from the .docx (File › Save As › HTML, tests/fixtures/html/libreoffice) gives its findings too", async () => {
+    const seed = "004_51fca168845c9e65";
+    const [fromHtml, fromDocx] = await Promise.all([checkFile(join(ROOT, "tests", "fixtures", "html", "libreoffice", `${seed}.html`)), checkFile(docx(seed))]);
+    const shown = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map(key).sort();
+    expect(shown(fromHtml.findings)).toEqual(shown(fromDocx.findings));
+    expect(fromHtml.findings.map((f) => f.ruleId)).toContain("perf-cost");
+  });
+
   it("reads the tables as tables, cell for cell, and leaves the page's furniture out", async () => {
     for (const seed of SEEDS) {
       const [h, d] = await Promise.all([parse(html(seed)), parse(docx(seed))]);

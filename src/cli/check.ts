@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { collectFiles, inputRoots, shardFiles } from "./files.js";
 import { printableSettings, resolveSettings, type CheckFlags } from "./settings.js";
 import { openOutput, OutputClosed } from "./output.js";
@@ -37,11 +37,15 @@ function isHeavyFile(threshold: number) {
   };
 }
 
-/** Absolute paths inside the working folder are shown (and fingerprinted) relative to it. */
-function displayPath(path: string, cwd: string): string {
+/**
+ * Absolute paths inside the working folder are shown (and fingerprinted) relative to it; a folder keeps its trailing
+ * separator (a skipped folder is told from a file by it).
+ */
+export function displayPath(path: string, cwd: string): string {
   if (!isAbsolute(path)) return path;
   const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+  if (!rel || rel.startsWith("..") || isAbsolute(rel)) return path;
+  return /[\\/]$/.test(path) ? `${rel}${sep}` : rel;
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHeader["tool"]): Promise<number> {
@@ -100,6 +104,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
   const summary = emptySummary();
   summary.skipped = skipped.length;
   const recorded: BaselineEntry[] = [];
+  const recordedLevels = { error: 0, warning: 0, info: 0 };
   const failRank = settings.failOn === "never" ? Infinity : severityRank(settings.failOn);
   let failing = false;
   let freshFindings = 0;
@@ -114,7 +119,10 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
     });
     for await (const raw of results) {
       progress.done();
-      if (flags.writeBaseline) recorded.push(...baselineEntries(raw));
+      if (flags.writeBaseline) {
+        recorded.push(...baselineEntries(raw));
+        for (const x of raw.findings) recordedLevels[x.severity]++;
+      }
       const fresh = baseline ? baseline.apply(raw) : raw;
       freshFindings += fresh.findings.length;
       // a file that could not be read counts as an error (OUTPUT.md), unless the baseline knows it fails;
@@ -144,18 +152,19 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
     } catch (e) {
       throw new UsageError(`无法写入基线文件 ${flags.writeBaseline}：${(e as Error).message}`);
     }
-    process.stderr.write(`gouji: ${describeRecorded(recorded)}，已写入基线 ${flags.writeBaseline}\n`);
+    process.stderr.write(`gouji: ${describeRecorded(recorded, recordedLevels)}，已写入基线 ${flags.writeBaseline}\n`);
     // writing a baseline accepts every current finding and every file that could not be read
     return EXIT_OK;
   }
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** "记录了 3 个文件的 12 条问题和 1 个无法读取的文件" */
-function describeRecorded(entries: BaselineEntry[]): string {
+/** "记录了 3 个文件的 12 条问题（错误 2、警告 1、提示 9）和 1 个无法读取的文件" */
+function describeRecorded(entries: BaselineEntry[], levels: Record<"error" | "warning" | "info", number>): string {
   const failed = entries.filter((e) => e.ruleId === FAILED_FILE_RULE);
   const findings = entries.filter((e) => e.ruleId !== FAILED_FILE_RULE);
   const files = new Set(findings.map((e) => e.path)).size;
   const failedPart = failed.length ? `和 ${failed.length} 个无法读取的文件` : "";
-  return `记录了 ${files} 个文件的 ${findings.length} 条问题${failedPart}`;
+  const byLevel = findings.length ? `（错误 ${levels.error}、警告 ${levels.warning}、提示 ${levels.info}）` : "";
+  return `记录了 ${files} 个文件的 ${findings.length} 条问题${byLevel}${failedPart}`;
 }
