@@ -31,7 +31,7 @@ export default defineRule({
     emptyNoNote: "“{table}”为空表，但报告未说明其为空表的原因（如“本单位无…，故本表为空表”）",
     wrongNote: "“{table}”为空表，但表下说明写的是“{note}”，与表名不符",
   },
-  example: "（报告印有收入支出决算总表等八张表，但没有国有资本经营预算财政拨款收入支出决算表，也未说明为空表）",
+  example: "表1 收入支出决算总表\n收入\t决算数\t支出\t决算数\n财政拨款收入\t10.00\t一般公共服务支出\t10.00\n（报告只印了这一张表，其余八张决算表既未公开，也未说明为空表）",
   check(report, ctx) {
     const docKind = report.meta.kind;
     if (docKind === "unknown") return;

@@ -12,7 +12,7 @@ export default defineRule({
   messages: {
     notice: "未能完整核对：{message}",
   },
-  example: "（一张表的列无法识别：表3「支出预算表」无法可靠读取，该表未参与核对）",
+  example: "珠海市教育局关于体育考试的通知\n每学年满分为3分，成绩达到优良等级3分，及格2分，不及格1分，合计6分。",
   reportsNotices: true,
   check(report, ctx) {
     for (const n of report.notices) {

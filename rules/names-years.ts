@@ -29,7 +29,7 @@ export default defineRule({
     asOf: "决算中写“截至{found}年12月31日”，而本报告为{year}年度决算",
     name: "{where}中的单位名称为“{found}”，与报告标题的“{org}”不一致",
   },
-  example: "上海市XX局2024年度部门决算 ⏎ 第二部分 上海市XX局2023年度部门决算表",
+  example: "上海市XX局2024年度部门决算\n第二部分 上海市XX局2023年度部门决算表",
   check(report, ctx) {
     const { year, organisation, kind } = report.meta;
     const lines = documentLines(report);

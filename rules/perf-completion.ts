@@ -17,7 +17,7 @@ export default defineRule({
   messages: {
     completion: "{table}：“{name}”目标值{target}、业绩值{actual}，完成率应为{expected}%（业绩值 ÷ 目标值）{capped}，表中为{rate}%",
   },
-  example: "一级指标\t二级指标\t三级指标\t权重\t目标值\t业绩值\t完成率\t指标得分\n产出指标\t数量指标\t培训人次\t10\t>=100人次\t=80人次\t90%\t8",
+  example: "培训项目支出绩效自评表\n一级指标\t二级指标\t三级指标\t权重\t目标值\t业绩值\t完成率\t指标得分\n产出指标\t数量指标\t培训人次\t10\t>=100人次\t=80人次\t90%\t8",
   check(report, ctx) {
     for (const v of tableViews(report)) {
       if (!v.perf || v.misread || v.unjoinable) continue;

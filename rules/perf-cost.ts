@@ -30,7 +30,7 @@ export default defineRule({
     actuals: "{table}：成本指标实际完成值之和为{expected}万元（{parts}），超过全年执行数{amount}万元",
     unitSlip: "{table}：成本指标“{name}”目标值为{target}{targetUnit}，实际完成值写作{actual}{actualUnit}，单位不一致（相差一万倍），疑为“万元”误写作“元”",
   },
-  example: "项目资金（万元）\t年度资金总额：\t35\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t成本指标\t购置设备\t<=30万\n\t\t宣传费\t<=39.63万",
+  example: "培训项目支出绩效目标表\n项目资金（万元）\t年度资金总额：\t35\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t成本指标\t购置设备\t<=30万\n\t\t宣传费\t<=39.63万",
   check(report, ctx) {
     for (const v of tableViews(report)) {
       const perf = v.perf;

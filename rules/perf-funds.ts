@@ -16,7 +16,7 @@ export default defineRule({
   messages: {
     sum: "{table}：{total}{field}为{value}{unit}，而各资金来源之和为{expected}{unit}（{parts}），相差{diff}{unit}",
   },
-  example: "资金来源\t年初预算数\t全年预算数\t全年执行数\n上级资金\t0.00\t0.00\t0.00\n本级资金\t221.34\t191.80\t191.80\n合计\t221.34\t191.80\t181.80",
+  example: "培训项目支出绩效自评表\n资金来源\t年初预算数\t全年预算数\t全年执行数\n上级资金\t0.00\t0.00\t0.00\n本级资金\t221.34\t191.80\t191.80\n合计\t221.34\t191.80\t181.80",
   check(report, ctx) {
     for (const v of tableViews(report)) {
       const funds: FundRow[] = v.targetFunds?.length ? v.targetFunds : (v.perf?.funds ?? []);

@@ -47,7 +47,7 @@ export default defineRule({
     count: "叙述称{what}{count}个，但报告所附{table}共{tables}张",
     sum: "叙述所述{what}{field}{value}{unit}，而所附{tables}张{table}的年度资金总额之和为{expected}{unit}（{parts}），相差{diff}{unit}",
   },
-  example: "预算绩效评价项目2个，全年预算数50.00万元，全年执行数48.00万元。（所附项目支出绩效自评表年度资金总额：15.00 与 35.00）",
+  example: "（七）预算绩效管理情况说明\n预算绩效评价项目2个，全年预算数52.00万元，全年执行数48.00万元。\n培训项目支出绩效自评表\n资金来源\t年初预算数\t全年预算数\t全年执行数\n年度资金总额\t15.00\t15.00\t14.00\n调研项目支出绩效自评表\n资金来源\t年初预算数\t全年预算数\t全年执行数\n年度资金总额\t35.00\t35.00\t34.00",
   check(report, ctx) {
     if (report.meta.kind === "预算") checkTargets(report, ctx);
     else checkSelfAssessments(report, ctx);

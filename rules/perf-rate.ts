@@ -11,7 +11,7 @@ export default defineRule({
   messages: {
     rate: "{table}：全年执行数{actual}{unit} ÷ 全年预算数{budget}{unit} 应为{expected}%，表中执行率为{rate}%",
   },
-  example: "资金来源\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n年度资金总额\t51.60\t51.60\t48.29\t10\t95.59%\t9.36",
+  example: "培训项目支出绩效自评表\n资金来源\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n年度资金总额\t51.60\t51.60\t48.29\t10\t95.59%\t9.36",
   check(report, ctx) {
     for (const v of tableViews(report)) {
       const funds = v.perf?.funds ?? [];

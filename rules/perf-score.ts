@@ -31,7 +31,7 @@ export default defineRule({
     scoresUnverified: "{table}：各指标得分之和为{expected}分，而总分为{total}分（{parts}）；但该表的分值未能核实（{why}），总分可能含未读出的项目（如预算执行率），请人工核对",
     overScore: "{table}：指标“{name}”得分{score}超过其分值{weight}",
   },
-  example: "一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t培训人数\t50\t50\n效益指标\t社会效益\t满意度\t40\t40\n总分\t90\t90",
+  example: "培训项目支出绩效自评表\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t培训人数\t50\t50\n效益指标\t社会效益\t满意度\t40\t40\n总分\t100\t90",
   check(report, ctx) {
     for (const v of tableViews(report)) {
       const perf = v.perf;

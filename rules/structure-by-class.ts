@@ -11,7 +11,7 @@ export default defineRule({
     classes: "各类支出之和为{expected}{unit}（{parts}），而{label}为{total}{unit}，相差{diff}{unit}",
     items: "{cls}（类）为{total}{unit}，而其下各项之和为{expected}{unit}（{parts}），相差{diff}{unit}",
   },
-  example: "1.一般公共服务支出(类)139.99万元；2.社会保障和就业支出(类)32.50万元。……一般公共预算财政拨款支出181.80万元",
+  example: "（二）一般公共预算财政拨款支出决算结构情况\n一般公共预算财政拨款支出181.80万元，主要用于以下方面：\n1.一般公共服务支出(类)139.99万元；\n2.社会保障和就业支出(类)32.50万元。",
   check(report, ctx) {
     for (const c of report.claims) {
       if (c.kind !== "breakdown" || c.origin !== "structure" || c.total.unit !== c.parts[0]?.number.unit) continue;

@@ -16,7 +16,7 @@ export default defineRule({
   messages: {
     sum: "{table}：{total}{measure}为{value}{unit}，而{partsName}之和为{expected}{unit}（{parts}），相差{diff}{unit}",
   },
-  example: "合计\t因公出国（境）费\t公务用车购置及运行费\t公务接待费\n5.41\t0.00\t5.36\t0.15",
+  example: "表7 “三公”经费支出决算表\n合计\t因公出国（境）费\t公务用车购置及运行费\t公务接待费\n5.41\t0.00\t5.36\t0.15",
   check(report, ctx) {
     for (const v of tableViews(report)) {
       const slots = v.sangong?.slots ?? [];

@@ -12,7 +12,7 @@ export default defineRule({
     sum: "{table}：{total}（{along}列）为{value}{unit}，而各项之和为{expected}{unit}（{parts}），相差{diff}{unit}",
     balance: "{table}：{labelA}为{a}{unit}，{labelB}为{b}{unit}，两者应相等",
   },
-  example: "收入\t预算数\t支出\t预算数\n财政拨款\t255.68\t一般公共服务支出\t202.74\n收入总计\t255.68\t支出总计\t245.68",
+  example: "表1 收支总表\n收入\t预算数\t支出\t预算数\n财政拨款\t255.68\t一般公共服务支出\t202.74\n收入总计\t255.68\t支出总计\t245.68",
   check(report, ctx) {
     for (const v of tableViews(report)) {
       for (const s of summarySums(v)) reportTableSum(ctx, s, "sum");

@@ -11,7 +11,7 @@ export default defineRule({
     row: "{table}：合计行（{along}列）为{value}{unit}，而各类之和为{expected}{unit}（{parts}），相差{diff}{unit}",
     column: "{table}：“{along}”行的{total}为{value}{unit}，而各组成列之和为{expected}{unit}（{parts}），相差{diff}{unit}",
   },
-  example: "功能分类科目名称\t合计\t基本支出\t项目支出\n一般公共服务支出\t202.74\t152.74\t50.10",
+  example: "表4 一般公共预算支出表\n功能分类科目名称\t合计\t基本支出\t项目支出\n一般公共服务支出\t202.74\t152.74\t50.10",
   check(report, ctx) {
     for (const v of tableViews(report)) {
       for (const s of [...totalRowSums(v), ...totalColumnSums(v)]) reportTableSum(ctx, s, s.relation === "totalRow" ? "row" : "column");

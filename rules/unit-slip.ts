@@ -20,7 +20,7 @@ export default defineRule({
     yuanForWanyuan: "此处写作{text}元，而同一数字在报告其他处以“万元”为单位，疑为“万元”误写作“元”（相差一万倍）",
     doublePercent: "{text}后的百分号重复（“%%”）",
   },
-  example: "2022年财政拨款收支总预算255.68元。",
+  example: "财政拨款收支总预算255.68万元。……2022年财政拨款收支总预算255.68元。",
   check(report, ctx) {
     for (const c of report.claims) {
       if (c.kind !== "unitSlip") continue;

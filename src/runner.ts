@@ -10,10 +10,11 @@ import type { Finding } from "./engine/finding.js";
 import { formatOfPath } from "./report/result.js";
 import type { ReportStats } from "./engine/coverage.js";
 import { crossRecord, type CrossRecord } from "./cross/record.js";
+import { addSectionPaths } from "./report/sections.js";
 
 export interface FileResult {
   path: string;
-  format: "txt" | "docx" | "pdf";
+  format: "txt" | "docx" | "pdf" | "html";
   status: "ok" | "failed";
   error?: { code: string; message: string };
   findings: Finding[];
@@ -49,7 +50,7 @@ export async function checkFile(path: string, opts: RunOptions = {}): Promise<Fi
     const { report, findings, stats } = lintDocument(doc, path, opts);
     // the relations stay in the worker: they served root-cause analysis and no format prints them
     for (const f of findings) delete f.relation;
-    base.findings = findings;
+    base.findings = addSectionPaths(report, findings);
     base.stats = stats;
     if (report.meta.pages) base.pages = report.meta.pages;
     if (report.meta.organisation) base.organisation = report.meta.organisation;

@@ -31,6 +31,16 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   return "no error";
 }
 const parse = (buf: Uint8Array, path: string, opts = {}) => parseDocument(new Uint8Array(buf), path, opts);
+/** The InputError a parse ends with (fails the test when it ends otherwise). */
+async function errorOf(p: Promise<unknown>): Promise<InputError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("expected an InputError");
+}
 const zip = async (files: Record<string, string>) => {
   const z = new JSZip();
   for (const [name, data] of Object.entries(files)) z.file(name, data);
@@ -167,6 +177,21 @@ describe("other formats", () => {
     expect(await codeOf(parse(ole(), "old.wps"))).toBe("legacy-wps");
     // the bytes decide, not the name
     expect(await codeOf(parse(ole(), "renamed.docx"))).toBe("legacy-doc");
+  });
+
+  it("an Excel or PowerPoint 97-2003 file (OLE) is no Word document: unsupported-format, named as what it is", async () => {
+    const xls = await errorOf(parse(ole(Buffer.from("Workbook", "utf16le")), "预算表.xls"));
+    expect([xls.code, xls.message]).toEqual(["unsupported-format", "不支持的文件格式：这是 Excel 97-2003 表格（.xls），不是 Word 文档；gouji 读取 .docx、.pdf、.txt 和 .html"]);
+    expect(await codeOf(parse(ole(Buffer.from("Workbook", "utf16le")), "misnamed.doc"))).toBe("unsupported-format");
+    expect(await codeOf(parse(ole(Buffer.from("PowerPoint Document", "utf16le")), "a.ppt"))).toBe("unsupported-format");
+    expect(await codeOf(parse(ole(Buffer.from("WordDocument", "utf16le")), "a.doc"))).toBe("legacy-doc");
+  });
+
+  it("a text file under another format's name is refused; a web page is read as HTML whatever its name", async () => {
+    expect(await codeOf(parse(Buffer.from("a,b\n1,2\n"), "数据.csv"))).toBe("unsupported-format");
+    expect(await codeOf(parse(Buffer.from("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=x\n"), "page.mht"))).toBe("unsupported-format");
+    const page = await parse(Buffer.from("<!DOCTYPE html><html><body><p>2024年部门决算</p></body></html>"), "page.txt");
+    expect(page.format).toBe("html");
   });
 
   it("a password-protected .docx (OLE with EncryptedPackage) → encrypted", async () => {

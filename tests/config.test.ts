@@ -62,7 +62,7 @@ describe("loadConfig", () => {
 
   it("uses the defaults when there is no config", async () => {
     const r = await loadConfig({ cwd: dir, ruleIds: RULES });
-    expect(r.ok && r.config).toBeTruthy();
+    expect(r).toEqual({ ok: true, config: {}, dir });
   });
 });
 

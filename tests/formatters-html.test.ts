@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML report in a real browser (headless Chromium through playwright-core): document text stays text and runs
  * nothing, cited numbers are highlighted, every file is in the triage with the worst first, files are folded, the
@@ -29,7 +30,7 @@ async function visible(page: Page): Promise<{ files: number; findings: number; o
   });
 }
 
-describe.skipIf(!available)("html report in headless Chromium", () => {
+describe.skipIf(!available)(available ? "html report in headless Chromium" : `html report in headless Chromium (skipped: ${CHROMIUM} is missing)`, () => {
   let browser: Browser;
   let page: Page;
   const html = readFileSync(new URL("./golden/run.html", import.meta.url), "utf8");

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import Ajv04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import { checkFile, type FileResult } from "../src/runner.js";
 import { rules } from "../rules/index.js";
 import { parseJsonRun } from "../src/report/merge.js";
@@ -86,7 +86,8 @@ async function loadRun(): Promise<RunResult> {
 
 const run = await loadRun();
 
-const FILES: Record<Format, string> = { text: "run.txt", json: "run.json", sarif: "run.sarif", junit: "run.junit.xml", csv: "run.csv", html: "run.html" };
+// xlsx is binary: tests/formatters-xlsx.test.ts reads it back through LibreOffice instead of a golden file
+const FILES: Partial<Record<Format, string>> = { text: "run.txt", json: "run.json", sarif: "run.sarif", junit: "run.junit.xml", csv: "run.csv", html: "run.html" };
 
 describe("golden files", () => {
   for (const [format, name] of Object.entries(FILES) as [Format, string][]) {
@@ -111,15 +112,15 @@ describe("json", () => {
 
   it("streams an empty run as valid JSON", () => {
     const s = jsonStream(run);
-    const text = s.begin() + s.end({ files: 0, failed: 0, error: 0, warning: 0, info: 0 });
+    const text = s.begin() + s.end({ files: 0, failed: 0, error: 0, warning: 0, info: 0, skipped: 0 });
     expect(JSON.parse(text)).toMatchObject({ schemaVersion: 1, files: [], summary: { files: 0 } });
   });
 });
 
 describe("sarif", () => {
   const schema = JSON.parse(readFileSync(new URL("./schemas/sarif-2.1.0-rtm.5.json", import.meta.url), "utf8"));
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's "language" pattern has a stray "]" that only non-unicode regexps accept;
-  addFormats(ajv);
+  const ajv = new Ajv04.default({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's "language" pattern has a stray "]" that only non-unicode regexps accept;
+  ajvFormats.default(ajv);
   const validate = ajv.compile(schema);
 
   it("validates against the official SARIF 2.1.0 schema", async () => {
@@ -186,13 +187,13 @@ describe("csv", () => {
   it("starts with a BOM, has one row per finding (plus one per failed file) and quotes per RFC 4180", async () => {
     const csv = await formatRun("csv", run);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split("\r\n")[0]).toBe("file,page,line,paragraph,table,row,column,rule,severity,message,values,expected,actual,snippet,id,group,suggestion");
+    expect(csv.slice(1).split("\r\n")[0]).toBe("文件,页,行,段,表,表内行,表内列,规则,级别,问题,数字,应为,实为,原文,编号,问题组,修改建议");
     const rows = parseCsv(csv.slice(1));
     const findings = run.files.reduce((n, f) => n + f.findings.length, 0);
     const failed = run.files.filter((f) => f.status === "failed").length;
     expect(rows.length - 1).toBe(findings + failed);
     const hostile = rows.find((r) => r[0] === HOSTILE.path)!;
-    expect(hostile.slice(0, 9)).toEqual([HOSTILE.path, "3", "", "", "2 收入支出决算总表", "5", "3", "breakdown-sum", "error"]);
+    expect(hostile.slice(0, 9)).toEqual([HOSTILE.path, "3", "", "", "2 收入支出决算总表", "5", "3", "breakdown-sum", "错误"]);
     expect(hostile[9]).toBe(HOSTILE.findings[0]!.message);
     const share = rows.find((r) => r[7] === "share-of-total")!;
     expect(share[0]).toBe("fixtures/002_b4db3b08202be5bf.txt");
@@ -203,7 +204,7 @@ describe("csv", () => {
     expect(grouped).toHaveLength(2);
     expect(grouped[0]![15]).toMatch(/^g\d+$/);
     expect(grouped[1]![15]).toBe(grouped[0]![15]);
-    expect(rows.find((r) => r[0] === FAILED.path)!.slice(7, 9)).toEqual(["corrupt-docx", "failed"]);
+    expect(rows.find((r) => r[0] === FAILED.path)!.slice(7, 9)).toEqual(["corrupt-docx", "无法读取"]);
   });
 
   it("neutralises cells a spreadsheet would run as formulas but keeps negative numbers", () => {
@@ -230,7 +231,7 @@ describe("html", () => {
       { text: "1,511.90", role: "total" },
       { text: "511.90", role: "part" },
     ]);
-    expect(out).toBe('合计<mark title="total">1,511.90</mark>，其中<mark title="part">511.90</mark>不是它，11.9也不是，<mark title="part">511.90</mark>是');
+    expect(out).toBe('合计<mark title="总数">1,511.90</mark>，其中<mark title="组成部分">511.90</mark>不是它，11.9也不是，<mark title="组成部分">511.90</mark>是');
     expect(highlightSnippet("<i>5</i>", [{ text: "5", role: "x&y" }])).toBe('&lt;i&gt;<mark title="x&amp;y">5</mark>&lt;/i&gt;');
   });
 });

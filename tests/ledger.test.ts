@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { needs } from "./support/skip.js";
 import { checkFile } from "../src/runner.js";
 import type { Finding } from "../src/engine/finding.js";
 import { relationFamily } from "../src/engine/engine.js";
@@ -33,7 +34,8 @@ const files = DIRS.filter(existsSync).flatMap((d) =>
     .map((f) => ({ name: f, path: join(d, f) })),
 );
 
-describe.skipIf(!existsSync(SHARED))("the reviewed ledger of errors on the shared real documents", () => {
+const shared = needs(SHARED, "../shared");
+describe.skipIf(shared.skip)(shared.name("the reviewed ledger of errors on the shared real documents"), () => {
   it("keeps every confirmed error, brings back no rejected one, and leaves none unjudged", { timeout: 240_000 }, async () => {
     const errors = new Map<string, Finding & { file: string }>();
     const count = new Map<string, number>();

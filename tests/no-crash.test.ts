@@ -1,11 +1,11 @@
 /**
  * No crash, ever, at the level of processes and threads: a rejection that pdfjs leaves unobserved on a damaged PDF
  * kills neither a plain `node` process that calls checkFile nor a worker of the CLI's pool. Both run the compiled
- * code (dist/, built by `npm install` / `npx tsc -p .`), as the CLI does.
+ * code (dist/, compiled from the current source by tests/support/build.ts before the run), as the CLI does.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -37,7 +37,6 @@ let dir: string;
 let file: string;
 
 beforeAll(() => {
-  if (!existsSync(join(DIST, "cli", "worker.js"))) execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "inherit" });
   dir = mkdtempSync(join(tmpdir(), "gouji-no-crash-"));
   file = join(dir, "broken-page-tree.pdf");
   writeFileSync(file, brokenPageTree());

@@ -113,6 +113,7 @@ describe("the solver on relations directly", () => {
   it("solves a sum for a part, over the other numbers' rounding", () => {
     const t = n("10.00"), a = n("3.00", "万元", 2), b = n("7.50", "万元", 3);
     const r = relationOf(sumCheck(t, [a, b]), cite(t, a, b), "breakdown-sum")!;
+    if (r.kind !== "linear") throw new Error("a sum is a linear relation");
     const s = solveFor(r, r.terms[2]!.key)!;
     // 10.00 − 3.00 with both ±0.005
     expect([s.lo!.toFixed(), s.hi!.toFixed()]).toEqual(["6.99", "7.01"]);

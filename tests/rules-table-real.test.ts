@@ -2,9 +2,10 @@
  * The table rules and table facts on the real seeds (fixtures/*.txt) and samples (../shared/samples/*.pdf): every
  * finding they raise, pinned, each verified by hand (the comment proves it). Rounding-only differences stay info.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { needs } from "./support/skip.js";
 import { parseDocument } from "../src/parse/index.js";
 import { readReport } from "../src/lint.js";
 import { lintDocument } from "../src/lint.js";
@@ -13,7 +14,7 @@ import type { Report } from "../src/model/schema.js";
 import { run } from "./tables-helpers.js";
 
 const SAMPLES = join(import.meta.dirname, "..", "..", "shared", "samples");
-const haveSamples = existsSync(join(SAMPLES, "上海市普陀区财政局-2024-部门决算.pdf"));
+const samples = needs(join(SAMPLES, "上海市普陀区财政局-2024-部门决算.pdf"), "../shared/samples");
 const MINE = ["completeness", "names-years", "perf-cost", "perf-funds", "perf-projects", "perf-rate", "perf-score", "table-code-sum", "table-sangong", "table-summary", "table-total"];
 
 const cache = new Map<string, Report>();
@@ -71,7 +72,7 @@ describe("seeds", () => {
   });
 });
 
-describe.skipIf(!haveSamples)("samples (PDF)", { timeout: 120_000 }, () => {
+describe.skipIf(samples.skip)(samples.name("samples (PDF)"), { timeout: 120_000 }, () => {
   const sample = (name: string) => join(SAMPLES, name);
   it("上海市普陀区财政局 2024 决算: only rounding differences inside the tables", async () => {
     expect(await mine(sample("上海市普陀区财政局-2024-部门决算.pdf"))).toEqual([

@@ -4,9 +4,9 @@
  */
 import { statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { collectFiles, parseShard, shardFiles } from "./files.js";
-import { resolveSettings, type CheckFlags } from "./settings.js";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { collectFiles, inputRoots, shardFiles } from "./files.js";
+import { printableSettings, resolveSettings, type CheckFlags } from "./settings.js";
 import { openOutput, OutputClosed } from "./output.js";
 import { createProgress } from "./progress.js";
 import { runPool } from "./pool.js";
@@ -14,7 +14,7 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
 import { addToSummary, emptySummary, filterFileByLevel, type RunHeader } from "../report/result.js";
 import { createStream, isBinary } from "../report/formatters/index.js";
 import { Triage, triageText } from "../report/triage.js";
-import { BaselineFilter, baselineEntries, formatBaseline, makeBaseline, parseBaseline, type BaselineEntry } from "../report/baseline.js";
+import { BaselineFilter, baselineEntries, FAILED_FILE_RULE, formatBaseline, makeBaseline, parseBaseline, type BaselineEntry } from "../report/baseline.js";
 import { severityRank } from "../engine/finding.js";
 import { crossForRun, crossInputOf } from "../cross/run.js";
 import { asFileFinding } from "../cross/render.js";
@@ -42,11 +42,15 @@ function isHeavyFile(threshold: number) {
   };
 }
 
-/** Absolute paths inside the working folder are shown (and fingerprinted) relative to it. */
-function displayPath(path: string, cwd: string): string {
+/**
+ * Absolute paths inside the working folder are shown (and fingerprinted) relative to it; a folder keeps its trailing
+ * separator (a skipped folder is told from a file by it).
+ */
+export function displayPath(path: string, cwd: string): string {
   if (!isAbsolute(path)) return path;
   const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+  if (!rel || rel.startsWith("..") || isAbsolute(rel)) return path;
+  return /[\\/]$/.test(path) ? `${rel}${sep}` : rel;
 }
 
 /** The result as written without --facts: the cross record stays in memory for the pass, out of the output. */
@@ -59,7 +63,13 @@ function withoutCross(f: FileResult): FileResult {
 export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHeader["tool"]): Promise<number> {
   const cwd = process.cwd();
   const { rules } = await import("../../rules/index.js");
-  const settings = await resolveSettings(flags, rules, cwd);
+  const roots = await inputRoots(paths, cwd);
+  const settings = await resolveSettings(flags, rules, cwd, roots);
+  if (flags.printConfig) {
+    process.stdout.write(`${JSON.stringify(printableSettings(settings, rules), null, 2)}\n`);
+    return EXIT_OK;
+  }
+  if (paths.length === 0) throw new UsageError("缺少要检查的文件、文件夹或通配符，如 gouji check reports/");
 
   let baseline: BaselineFilter | undefined;
   if (flags.baseline) {
@@ -73,15 +83,17 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
     if (!parsed.ok) throw new UsageError(parsed.message);
     baseline = new BaselineFilter(parsed.baseline);
   }
-  const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
-  if (shard && !shard.ok) throw new UsageError(shard.message);
 
-  const { files: found, missing } = await collectFiles(paths, { cwd, ignore: settings.ignore });
+  const { files: found, missing, skipped: skippedFound } = await collectFiles(paths, { cwd, ignore: settings.ignore });
   if (missing.length) throw new UsageError(`找不到：${missing.join("、")}`);
   const outputAbs = flags.output ? resolve(cwd, flags.output) : undefined;
   const all = found.filter((f) => resolve(cwd, f) !== outputAbs).map((f) => displayPath(f, cwd));
-  if (all.length === 0) throw new UsageError(`在 ${paths.join("、")} 中没有找到要检查的 .txt / .docx / .pdf 文件（或都被忽略了）`);
-  const files = shard?.ok ? shardFiles(all, shard.index, shard.count) : all;
+  const skipped = skippedFound.filter((s) => resolve(cwd, s.path) !== outputAbs).map((s) => ({ ...s, path: displayPath(s.path, cwd) }));
+  if (all.length === 0) {
+    const why = skipped.length ? `（跳过了 ${skipped.length} 个不支持或被忽略的文件）` : "";
+    throw new UsageError(`在 ${paths.join("、")} 中没有找到要检查的 .txt / .docx / .pdf / .html 文件${why}`);
+  }
+  const files = settings.shard ? shardFiles(all, settings.shard.index, settings.shard.count) : all;
 
   let out;
   try {
@@ -93,7 +105,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
     await out.close().catch(() => undefined);
     throw new UsageError("xlsx 是二进制文件，请用 -o 指定输出文件（如 -o 勾稽问题.xlsx）");
   }
-  const header: RunHeader = { tool, rules: settings.activeRules };
+  const header: RunHeader = { tool, rules: settings.activeRules, skipped };
   const color = flags.color && out.isTTY && !process.env.NO_COLOR;
   const links = outputAbs ? { outputDir: dirname(outputAbs), cwd } : { cwd };
   const stream = await createStream(settings.format, header, { color, links });
@@ -110,12 +122,15 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
   };
 
   const summary = emptySummary();
+  summary.skipped = skipped.length;
   const recorded: BaselineEntry[] = [];
   // the cross-document pass needs every file's record; they are small (identity, facts) and kept until the end
   const records: { path: string; record: CrossRecord }[] = [];
   const keepFacts = flags.facts === true && settings.format === "json";
+  const recordedLevels = { error: 0, warning: 0, info: 0 };
   const failRank = settings.failOn === "never" ? Infinity : severityRank(settings.failOn);
   let failing = false;
+  let freshFindings = 0;
   try {
     await write(stream.begin());
     const results = runPool(files, {
@@ -130,10 +145,16 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       const input = crossInputOf(full);
       if (input) records.push(input);
       const raw = keepFacts ? full : withoutCross(full);
-      if (flags.writeBaseline) recorded.push(...baselineEntries(raw));
+      if (flags.writeBaseline) {
+        recorded.push(...baselineEntries(raw));
+        for (const x of raw.findings) recordedLevels[x.severity]++;
+      }
       const fresh = baseline ? baseline.apply(raw) : raw;
-      // a file that could not be read counts as an error (OUTPUT.md): --fail-on never lets the run pass all the same
-      if (fresh.findings.some((x) => severityRank(x.severity) >= failRank) || (fresh.status === "failed" && severityRank("error") >= failRank)) failing = true;
+      freshFindings += fresh.findings.length;
+      // a file that could not be read counts as an error (OUTPUT.md), unless the baseline knows it fails;
+      // --fail-on never lets the run pass all the same
+      const failedCounts = fresh.status === "failed" && !baseline?.isKnownFailure(fresh);
+      if (fresh.findings.some((x) => severityRank(x.severity) >= failRank) || (failedCounts && severityRank("error") >= failRank)) failing = true;
       const shown = filterFileByLevel(fresh, settings.minLevel);
       addToSummary(summary, shown);
       triage.add(shown);
@@ -144,7 +165,10 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
     try {
       cross = crossForRun(records, settings.minLevel, (f) => {
         const asFile: FileResult = { path: f.path, format: "txt", status: "ok", findings: [asFileFinding(f)] };
-        if (flags.writeBaseline) recorded.push(...baselineEntries(asFile));
+        if (flags.writeBaseline) {
+          recorded.push(...baselineEntries(asFile));
+          recordedLevels[f.severity]++;
+        }
         return !baseline || baseline.apply(asFile).findings.length > 0;
       });
     } catch (e) {
@@ -169,15 +193,29 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
     const skipped = (summary as typeof summary & { skipped?: number }).skipped;
     process.stderr.write(triageText(triage, skipped ? { skipped } : {}));
   }
+  if (baseline && flags.baseline) {
+    const known = baseline.knownFailures ? `和 ${baseline.knownFailures} 个已知无法读取的文件` : "";
+    process.stderr.write(`gouji: 基线 ${flags.baseline} 隐藏了 ${baseline.suppressed} 条已知问题${known}；新问题 ${freshFindings} 条\n`);
+  }
   if (flags.writeBaseline) {
     try {
       await writeFile(flags.writeBaseline, formatBaseline(makeBaseline(recorded)));
     } catch (e) {
       throw new UsageError(`无法写入基线文件 ${flags.writeBaseline}：${(e as Error).message}`);
     }
-    process.stderr.write(`gouji: 已把 ${recorded.length} 条问题记录到基线 ${flags.writeBaseline}\n`);
+    process.stderr.write(`gouji: ${describeRecorded(recorded, recordedLevels)}，已写入基线 ${flags.writeBaseline}\n`);
+    // writing a baseline accepts every current finding and every file that could not be read
+    return EXIT_OK;
   }
-  // writing a baseline accepts every current finding
-  if (flags.writeBaseline) return summary.failed > 0 ? EXIT_FINDINGS : EXIT_OK;
   return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** "记录了 3 个文件的 12 条问题（错误 2、警告 1、提示 9）和 1 个无法读取的文件" */
+function describeRecorded(entries: BaselineEntry[], levels: Record<"error" | "warning" | "info", number>): string {
+  const failed = entries.filter((e) => e.ruleId === FAILED_FILE_RULE);
+  const findings = entries.filter((e) => e.ruleId !== FAILED_FILE_RULE);
+  const files = new Set(findings.map((e) => e.path)).size;
+  const failedPart = failed.length ? `和 ${failed.length} 个无法读取的文件` : "";
+  const byLevel = findings.length ? `（错误 ${levels.error}、警告 ${levels.warning}、提示 ${levels.info}）` : "";
+  return `记录了 ${files} 个文件的 ${findings.length} 条问题${byLevel}${failedPart}`;
 }

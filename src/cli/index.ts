@@ -31,25 +31,30 @@ export async function main(argv: string[]): Promise<number> {
     .description("勾稽：检查部门预算/决算公开文件中数字之间的勾稽关系")
     .version(pkg.version, "-v, --version", "显示版本号")
     .helpOption("-h, --help", "显示帮助")
-    .showHelpAfterError()
+    .helpCommand("help [command]", "显示某个命令的帮助")
+    // commander's own error lines are English and followed by the whole help: main() prints one Chinese line instead
+    .configureOutput({ outputError: () => undefined })
     .exitOverride();
 
   program
     .command("check")
-    .description("检查文件、文件夹（递归）或通配符匹配的文件（.txt / .docx / .pdf）")
-    .argument("<paths...>", "文件、文件夹或通配符（如 \"reports/**/*.pdf\"）")
+    .description("检查文件、文件夹（递归）或通配符匹配的文件（.txt / .docx / .pdf / .html）")
+    .argument("[paths...]", "文件、文件夹或通配符（如 \"reports/**/*.pdf\"）")
     .addOption(new Option("-f, --format <format>", "输出格式（默认 text）").choices(FORMAT_NAMES))
-    .option("-o, --output <file>", "把结果写入文件而不是标准输出")
+    .option("-o, --output <file>", "把结果写入文件而不是标准输出；未给 -f 时按扩展名定格式（.json .sarif .xml .html .csv .txt）")
     .addOption(new Option("--min-level <level>", "显示的最低级别（默认 warning）").choices(["info", "warning", "error"]))
     .addOption(new Option("--fail-on <level>", "出现该级别及以上的问题时退出码为 1（默认 error）").choices(["info", "warning", "error", "never"]))
     .option("--timeout <seconds>", "单个文件的处理时限，秒（默认 60）")
     .option("-j, --jobs <n>", "并行检查的工作线程数（默认：CPU 核数）")
-    .option("--ignore <pattern>", "排除匹配的文件（.gitignore 语法，可重复）", collect)
+    .option("--ignore <pattern>", "排除匹配的文件（.gitignore 语法，相对于所给的每个文件夹及当前目录，可重复）", collect)
     .option("--rule <id=level>", "调整规则级别：off、info、warning、error（可重复）", collect)
-    .option("-c, --config <file>", "配置文件（默认在当前及上级目录查找 gouji.config.json 或 package.json#gouji）")
+    .option("-c, --config <file>", "配置文件（默认从所查文件夹起向上查找 gouji.config.json 或 package.json#gouji，找不到再从当前目录起）")
+    .option("--print-config", "显示实际生效的设置（配置文件、命令行合并后）并退出")
     .option("--baseline <file>", "只报告基线文件中没有的新问题")
-    .option("--write-baseline <file>", "把本次的全部问题记录为基线（此时有问题也以 0 退出）")
-    .option("--shard <i/n>", "只检查排序后文件列表的第 i 份（共 n 份），供 CI 并行")
+    .option("--write-baseline <file>", "把本次的全部问题和无法读取的文件记录为基线（此时以 0 退出）")
+    .option("--shard <i/n|auto>", "只检查排序后文件列表的第 i 份（共 n 份，i 从 1 起），供 CI 并行；auto 读 GitLab 或 Kubernetes 的环境变量")
+    .option("--shard-index <k>", "分片序号，从 0 起（Kubernetes JOB_COMPLETION_INDEX、GitHub strategy.job-index），与 --shard-count 同用")
+    .option("--shard-count <n>", "分片总数（与 --shard-index 或 --shard auto 同用）")
     .option("--facts", "JSON 结果附上每个文件的单位、年度和可寻址数字（crossFacts），供 gouji merge 做跨文件核对")
     .option("--no-color", "不使用颜色")
     .option("--no-progress", "不显示进度条")
@@ -62,11 +67,11 @@ export async function main(argv: string[]): Promise<number> {
     .command("merge")
     .description("合并多个 --format json 结果（如 CI 分片的输出）")
     .argument("<files...>", "gouji check --format json 的结果文件")
-    .addOption(new Option("-f, --format <format>", "输出格式").choices(FORMAT_NAMES).default("json"))
+    .addOption(new Option("-f, --format <format>", "输出格式（默认 json，或按 -o 的扩展名）").choices(FORMAT_NAMES))
     .option("-o, --output <file>", "把结果写入文件而不是标准输出")
     .addOption(new Option("--fail-on <level>", "出现该级别及以上的问题时退出码为 1").choices(["info", "warning", "error", "never"]).default("error"))
     .option("--no-color", "不使用颜色")
-    .action(async (files: string[], o: { format: string; output?: string; failOn: string; color: boolean }) => {
+    .action(async (files: string[], o: { format?: string; output?: string; failOn: string; color: boolean }) => {
       const { runMerge } = await import("./merge.js");
       exitCode = await runMerge(files, o);
     });
@@ -145,18 +150,49 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
 
+  const commandName = program.commands.some((c) => c.name() === argv[0]) ? argv[0] : undefined;
+  const hint = `用 gouji ${commandName ? `${commandName} ` : ""}--help 查看用法`;
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT_OK;
+      process.stderr.write(`gouji: ${usageMessage(e)}（${hint}）\n`);
       return EXIT_FAILURE;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`gouji: ${e.message}\n`);
+      // a message that names its own remedy ("用 gouji rules 查看…") needs no second hint
+      process.stderr.write(`gouji: ${e.message}${/gouji \w+/.test(e.message) ? "" : `（${hint}）`}\n`);
       return EXIT_FAILURE;
     }
     throw e;
   }
   return exitCode;
+}
+
+/** One Chinese line for a command-line mistake commander found (its own messages are English). */
+export function usageMessage(e: { code: string; message: string }): string {
+  const m = e.message.replace(/^error:\s*/i, "");
+  const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(m)?.[1];
+  const also = suggestion ? `，是否想用 ${suggestion}？` : "";
+  const quoted = /'([^']+)'/.exec(m)?.[1] ?? "";
+  switch (e.code) {
+    case "commander.unknownOption":
+      return `未知选项 ${quoted}${also}`;
+    case "commander.unknownCommand":
+      return `未知命令 ${quoted}${also}`;
+    case "commander.missingArgument":
+      return `缺少参数 <${quoted}>`;
+    case "commander.optionMissingArgument":
+      return `选项 ${quoted.replace(/\s*<.*$/, "")} 缺少取值`;
+    case "commander.invalidArgument": {
+      const value = /argument '([^']*)' is invalid/.exec(m)?.[1] ?? "";
+      const allowed = /Allowed choices are (.+?)\.?$/m.exec(m)?.[1]?.split(/,\s*/).join("、");
+      return `选项 ${quoted.replace(/\s*<.*$/, "")} 的值 "${value}" 无效${allowed ? `，只能是 ${allowed}` : ""}`;
+    }
+    case "commander.excessArguments":
+      return "参数过多";
+    default:
+      return m.split("\n")[0]!;
+  }
 }

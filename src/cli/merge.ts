@@ -6,10 +6,12 @@ import { dirname, resolve } from "node:path";
 import { FAIL_ON, FORMATS, type FailOn, type Format } from "../config/schema.js";
 import { severityRank } from "../engine/finding.js";
 import { openOutput } from "./output.js";
+import { formatOfOutput } from "./settings.js";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
 
-export async function runMerge(inputs: string[], flags: { format: string; output?: string; failOn: string; color: boolean }): Promise<number> {
-  if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format 只能是 ${FORMATS.join("、")}`);
+export async function runMerge(inputs: string[], flags: { format?: string; output?: string; failOn: string; color: boolean }): Promise<number> {
+  const format = flags.format ?? formatOfOutput(flags.output) ?? "json";
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 只能是 ${FORMATS.join("、")}`);
   if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) throw new UsageError(`--fail-on 只能是 ${FAIL_ON.join("、")}`);
   const texts = [];
   for (const source of inputs) {
@@ -33,7 +35,7 @@ export async function runMerge(inputs: string[], flags: { format: string; output
   if (flags.format === "xlsx" && out.isTTY) throw new UsageError("xlsx 是二进制文件，请用 -o 指定输出文件");
   const color = flags.color && out.isTTY && !process.env.NO_COLOR;
   const links = flags.output ? { outputDir: dirname(resolve(flags.output)), cwd: process.cwd() } : {};
-  await out.write(await formatRunBytes(flags.format as Format, run, { color, links }));
+  await out.write(await formatRunBytes(format as Format, run, { color, links }));
   await out.close();
   const failOn = flags.failOn as FailOn;
   // a file that could not be read counts as an error (OUTPUT.md)

@@ -57,16 +57,17 @@ async function readConfigFile(file: string, ruleIds: readonly string[], cwd: str
 }
 
 /**
- * Looks for the configuration from `cwd` upwards. `explicit` (from `--config`) is read as is and must exist.
+ * Looks for the configuration from `from` (default: `cwd`) upwards. `explicit` (from `--config`) is read as is, relative
+ * to `cwd`, and must exist. Messages name files relative to `cwd`.
  */
-export async function loadConfig(opts: { cwd: string; ruleIds: readonly string[]; explicit?: string }): Promise<ConfigResult> {
+export async function loadConfig(opts: { cwd: string; ruleIds: readonly string[]; explicit?: string; from?: string }): Promise<ConfigResult> {
   const cwd = resolve(opts.cwd);
   if (opts.explicit) {
     const file = resolve(cwd, opts.explicit);
     if (!(await exists(file))) return { ok: false, message: `找不到配置文件 ${opts.explicit}` };
     return (await readConfigFile(file, opts.ruleIds, cwd, file.endsWith("package.json") ? "gouji" : undefined)) ?? { ok: false, message: `${opts.explicit} 中没有 gouji 配置` };
   }
-  let dir = cwd;
+  let dir = resolve(cwd, opts.from ?? ".");
   for (;;) {
     const file = join(dir, CONFIG_FILE);
     if (await exists(file)) return (await readConfigFile(file, opts.ruleIds, cwd))!;

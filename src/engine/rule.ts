@@ -68,8 +68,16 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
+/**
+ * An amount in 元 compared in 万元 carries four more decimals ("2,154,300.00元" is 215.430000万元, so that its
+ * rounding interval is unchanged); in a message its trailing zeros are noise: it reads 215.43 (at least two decimals).
+ */
+export function readableAmount(s: string): string {
+  return /^-?\d+\.\d{5,}$/.test(s) ? s.replace(/(\.\d\d\d*?)0+$/, "$1") : s;
+}
+
 export function renderMessage(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in data ? String(data[k]) : `{${k}}`));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in data ? readableAmount(String(data[k])) : `{${k}}`));
 }
 
 /**

@@ -18,6 +18,8 @@ export const LocationSchema = z.object({
   page: z.number().int().positive().optional(),
   line: z.number().int().positive().optional(),
   paragraph: z.number().int().positive().optional(),
+  /** docx and html: the headings the place stands under, outermost first, joined by " › " (src/report/sections.ts) */
+  section: z.string().optional(),
   snippet: z.string(),
   table: TableCellRef.optional(),
 });
@@ -110,7 +112,7 @@ export type ReportKind = z.infer<typeof ReportKind>;
 
 export const ReportMetaSchema = z.object({
   path: z.string(),
-  format: z.enum(["txt", "docx", "pdf"]),
+  format: z.enum(["txt", "docx", "pdf", "html"]),
   organisation: z.string().optional(),
   year: z.number().int().optional(),
   kind: ReportKind,

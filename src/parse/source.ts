@@ -53,7 +53,7 @@ export interface SourceNotice {
 }
 
 export interface SourceDocument {
-  format: "txt" | "docx" | "pdf";
+  format: "txt" | "docx" | "pdf" | "html";
   blocks: SourceBlock[];
   pages?: number;
   notices?: SourceNotice[];

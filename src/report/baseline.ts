@@ -3,6 +3,7 @@
  * that are not in it. Matching is by fingerprint (see fingerprint.ts) and counts occurrences, so a second, new
  * finding with the same fingerprint as a recorded one is still reported. Pure: reading and writing is the CLI's.
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { FileResult } from "../runner.js";
 import { comparePaths } from "./paths.js";
@@ -16,8 +17,22 @@ export const BaselineSchema = z.object({
 export type Baseline = z.infer<typeof BaselineSchema>;
 export type BaselineEntry = Baseline["findings"][number];
 
-/** Entries for one file (all its findings, whatever their level, so changing --min-level later does not matter). */
+/** The rule id a baseline records for a file that could not be read (its message is the file's error). */
+export const FAILED_FILE_RULE = "file-failed";
+
+/** A failed file's fingerprint: its path and the error's code (a file that fails for another reason is new). */
+export function failedFingerprint(file: FileResult): string {
+  return createHash("sha256").update(JSON.stringify([FAILED_FILE_RULE, fingerprintPath(file.path), file.error?.code ?? ""])).digest("hex").slice(0, 32);
+}
+
+/**
+ * Entries for one file: all its findings, whatever their level (so changing --min-level later does not matter), or,
+ * for a file that could not be read, one entry for the failure, so a baseline can accept a known unreadable file.
+ */
 export function baselineEntries(file: FileResult): BaselineEntry[] {
+  if (file.status === "failed") {
+    return [{ fingerprint: failedFingerprint(file), path: fingerprintPath(file.path), ruleId: FAILED_FILE_RULE, message: `[${file.error?.code ?? "failed"}] ${file.error?.message ?? ""}` }];
+  }
   return file.findings.map((f) => ({ fingerprint: fingerprint(f, file.path), path: fingerprintPath(file.path), ruleId: f.ruleId, message: f.message }));
 }
 
@@ -45,10 +60,24 @@ export function parseBaseline(text: string, source: string): { ok: true; baselin
 /** Removes the findings a baseline already knows, file by file (so it works on a stream of results). */
 export class BaselineFilter {
   private readonly remaining = new Map<string, number>();
+  /** findings removed so far */
   suppressed = 0;
+  /** failed files the baseline knows (they are still listed, but do not fail the run) */
+  knownFailures = 0;
 
   constructor(baseline: Baseline) {
     for (const e of baseline.findings) this.remaining.set(e.fingerprint, (this.remaining.get(e.fingerprint) ?? 0) + 1);
+  }
+
+  /** Whether the baseline recorded this file as failing with the same code (counted once per file). */
+  isKnownFailure(file: FileResult): boolean {
+    if (file.status !== "failed") return false;
+    const fp = failedFingerprint(file);
+    const n = this.remaining.get(fp) ?? 0;
+    if (n === 0) return false;
+    this.remaining.set(fp, n - 1);
+    this.knownFailures++;
+    return true;
   }
 
   apply(file: FileResult): FileResult {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { FileResult } from "../runner.js";
 import type { Finding } from "../engine/finding.js";
 import { SEVERITIES, SLIPS } from "../engine/finding.js";
-import { summarise, type RunResult } from "./result.js";
+import { summarise, type RunResult, type SkippedFile } from "./result.js";
 import { comparePaths } from "./paths.js";
 import type { CrossRecord } from "../cross/record.js";
 import { crossForRun, crossInputOf } from "../cross/run.js";
@@ -16,6 +16,7 @@ const Location = z.object({
   page: z.number().optional(),
   line: z.number().optional(),
   paragraph: z.number().optional(),
+  section: z.string().optional(),
   snippet: z.string(),
   table: TableRef.optional(),
 });
@@ -43,7 +44,7 @@ const JsonFinding = z.object({
 });
 const JsonFile = z.object({
   path: z.string(),
-  format: z.enum(["txt", "docx", "pdf"]),
+  format: z.enum(["txt", "docx", "pdf", "html"]),
   status: z.enum(["ok", "failed"]),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   report: z.object({ organisation: z.string().optional(), year: z.number().optional(), kind: z.string().optional() }).optional(),
@@ -61,6 +62,7 @@ const JsonRun = z.object({
   schemaVersion: z.number(),
   tool: z.object({ name: z.string(), version: z.string() }),
   files: z.array(JsonFile),
+  skipped: z.array(z.object({ path: z.string(), reason: z.enum(["unsupported-format", "ignored"]) })).optional(),
 });
 
 function toFinding(f: z.infer<typeof JsonFinding>): Finding {
@@ -96,7 +98,7 @@ function toFileResult(f: z.infer<typeof JsonFile>): FileResult {
 }
 
 /** Parses the JSON output of one `gouji check` run back into its files. */
-export function parseJsonRun(text: string, source: string): { ok: true; tool: RunResult["tool"]; files: FileResult[] } | { ok: false; message: string } {
+export function parseJsonRun(text: string, source: string): { ok: true; tool: RunResult["tool"]; files: FileResult[]; skipped: SkippedFile[] } | { ok: false; message: string } {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -112,7 +114,7 @@ export function parseJsonRun(text: string, source: string): { ok: true; tool: Ru
     const issue = parsed.error.issues[0]!;
     return { ok: false, message: `${source} 不是 gouji 的 JSON 结果（${issue.path.join(".") || "根"}：${issue.message}）` };
   }
-  return { ok: true, tool: parsed.data.tool, files: parsed.data.files.map(toFileResult) };
+  return { ok: true, tool: parsed.data.tool, files: parsed.data.files.map(toFileResult), skipped: parsed.data.skipped ?? [] };
 }
 
 /**
@@ -121,12 +123,15 @@ export function parseJsonRun(text: string, source: string): { ok: true; tool: Ru
  */
 export function mergeRuns(inputs: { source: string; text: string }[]): { ok: true; run: RunResult; note?: string } | { ok: false; message: string } {
   const files: FileResult[] = [];
+  // every shard lists what the scan skipped: the same file skipped twice is one
+  const skipped = new Map<string, SkippedFile>();
   const seen = new Map<string, string>();
   let tool: RunResult["tool"] | undefined;
   for (const input of inputs) {
     const r = parseJsonRun(input.text, input.source);
     if (!r.ok) return r;
     tool ??= r.tool;
+    for (const s of r.skipped) skipped.set(s.path, s);
     for (const f of r.files) {
       const other = seen.get(f.path);
       if (other) return { ok: false, message: `文件 ${f.path} 同时出现在 ${other} 和 ${input.source} 中，不能合并重叠的结果` };
@@ -135,7 +140,8 @@ export function mergeRuns(inputs: { source: string; text: string }[]): { ok: tru
     }
   }
   files.sort((a, b) => comparePaths(a.path, b.path));
-  const run: RunResult = { tool: tool ?? { name: "gouji", version: "" }, files, summary: summarise(files) };
+  const skippedList = [...skipped.values()].sort((a, b) => comparePaths(a.path, b.path));
+  const run: RunResult = { tool: tool ?? { name: "gouji", version: "" }, files, skipped: skippedList, summary: summarise(files, skippedList) };
   // the cross-document pass over all shards' files, as one run would make it; only when every readable file carries
   // its record (--facts), since a pass over some of them would miss relations silently
   const readable = files.filter((f) => f.status === "ok");

@@ -84,7 +84,32 @@ export interface TriageTextOptions {
   noFiles?: boolean;
 }
 
-/** The triage as lines of Chinese text (no colour). */
+/** Terminal columns of one character: East Asian wide and full-width characters take two. */
+function charWidth(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+}
+
+/** Breaks a text into lines of at most `width` terminal columns (a long path wraps; nothing is cut off). */
+export function wrapToWidth(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  let w = 0;
+  for (const ch of text) {
+    const cw = charWidth(ch);
+    if (w + cw > width && line) {
+      lines.push(line);
+      line = "";
+      w = 0;
+    }
+    line += ch;
+    w += cw;
+  }
+  lines.push(line);
+  return lines.join("\n");
+}
+
+/** The triage as lines of Chinese text (no colour), each at most 80 terminal columns (a longer one wraps). */
 export function triageText(t: Triage, opts: TriageTextOptions = {}): string {
   const max = opts.maxFiles ?? 20;
   const total = { error: 0, warning: 0, info: 0 };
@@ -107,5 +132,5 @@ export function triageText(t: Triage, opts: TriageTextOptions = {}): string {
     const slips = [...t.bySlip].sort((a, b) => b[1] - a[1]);
     lines.push(`按错误类型（能指出应改数字的问题组）：${slips.map(([s, n]) => `${SLIP_NAMES[s]} ${n}`).join("；")}`);
   }
-  return `${lines.join("\n")}\n`;
+  return `${lines.map((l) => wrapToWidth(l, 80)).join("\n")}\n`;
 }

@@ -1,6 +1,6 @@
 /**
  * `--format csv`: one row per finding, for spreadsheets. UTF-8 with a byte-order mark so Excel reads the Chinese,
- * CRLF line ends and RFC 4180 quoting. A file that could not be read gets one row with severity "failed", so it is
+ * CRLF line ends and RFC 4180 quoting. A file that could not be read gets one row with 级别 "无法读取", so it is
  * not silently missing from the sheet. Cells that a spreadsheet would run as a formula are prefixed with "'". The last
  * columns are the stable id (baseline fingerprint), the group id (when the finding shares numbers with others or a
  * suggestion names one) and the suggestion.
@@ -12,26 +12,14 @@ import { renderRun, type StreamFormatter } from "./stream.js";
 import { fingerprint } from "../fingerprint.js";
 import type { CrossDocumentResult } from "../../cross/check.js";
 import { asFileFinding } from "../../cross/render.js";
+import { roleLabel } from "../roles.js";
 
-export const CSV_COLUMNS = [
-  "file",
-  "page",
-  "line",
-  "paragraph",
-  "table",
-  "row",
-  "column",
-  "rule",
-  "severity",
-  "message",
-  "values",
-  "expected",
-  "actual",
-  "snippet",
-  "id",
-  "group",
-  "suggestion",
-] as const;
+/** The header row, in Chinese (the sheet is read by people); rule ids stay as ids, to look up with `gouji explain`. */
+export const CSV_COLUMNS = ["文件", "页", "行", "段", "表", "表内行", "表内列", "规则", "级别", "问题", "数字", "应为", "实为", "原文", "编号", "问题组", "修改建议"] as const;
+
+const LEVEL: Record<Finding["severity"], string> = { error: "错误", warning: "警告", info: "提示" };
+/** the 级别 of a file that could not be read */
+export const FAILED_LEVEL = "无法读取";
 
 /** RFC 4180: quote a field that holds a comma, quote, CR or LF; double the quotes inside. */
 export function csvField(value: string | number | undefined): string {
@@ -48,7 +36,7 @@ function row(cells: (string | number | undefined)[]): string {
 
 function findingRow(path: string, x: Finding): string {
   const l = x.location;
-  const values = x.values.map((v) => `${v.label ? `${v.label} ` : ""}${v.text}${v.unit}（${v.role}）`).join("; ");
+  const values = x.values.map((v) => `${v.label ? `${v.label} ` : ""}${v.text}${v.unit}（${roleLabel(v.role)}）`).join("; ");
   return row([
     path,
     l.page,
@@ -58,7 +46,7 @@ function findingRow(path: string, x: Finding): string {
     l.table?.row,
     l.table?.column,
     x.ruleId,
-    x.severity,
+    LEVEL[x.severity],
     x.message,
     values,
     x.expected,
@@ -75,7 +63,7 @@ export function csvStream(_header: RunHeader): StreamFormatter {
     begin: () => `\uFEFF${row([...CSV_COLUMNS])}`,
     file(f: FileResult) {
       if (f.status === "failed") {
-        return row([f.path, undefined, undefined, undefined, undefined, undefined, undefined, f.error?.code, "failed", f.error?.message]);
+        return row([f.path, undefined, undefined, undefined, undefined, undefined, undefined, f.error?.code, FAILED_LEVEL, f.error?.message]);
       }
       return f.findings.map((x) => findingRow(f.path, x)).join("");
     },

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import type { FileResult } from "../../runner.js";
 import type { CitedValue, Finding, Severity } from "../../engine/finding.js";
-import type { RunHeader, RunResult, Summary } from "../result.js";
+import { SKIP_REASON, skippedLine, type RunHeader, type RunResult, type Summary } from "../result.js";
 import { blocks, placeText } from "./text.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
 import { SLIP_NAMES, Triage } from "../triage.js";
@@ -19,6 +19,7 @@ import { fileUrl, type LinkBase } from "../links.js";
 import type { Location } from "../../model/schema.js";
 import type { CrossDocumentResult } from "../../cross/check.js";
 import { crossHtml } from "../../cross/render.js";
+import { roleLabel } from "../roles.js";
 
 const LEVEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -54,7 +55,7 @@ export function highlightSnippet(snippet: string, values: Pick<CitedValue, "text
   for (const v of sorted) {
     for (const [start, end] of occurrences(snippet, v.text)) {
       if (taken.some((t) => start < t.end && end > t.start)) continue;
-      taken.push({ start, end, title: `${v.label ? `${v.label}，` : ""}${v.role}` });
+      taken.push({ start, end, title: `${v.label ? `${v.label}，` : ""}${roleLabel(v.role)}` });
     }
   }
   taken.sort((a, b) => a.start - b.start);
@@ -133,7 +134,7 @@ function placeLink(l: Location, href: string | undefined): string {
 }
 
 function valueItem(v: CitedValue, mainSnippet: string, href: string | undefined): string {
-  const head = `${v.label ? `${htmlEscape(v.label)} ` : ""}<mark>${htmlEscape(v.text)}</mark>${htmlEscape(v.unit)}（${htmlEscape(v.role)}，${placeLink(v.location, href)}）`;
+  const head = `${v.label ? `${htmlEscape(v.label)} ` : ""}<mark>${htmlEscape(v.text)}</mark>${htmlEscape(v.unit)}（${htmlEscape(roleLabel(v.role))}，${placeLink(v.location, href)}）`;
   const own = v.location.snippet && v.location.snippet !== mainSnippet ? `<div class="snippet">${highlightSnippet(v.location.snippet, [v])}</div>` : "";
   return `<li>${head}${own}</li>`;
 }
@@ -147,6 +148,14 @@ function findingBlock(x: Finding, href: string | undefined): string {
     `<span class="level">${LEVEL[x.severity]}</span><code>${htmlEscape(x.ruleId)}</code></div>` +
     `<div class="message">${htmlEscape(x.message)}</div>${expected}${snippet}${values}</div>\n`
   );
+}
+
+/** The files the scan skipped, counted, then listed in a <details> (no script needed to open it). */
+function skippedHtml(header: RunHeader): string {
+  const skipped = header.skipped ?? [];
+  if (!skipped.length) return "";
+  const items = skipped.map((x) => `<li>${htmlEscape(x.path)}（${SKIP_REASON[x.reason]}）</li>`).join("\n");
+  return `<details class="skipped"><summary>${htmlEscape(skippedLine(skipped))}</summary>\n<ul>\n${items}\n</ul>\n</details>\n`;
 }
 
 /** Files with more errors come first: a smaller CSS order (ties keep the path order of the run). */
@@ -219,6 +228,7 @@ export function htmlStream(header: RunHeader, links: LinkBase = {}): StreamForma
         .join("");
       return (
         `${cross ? crossHtml(cross, highlightSnippet) : ""}</main>\n<section id="summary">\n<h2>概览</h2>\n<p class="meta">共 ${s.files} 个文件，读取失败 ${s.failed} 个${skipped ? `，跳过 ${skipped} 个` : ""}；错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条</p>\n` +
+        skippedHtml(header) +
         `<h3>文件（问题最多的在前）</h3>\n<div class="scroll"><table id="worst"><thead><tr><th>文件</th><th>状态</th><th>错误</th><th>警告</th><th>提示</th><th>可指出应改数字</th></tr></thead><tbody>\n${rows}\n</tbody></table></div>\n` +
         (byRule ? `<h3>按规则</h3>\n<table id="by-rule"><thead><tr><th>规则</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>${byRule}</tbody></table>\n` : "") +
         (bySlip ? `<h3>按错误类型（能指出应改数字的问题组）</h3>\n<table id="by-slip"><thead><tr><th>类型</th><th>组数</th></tr></thead><tbody>${bySlip}</tbody></table>\n` : "") +

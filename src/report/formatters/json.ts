@@ -13,6 +13,7 @@ function location(l: Location): Location {
   if (l.page !== undefined) out.page = l.page;
   if (l.line !== undefined) out.line = l.line;
   if (l.paragraph !== undefined) out.paragraph = l.paragraph;
+  if (l.section !== undefined) out.section = l.section;
   if (l.table) out.table = { ...l.table };
   return out;
 }
@@ -56,7 +57,7 @@ export function toJsonFile(f: FileResult) {
 }
 
 export function toJsonObject(run: RunResult) {
-  return { schemaVersion: 1, tool: run.tool, files: run.files.map(toJsonFile), ...(run.crossDocument ? { crossDocument: crossJson(run.crossDocument) } : {}), summary: run.summary };
+  return { schemaVersion: 1, tool: run.tool, files: run.files.map(toJsonFile), skipped: run.skipped ?? [], ...(run.crossDocument ? { crossDocument: crossJson(run.crossDocument) } : {}), summary: run.summary };
 }
 
 /** Indents every line after the first, to nest a pretty-printed value inside the streamed document. */
@@ -76,7 +77,7 @@ export function jsonStream(header: RunHeader): StreamFormatter {
       return `${count++ === 0 ? "" : ","}\n    ${nest(JSON.stringify(toJsonFile(f), null, 2), "    ")}`;
     },
     end: (summary: Summary, cross?: CrossDocumentResult) =>
-      `${count ? "\n  " : ""}],\n${cross ? `  "crossDocument": ${nest(JSON.stringify(crossJson(cross), null, 2), "  ")},\n` : ""}  "summary": ${nest(JSON.stringify(summary, null, 2), "  ")}\n}\n`,
+      `${count ? "\n  " : ""}],\n  "skipped": ${nest(JSON.stringify(header.skipped ?? [], null, 2), "  ")},\n${cross ? `  "crossDocument": ${nest(JSON.stringify(crossJson(cross), null, 2), "  ")},\n` : ""}  "summary": ${nest(JSON.stringify(summary, null, 2), "  ")}\n}\n`,
   };
 }
 

@@ -1,12 +1,13 @@
 /** `--format text`: findings grouped by file, the numbers involved, and a summary table. Colour only when asked. */
 import { Chalk } from "chalk";
 import Table from "cli-table3";
-import type { RunHeader, RunResult, Summary } from "../result.js";
+import { SKIP_REASON, skippedLine, type RunHeader, type RunResult, type Summary } from "../result.js";
 import type { FileResult } from "../../runner.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
 import type { Finding, Severity } from "../../engine/finding.js";
 import type { Location } from "../../model/schema.js";
-import { Triage, triageText } from "../triage.js";
+import { Triage, triageText, wrapToWidth } from "../triage.js";
+export { wrapToWidth } from "../triage.js";
 import type { CrossDocumentResult } from "../../cross/check.js";
 import { crossText } from "../../cross/render.js";
 
@@ -22,17 +23,27 @@ export function placeText(l: Location): string {
   if (l.line !== undefined) parts.push(`第${l.line}行`);
   if (l.paragraph !== undefined) parts.push(`第${l.paragraph}段`);
   if (l.table) parts.push(`表${l.table.index}${l.table.title ? `「${l.table.title}」` : ""}第${l.table.row}行第${l.table.column}列`);
-  return parts.join(" ") || "—";
+  // a paragraph number alone is hard to find in Word or a browser: the headings above it say where to look
+  else if (l.section) parts.push(`（${l.section}）`);
+  return parts.join(" ").replace(" （", "（") || "—";
 }
 
 /** The number of files the closing table lists (worst first); the rest are counted in one row. */
 const TABLE_ROWS = 30;
+/** The terminal summary's width: the table and the totals fit a classic 80-column terminal. */
+export const SUMMARY_WIDTH = 80;
+
+/** The path column: what the status and count columns (10 + 3 × 7) and the six borders leave, less its padding. */
+const PATH_WIDTH = SUMMARY_WIDTH - 6 - 10 - 3 * 7 - 2;
+
+/** Skipped files named one by one in the terminal at most; the JSON and HTML list them all. */
+const SKIPPED_NAMED = 20;
 
 /**
  * Findings file by file as they come, the findings of one group together under its suggestion (or the reason there
- * is none); at the end the files worst first, totals by rule and by kind of slip.
+ * is none); at the end the files worst first (80 columns), totals by rule and by kind of slip, the skipped files.
  */
-export function textStream(_header: RunHeader, opts: TextOptions): StreamFormatter {
+export function textStream(header: RunHeader, opts: TextOptions): StreamFormatter {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const colour = (s: Severity) => (s === "error" ? c.red : s === "warning" ? c.yellow : c.blue);
   // one short record per file is all that is kept until the end
@@ -60,17 +71,25 @@ export function textStream(_header: RunHeader, opts: TextOptions): StreamFormatt
       return out.map((l) => `${l}\n`).join("");
     },
     end(s: Summary, cross?: CrossDocumentResult) {
+      // 80 columns: the path column takes what the others leave and wraps long paths
       const table = new Table({
         head: ["文件", "状态", "错误", "警告", "提示"],
+        colWidths: [PATH_WIDTH + 2, 10, 7, 7, 7],
         style: { head: opts.color ? ["cyan"] : [], border: opts.color ? ["grey"] : [] },
       });
       const worst = triage.worstFirst();
-      for (const r of worst.slice(0, TABLE_ROWS)) table.push([r.path, r.status === "ok" ? "通过读取" : `失败：${r.errorCode}`, r.error, r.warning, r.info]);
+      for (const r of worst.slice(0, TABLE_ROWS)) table.push([wrapToWidth(r.path, PATH_WIDTH), r.status === "ok" ? "已读取" : `无法读取：${r.errorCode}`, r.error, r.warning, r.info]);
       if (worst.length > TABLE_ROWS) table.push([`……另有 ${worst.length - TABLE_ROWS} 个文件`, "", "", "", ""]);
-      const skipped = (s as Summary & { skipped?: number }).skipped;
+      const skipped = header.skipped ?? [];
+      let tail = "";
+      if (skipped.length) {
+        tail += `${skippedLine(skipped)}\n`;
+        for (const x of skipped.slice(0, SKIPPED_NAMED)) tail += `  ${x.path}（${SKIP_REASON[x.reason]}）\n`;
+        if (skipped.length > SKIPPED_NAMED) tail += `  …另有 ${skipped.length - SKIPPED_NAMED} 个（--format json 或 html 列出全部）\n`;
+      }
       const section = cross ? crossText(cross, { level: (x, t) => colour(x)(t), bold: (t) => c.bold(t), dim: (t) => c.dim(t) }) : "";
       const crossLine = s.crossDocument ? `跨文件：错误 ${s.crossDocument.error} 条，警告 ${s.crossDocument.warning} 条，提示 ${s.crossDocument.info} 条\n` : "";
-      return `${section}${table.toString()}\n${triageText(triage, { noFiles: true, ...(skipped ? { skipped } : {}) })}${crossLine}`;
+      return `${section}${table.toString()}\n${triageText(triage, { noFiles: true, ...(skipped.length ? { skipped: skipped.length } : {}) })}${crossLine}${tail}`;
     },
   };
 }
