@@ -99,6 +99,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       jobs: settings.jobs,
       timeoutMs: settings.timeoutMs,
       settings: settings.rules,
+      ...(settings.pdfEngine ? { pdfEngine: settings.pdfEngine } : {}),
       isHeavy: isHeavyFile(heavyThreshold()),
       onStart: (_i, path) => progress.start(path),
     });

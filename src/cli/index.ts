@@ -50,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--baseline <file>", "只报告基线文件中没有的新问题")
     .option("--write-baseline <file>", "把本次的全部问题记录为基线（此时有问题也以 0 退出）")
     .option("--shard <i/n>", "只检查排序后文件列表的第 i 份（共 n 份），供 CI 并行")
+    .addOption(new Option("--pdf-engine <engine>", "PDF 读取引擎：pdfium（默认，读不了的文件改用 pdfjs）或 pdfjs").choices(["pdfium", "pdfjs"]))
     .option("--no-color", "不使用颜色")
     .option("--no-progress", "不显示进度条")
     .action(async (paths: string[], o: import("./settings.js").CheckFlags) => {

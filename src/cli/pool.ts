@@ -8,12 +8,14 @@ import { Worker } from "node:worker_threads";
 import type { FileResult } from "../runner.js";
 import type { RuleSetting } from "../engine/engine.js";
 import { formatOfPath } from "../report/result.js";
+import type { PdfEngine } from "../parse/engines.js";
 
 export interface WorkerTask {
   id: number;
   path: string;
   timeoutMs: number;
   settings?: Record<string, RuleSetting>;
+  pdfEngine?: PdfEngine;
 }
 
 export type WorkerReply = { type: "ready" } | { type: "result"; id: number; result: FileResult };
@@ -22,6 +24,8 @@ export interface PoolOptions {
   jobs: number;
   timeoutMs: number;
   settings?: Record<string, RuleSetting>;
+  /** the PDF reader the workers use (default: the parser's, pdfium) */
+  pdfEngine?: PdfEngine;
   /** the worker script; defaults to the compiled worker.js next to this module (tests pass their own) */
   workerUrl?: URL;
   /** called when a worker starts on a file (for the progress bar) */
@@ -151,6 +155,7 @@ export async function* runPool(files: readonly string[], opts: PoolOptions): Asy
     opts.onStart?.(index, path);
     const task: WorkerTask = { id: index, path, timeoutMs: opts.timeoutMs };
     if (opts.settings) task.settings = opts.settings;
+    if (opts.pdfEngine) task.pdfEngine = opts.pdfEngine;
     slot.worker.postMessage(task);
   };
 

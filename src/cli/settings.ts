@@ -5,6 +5,7 @@
 import { availableParallelism } from "node:os";
 import { loadConfig, loadIgnoreFile, parseRuleFlag } from "../config/load.js";
 import { FAIL_ON, FORMATS, LEVELS, type FailOn, type Format, type Level, type RuleSettingValue } from "../config/schema.js";
+import { PDF_ENGINES, type PdfEngine } from "../parse/engines.js";
 import type { IgnoreSource } from "./files.js";
 import type { RuleInfo } from "../report/result.js";
 import { UsageError } from "./errors.js";
@@ -22,6 +23,7 @@ export interface CheckFlags {
   baseline?: string;
   writeBaseline?: string;
   shard?: string;
+  pdfEngine?: string;
   color: boolean;
   progress: boolean;
 }
@@ -34,6 +36,8 @@ export interface CheckSettings {
   jobs: number;
   ignore: IgnoreSource[];
   rules: Record<string, RuleSettingValue>;
+  /** the PDF reader: pdfium (pdfjs as its fallback) or pdfjs; unset: the parser's default (GOUJI_PDF_ENGINE, else pdfium) */
+  pdfEngine?: PdfEngine;
   /** the rules that run, with the level their findings get */
   activeRules: RuleInfo[];
   configPath?: string;
@@ -101,5 +105,7 @@ export async function resolveSettings(flags: CheckFlags, allRules: readonly Rule
     activeRules,
   };
   if (loaded.path) settings.configPath = loaded.path;
+  const pdfEngine = flags.pdfEngine !== undefined ? oneOf(flags.pdfEngine, PDF_ENGINES, "--pdf-engine") : config.pdfEngine;
+  if (pdfEngine) settings.pdfEngine = pdfEngine;
   return settings;
 }

@@ -27,6 +27,7 @@ port.postMessage({ type: "ready" } satisfies WorkerReply);
 port.on("message", async (task: WorkerTask) => {
   const opts: RunOptions = { timeoutMs: task.timeoutMs };
   if (task.settings) opts.settings = task.settings;
+  if (task.pdfEngine) opts.pdfEngine = task.pdfEngine;
   const result = await checkFile(task.path, opts);
   port.postMessage({ type: "result", id: task.id, result } satisfies WorkerReply);
 });
