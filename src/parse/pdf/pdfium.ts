@@ -254,6 +254,10 @@ interface LastGlyph {
   transform: number[];
   /** its PDFium text object (one per text-showing operator) */
   object: number;
+  /** its origin, and whether PDFium found no Unicode value for it */
+  ox: number;
+  oy: number;
+  unmapped: boolean;
 }
 
 /**
@@ -492,6 +496,19 @@ function pageItems(p: LoadedPdfium, tp: number, view: [number, number, number, n
     // pdfjs drops glyphs that start outside the page's view box
     if (ox + advance < vx0 || ox > vx1 || oy < vy0 || oy > vy1) continue;
     if (run && (font !== run.font || fontSize !== run.fontSize)) flush();
+    // PDFium's "loose" box spans a glyph's advance as its font's widths give it, but for a glyph without a Unicode
+    // mapping in a font it had to stand in for (not embedded, no ToUnicode) it can be the stand-in's outline, wider
+    // than the step PDFium itself placed the next glyph at: such a glyph ends at the latest where the next glyph of
+    // its text object starts. (A mapped glyph keeps its box: a negative kerning that pulls the next one back is a
+    // gap pdfjs measures too.)
+    if (last?.unmapped && last.object === o) {
+      const step = (ox - last.ox) * last.dx + (oy - last.oy) * last.dy;
+      const advance = (last.endX - last.ox) * last.dx + (last.endY - last.oy) * last.dy;
+      if (step > 0 && step < advance) {
+        last.endX = last.ox + step * last.dx;
+        last.endY = last.oy + step * last.dy;
+      }
+    }
     const vertical = compare(ox, oy, o) === "vertical";
     if (run && vertical) run.vertical = true;
     if (!run) {
@@ -519,7 +536,7 @@ function pageItems(p: LoadedPdfium, tp: number, view: [number, number, number, n
     if (saveLastChar(ch.text)) run.str.push(" ");
     run.str.push(ch.text);
     if (advance || !last) {
-      last = { endX: ox + advance * dx, endY: oy + advance * dy, dx, dy, scale, fontSize: run.fontSize, height: run.height, transform: run.transform, object: o };
+      last = { endX: ox + advance * dx, endY: oy + advance * dy, dx, dy, scale, fontSize: run.fontSize, height: run.height, transform: run.transform, object: o, ox, oy, unmapped: mapError };
     }
   }
   flush();
