@@ -24,6 +24,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return EXIT_OK;
   }
+  if (argv[0] === "check") {
+    // the worker loads while this thread parses the arguments and collects the files (see prestartWorker); PDFium is
+    // compiled at once unless pdfjs is asked for or every path names a .txt or .docx
+    const paths = argv.slice(1).filter((a) => !a.startsWith("-"));
+    const pdfjsOnly = argv.includes("pdfjs") || process.env.GOUJI_PDF_ENGINE === "pdfjs";
+    const preloadPdfium = !pdfjsOnly && paths.some((a) => !/\.(?:txt|docx)$/i.test(a));
+    void import("./pool.js").then((m) => m.prestartWorker({ preloadPdfium }), () => undefined);
+  }
   const { Command, CommanderError, Option } = await import("commander");
   let exitCode = EXIT_OK;
   const program = new Command()

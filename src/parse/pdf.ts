@@ -26,6 +26,9 @@ import { layoutPages, type LaidOutPage } from "./pdf/layout.js";
 import { isPageNumber } from "./pdf/furniture.js";
 import type { PdfEngine } from "./engines.js";
 
+/** PDFium's WebAssembly memory beyond which the instance is replaced after a file (it starts at 18 MB) */
+const MAX_PDFIUM_MEMORY = 256 * 1024 * 1024;
+
 /** fewer meaningful characters than this in the whole file: there is no text layer to speak of */
 const MIN_TEXT_CHARS = 10;
 
@@ -177,7 +180,9 @@ async function parseWithPdfium(buf: Uint8Array, opts: ParseOptions): Promise<Sou
     } catch {
       trapped = true;
     }
-    if (trapped) discardPdfium();
+    // a WebAssembly memory only grows: after a very large file, the next one gets a fresh instance and this memory
+    // goes with the old one
+    if (trapped || pdfium.module.HEAPU8.length > MAX_PDFIUM_MEMORY) discardPdfium();
   }
 }
 

@@ -4,14 +4,18 @@
  * either reader into lines and tables.
  *
  * PDFium's text page hands out characters, each with its Unicode value, origin, advance box, font size, text
- * matrix and text object. They are grouped into runs the way pdfjs groups glyphs into items (its
- * `getTextContent`, pdfjs 5.4, constants of the same names): a run ends at a change of font or size, at a jump
- * back by more than 0.2 em, a jump forward by more than 0.6 em (then a " " item follows, which marks a word boundary),
- * or a move off the baseline; a gap of 0.102–0.6 em inside a run becomes a space in its text, and a space character
- * of the PDF becomes a space in the run's text as pdfjs's "two last chars" rule does it. Characters PDFium added
- * itself (the spaces and line breaks it infers) are skipped: pdfjs does not see them. A character whose font has
- * no Unicode mapping for it (PDFium's unicode-map error, or no value at all) becomes U+FFFD, one per glyph, as
- * lines.ts expects; none is dropped.
+ * matrix and text object (one per text-showing operator). They are grouped into runs the way pdfjs groups glyphs
+ * into items (its `getTextContent`, pdfjs 5.4, constants of the same names): a run ends at a change of font or size,
+ * at a jump back by more than 0.2 em, a jump forward by more than 0.6 em (then a " " item follows, which marks a word
+ * boundary), or a move off the baseline; a space character of the PDF becomes a space in the run's text as pdfjs's
+ * "two last chars" rule does it. A gap of 0.102–0.6 em is a space inside the run when both glyphs come from one
+ * text-showing operator, and the end of the run (and a " " item) when they come from two: pdfjs ends its item there
+ * whenever the font is set again after a `Q` — what generators that draw each run or table cell in its own
+ * `q BT … ET Q` do — and that cannot be told from PDFium's objects; where a generator does not (every cell its own
+ * `BT … ET`, the same font), pdfjs glues a figure to the next cell's label and PDFium keeps them apart
+ * (tests/pdf-engines.test.ts). Characters PDFium added itself (the spaces and line breaks it infers) are skipped:
+ * pdfjs does not see them. A character whose font has no Unicode mapping for it (PDFium's unicode-map error, or no
+ * value at all) becomes U+FFFD, one per glyph, as lines.ts expects; none is dropped.
  *
  * The WebAssembly module is compiled and instantiated once per thread from the package's own pdfium.wasm on disk
  * (no network) and loaded only when the first PDF is read. Its hot per-character functions are called through the
@@ -149,6 +153,8 @@ export interface PdfiumPageText {
 
 /** An open document. `close()` must be called (it frees PDFium's memory); reading after it throws. */
 export interface PdfiumDocument {
+  /** PDFium's FPDF_DOCUMENT (for tools that call PDFium themselves, as the bench does) */
+  handle: number;
   numPages: number;
   readPage(index: number): PdfiumPageText;
   close(): void;
@@ -171,6 +177,7 @@ export function openPdfium(p: LoadedPdfium, bytes: Uint8Array): PdfiumDocument {
   }
   let open = true;
   return {
+    handle: doc,
     numPages: Math.max(0, fn.FPDF_GetPageCount(doc)),
     readPage(index: number): PdfiumPageText {
       if (!open) throw new Error("PDFium document already closed");
@@ -217,7 +224,7 @@ function charOf(u: number): { text: string; space: boolean; skip: boolean } {
 
 /** A run being built: pdfjs's textContentItem. Positions in user space. */
 interface Run {
-  str: string[];
+  str: string;
   transform: [number, number, number, number, number, number];
   font: number;
   fontSize: number;
@@ -243,6 +250,8 @@ interface Run {
  * run was flushed (a font change), so a gap between two runs still counts.
  */
 interface LastGlyph {
+  /** false until the page's first glyph */
+  valid: boolean;
   endX: number;
   endY: number;
   dx: number;
@@ -332,7 +341,8 @@ function pageItems(p: LoadedPdfium, tp: number, view: [number, number, number, n
   const items: PdfjsTextItem[] = [];
   const n = fn.FPDFText_CountChars(tp);
   let run: Run | undefined;
-  let last: LastGlyph | undefined;
+  // the last glyph, updated in place (one object per page, not per glyph)
+  const last: LastGlyph = { valid: false, endX: 0, endY: 0, dx: 1, dy: 0, scale: 1, fontSize: 0, height: 0, transform: [1, 0, 0, 1, 0, 0], object: 0, ox: 0, oy: 0, unmapped: false };
   // pdfjs's twoLastChars ring: a glyph right after "X " (one space after a non-space) gets a space before it
   const last2 = [" ", " "];
   let pos = 0;
@@ -354,13 +364,13 @@ function pageItems(p: LoadedPdfium, tp: number, view: [number, number, number, n
    */
   const flush = (extra = 0) => {
     if (!run) return;
-    if (run.str.length && last) {
+    if (run.str && last.valid) {
       const width = run.vertical ? run.fontSize * last.scale : (last.endX - run.x0) * run.dx + (last.endY - run.y0) * run.dy + extra;
       if (run.vertical) {
         run.transform[4] = run.objX;
         run.transform[5] = run.objY;
       }
-      let str = run.str.join("");
+      let str = run.str;
       NORMALIZE.lastIndex = 0;
       if (NORMALIZE.test(str)) {
         str = str.replace(NORMALIZE, (_m, p1: string | undefined, p2: string | undefined) => (p1 ? p1.normalize("NFKC") : "ſt".repeat((p2 ?? "").length)));
@@ -371,8 +381,9 @@ function pageItems(p: LoadedPdfium, tp: number, view: [number, number, number, n
   };
   /** a " " item where the last glyph ended: lines.ts takes it for a word boundary after the previous run */
   const pushWhitespace = (width: number) => {
-    if (!last) return;
-    items.push({ str: " ", transform: [...last.transform.slice(0, 4), last.endX, last.endY], width: Math.abs(width), height: 0, hasEOL: false });
+    if (!last.valid) return;
+    const t = last.transform;
+    items.push({ str: " ", transform: [t[0]!, t[1]!, t[2]!, t[3]!, last.endX, last.endY], width: Math.abs(width), height: 0, hasEOL: false });
   };
   const appendEOL = () => {
     resetLastChars();
@@ -383,9 +394,9 @@ function pageItems(p: LoadedPdfium, tp: number, view: [number, number, number, n
   };
   /** pdfjs's compareWithLastPosition for a glyph of text object `object` at (ox, oy) */
   const compare = (ox: number, oy: number, object: number): "vertical" | undefined => {
-    if (!last) return;
+    if (!last.valid) return;
     // a vertical font stacks the glyphs of one text-showing operator downwards, one advance apart
-    if (run && object === last.object && run.str.length) {
+    if (run && object === last.object && run.str) {
       const sx = ox - run.vx;
       const sy = oy - run.vy;
       const side = (sx * last.dx + sy * last.dy) / last.scale;
@@ -424,7 +435,7 @@ function pageItems(p: LoadedPdfium, tp: number, view: [number, number, number, n
     } else if (along >= fs * SPACE_IN_FLOW_MIN_FACTOR && along <= fs * SPACE_IN_FLOW_MAX_FACTOR) {
       if (run && object === last.object) {
         resetLastChars();
-        run.str.push(" ");
+        run.str += " ";
         added = along * last.scale;
       } else {
         flush();
@@ -501,7 +512,7 @@ function pageItems(p: LoadedPdfium, tp: number, view: [number, number, number, n
     // than the step PDFium itself placed the next glyph at: such a glyph ends at the latest where the next glyph of
     // its text object starts. (A mapped glyph keeps its box: a negative kerning that pulls the next one back is a
     // gap pdfjs measures too.)
-    if (last?.unmapped && last.object === o) {
+    if (last.valid && last.unmapped && last.object === o) {
       const step = (ox - last.ox) * last.dx + (oy - last.oy) * last.dy;
       const advance = (last.endX - last.ox) * last.dx + (last.endY - last.oy) * last.dy;
       if (step > 0 && step < advance) {
@@ -514,7 +525,7 @@ function pageItems(p: LoadedPdfium, tp: number, view: [number, number, number, n
     if (!run) {
       const transform: Run["transform"] = [r3(fontSize * ma), r3(fontSize * mb), r3(fontSize * mc), r3(fontSize * md), ox, oy];
       run = {
-        str: [],
+        str: "",
         transform,
         font,
         fontSize,
@@ -533,10 +544,22 @@ function pageItems(p: LoadedPdfium, tp: number, view: [number, number, number, n
     }
     run.vx = ox;
     run.vy = oy;
-    if (saveLastChar(ch.text)) run.str.push(" ");
-    run.str.push(ch.text);
-    if (advance || !last) {
-      last = { endX: ox + advance * dx, endY: oy + advance * dy, dx, dy, scale, fontSize: run.fontSize, height: run.height, transform: run.transform, object: o, ox, oy, unmapped: mapError };
+    if (saveLastChar(ch.text)) run.str += " ";
+    run.str += ch.text;
+    if (advance || !last.valid) {
+      last.valid = true;
+      last.endX = ox + advance * dx;
+      last.endY = oy + advance * dy;
+      last.dx = dx;
+      last.dy = dy;
+      last.scale = scale;
+      last.fontSize = run.fontSize;
+      last.height = run.height;
+      last.transform = run.transform;
+      last.object = o;
+      last.ox = ox;
+      last.oy = oy;
+      last.unmapped = mapError;
     }
   }
   flush();
