@@ -110,6 +110,7 @@ function brokenPageTree(): Buffer {
 describe("pdfjs reads what PDFium cannot", () => {
   afterEach(() => {
     vi.doUnmock("../src/parse/pdf/pdfium.js");
+    vi.doUnmock("../src/parse/pdf/pdfjs.js");
     vi.resetModules();
   });
 
@@ -129,6 +130,17 @@ describe("pdfjs reads what PDFium cannot", () => {
     const doc = await parse(readFileSync(join(FIXTURES, "pdf", "rotated-table.pdf")));
     expect(readingOf(doc)).toEqual({ reader: "pdfjs", fallbackFrom: { code: "corrupt-pdf", message: "PDFium 无法加载（ENOENT: pdfium.wasm）" } });
     expect(doc.blocks.some((b) => b.kind === "table")).toBe(true);
+  });
+
+  it("a scan (every page an image, no text object) is no-text-layer without pdfjs; a text layer of unmapped glyphs asks pdfjs", async () => {
+    vi.doMock("../src/parse/pdf/pdfjs.js", async (original) => ({
+      ...(await original<typeof import("../src/parse/pdf/pdfjs.js")>()),
+      loadPdfjs: () => Promise.reject(new Error("pdfjs must not be loaded")),
+    }));
+    const { parsePdf: parse } = await import("../src/parse/pdf.js");
+    await expect(parse(readFileSync(join(FIXTURES, "pdf", "scanned.pdf")))).rejects.toMatchObject({ code: "no-text-layer" });
+    // unmapped-text.pdf has text objects: PDFium's no-text-layer goes to pdfjs, here unable to load
+    await expect(parse(readFileSync(join(FIXTURES, "pdf", "unmapped-text.pdf")))).rejects.toThrow("pdfjs must not be loaded");
   });
 
   it("PDFium failing inside a page (a trap of its WebAssembly): pdfjs reads the file, the next file gets a fresh PDFium", async () => {

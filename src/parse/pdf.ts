@@ -9,7 +9,9 @@
  *
  * pdfjs is also the fallback: a file PDFium cannot open (other than for a password), whose page it cannot load, on
  * which it fails, or from which it gets no usable text is read again with pdfjs, within what is left of the time
- * limit, and pdfjs's verdict stands (so encrypted, damaged and image-only files keep their error codes).
+ * limit, and pdfjs's verdict stands (so encrypted, damaged and image-only files keep their error codes). Not read
+ * again: a file that needs a password, and a scan (every page an image without any text object), which pdfjs, reading
+ * the same content streams, could not read either.
  *
  * Glyphs without a Unicode mapping (a font with no ToUnicode map: pdfjs hands back control characters, PDFium flags a
  * mapping error) are kept as U+FFFD and named in one notice (pages and count): the numbers they stand for cannot be
@@ -76,8 +78,8 @@ export async function parsePdf(buf: Uint8Array, opts: ParseOptions = {}): Promis
     return doc;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    // pdfjs would say the same of a password, and a file over its time has no time left
-    if (e.code === "encrypted-pdf" || e.code === "timeout") throw e;
+    // pdfjs would say the same of a password and of a scan, and a file over its time has no time left
+    if (e.code === "encrypted-pdf" || e.code === "timeout" || e instanceof ScannedPdf) throw e;
     fallbackFrom = { code: e.code, message: e.message };
   }
   let timeoutMs = opts.timeoutMs;
@@ -88,6 +90,13 @@ export async function parsePdf(buf: Uint8Array, opts: ParseOptions = {}): Promis
   const doc = await parseWithPdfjs(buf, { ...opts, ...(timeoutMs ? { timeoutMs } : {}) });
   readings.set(doc, { reader: "pdfjs", fallbackFrom });
   return doc;
+}
+
+/** no-text-layer of a PDF whose every page PDFium found to be an image and nothing else (no fallback to pdfjs) */
+class ScannedPdf extends InputError {
+  constructor(message: string) {
+    super("no-text-layer", message);
+  }
 }
 
 /** Pages of positioned lines → the document: the checks on unmapped glyphs and on the amount of text, then layout. */
@@ -156,6 +165,7 @@ async function parseWithPdfium(buf: Uint8Array, opts: ParseOptions): Promise<Sou
   try {
     if (!doc.numPages) throw new InputError("corrupt-pdf", "PDF 文件已损坏：找不到任何页面");
     const pages: LaidOutPage[] = [];
+    let scanned = 0;
     let yielded = Date.now();
     for (let n = 1; n <= doc.numPages; n++) {
       if (Date.now() - yielded > 50) {
@@ -171,9 +181,17 @@ async function parseWithPdfium(buf: Uint8Array, opts: ParseOptions): Promise<Sou
         throw new InputError("corrupt-pdf", `PDF 文件已损坏：第 ${n} 页无法读取（${detail(e)}）`);
       }
       if (page.failed) throw new InputError("corrupt-pdf", `PDF 文件已损坏：第 ${n} 页无法读取`);
+      if (page.imageOnly) scanned++;
       pages.push(laidOutPage(n, page.items, page.viewport));
     }
-    return finishDocument(pages);
+    try {
+      return finishDocument(pages);
+    } catch (e) {
+      // every page an image and nothing else: a scan, which pdfjs would not read either (it reads the same content
+      // streams); it is spared loading pdfjs to say so
+      if (e instanceof InputError && e.code === "no-text-layer" && scanned === pages.length) throw new ScannedPdf(e.message);
+      throw e;
+    }
   } finally {
     try {
       doc.close();

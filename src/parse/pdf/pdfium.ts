@@ -51,6 +51,9 @@ interface PdfiumExports {
   FPDFText_GetFontSize(textPage: number, i: number): number;
   FPDFText_GetTextObject(textPage: number, i: number): number;
   FPDFTextObj_GetFont(textObject: number): number;
+  FPDFPage_CountObjects(page: number): number;
+  FPDFPage_GetObject(page: number, index: number): number;
+  FPDFPageObj_GetType(pageObject: number): number;
 }
 
 interface EmscriptenPdfium {
@@ -93,6 +96,9 @@ const NEEDED: readonly (keyof PdfiumExports)[] = [
   "FPDFText_GetFontSize",
   "FPDFText_GetTextObject",
   "FPDFTextObj_GetFont",
+  "FPDFPage_CountObjects",
+  "FPDFPage_GetObject",
+  "FPDFPageObj_GetType",
 ];
 
 let loading: Promise<LoadedPdfium> | undefined;
@@ -149,6 +155,8 @@ export interface PdfiumPageText {
   items: PdfjsTextItem[];
   /** the page could not be loaded (a damaged page object) */
   failed?: boolean;
+  /** a page without text whose content is images and nothing that could hold text (a scanned page) */
+  imageOnly?: boolean;
 }
 
 /** An open document. `close()` must be called (it frees PDFium's memory); reading after it throws. */
@@ -190,6 +198,26 @@ export function openPdfium(p: LoadedPdfium, bytes: Uint8Array): PdfiumDocument {
       fn.free(data);
     },
   };
+}
+
+const PAGEOBJ_TEXT = 1;
+const PAGEOBJ_IMAGE = 3;
+const PAGEOBJ_FORM = 5;
+
+/**
+ * The page draws at least one image and no text object, not even inside a form XObject: a scan. pdfjs reads the same
+ * content streams, so it would find no text on it either.
+ */
+function imageOnly(p: LoadedPdfium, page: number): boolean {
+  const { fn } = p;
+  const n = fn.FPDFPage_CountObjects(page);
+  let images = 0;
+  for (let i = 0; i < n; i++) {
+    const type = fn.FPDFPageObj_GetType(fn.FPDFPage_GetObject(page, i));
+    if (type === PAGEOBJ_TEXT || type === PAGEOBJ_FORM) return false;
+    if (type === PAGEOBJ_IMAGE) images++;
+  }
+  return images > 0;
 }
 
 // pdfjs's getTextContent constants (fractions of the font size)
@@ -319,7 +347,8 @@ function readPage(p: LoadedPdfium, doc: number, index: number): PdfiumPageText {
     const textPage = fn.FPDFText_LoadPage(page);
     if (!textPage) return { viewport, items: [] };
     try {
-      return { viewport, items: pageItems(p, textPage, view) };
+      const items = pageItems(p, textPage, view);
+      return items.length ? { viewport, items } : { viewport, items, imageOnly: imageOnly(p, page) };
     } finally {
       fn.FPDFText_ClosePage(textPage);
     }
