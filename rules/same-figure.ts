@@ -1,6 +1,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { equalCheck } from "../src/engine/interval.js";
 import { evaluateRelations, measureAfter } from "../src/engine/relations.js";
+import { Interval } from "../src/engine/interval.js";
 import { shown, type Fact } from "../src/model/schema.js";
 
 export default defineRule({
@@ -26,6 +27,7 @@ export default defineRule({
       const first = facts[0]!;
       for (const f of facts.slice(1)) {
         if (f.number.unit !== first.number.unit) continue;
+        if (statesTheGrandTotal(report.facts, f)) continue;
         const check = equalCheck(first.number, f.number);
         ctx.reportCheck(check, {
           messageId: "repeated",
@@ -74,4 +76,23 @@ function placeName(f: Fact): string {
   if (l.line) return `第${l.line}行`;
   if (l.paragraph) return `第${l.paragraph}段`;
   return "前文";
+}
+
+/**
+ * "收入预算" / "支出预算" in a budget's narrative names the year's money either without or with what is carried in
+ * from last year (本年收入合计, or 收入总计 = 本年收入合计 + 年初结转和结余; 珠海市商务局 2026: 收入预算 66,307.98 =
+ * 46,403.97 + 19,904.01). When the figure is the total — it meets the table's 收入总计 / 支出总计, or (income)
+ * 本年收入合计 + 年初结转和结余 — it restates that, not the 本年 figure it was filed under.
+ */
+function statesTheGrandTotal(facts: readonly Fact[], f: Fact): boolean {
+  if (f.source === "table" || !/^(?:收入|支出)预算$/.test(f.label)) return false;
+  const side = f.concept === "income.current" ? "income" : f.concept === "expense.current" ? "expense" : undefined;
+  if (!side) return false;
+  const sameUnit = (g: Fact) => g.source === "table" && g.measure === f.measure && g.number.unit === f.number.unit;
+  const stated = Interval.of(f.number);
+  if (facts.some((g) => g.concept === `${side}.total` && sameUnit(g) && Interval.of(g.number).meets(stated))) return true;
+  if (side === "expense") return false;
+  const current = facts.filter((g) => g.concept === "income.current" && sameUnit(g));
+  const carried = facts.filter((g) => g.concept === "income.carryIn" && sameUnit(g));
+  return current.some((c) => carried.some((k) => Interval.of(c.number).plus(Interval.of(k.number)).meets(stated)));
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Parser speed against the libraries underneath, in one process:
- *   node scripts/bench-parse.mjs [pdfDir=../shared/samples] [docxDir] [--runs=N]
- * For every .pdf: bare pdf-parse `new PDFParse({data}).getText()` vs our parsePdf (dist/, build first).
+ *   node scripts/bench-parse.mjs [pdfDir=../shared/samples] [docxDir] [--runs=N] [--engine=pdfium|pdfjs|both]
+ * For every .pdf: bare pdf-parse `new PDFParse({data}).getText()` vs our parsePdf (dist/, build first) reading with
+ * PDFium, with pdfjs, or (default) each in turn.
  * For every .docx in docxDir (if dist/src/parse/docx.js exists): mammoth.convertToHtml vs our parseDocx.
  * Each measurement is the median of N runs (default 5) after one warm-up run of both; the two are interleaved (and
  * take turns going first) so neither profits from a warmer JIT. Prints wall and CPU ms, pages/s, MB/s and the ratios
@@ -16,6 +17,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const runsArg = args.find((a) => a.startsWith("--runs="));
 const runs = runsArg ? Math.max(1, Number(runsArg.slice(7))) : 5;
+const engineArg = args.find((a) => a.startsWith("--engine="))?.slice(9) ?? "both";
+const engines = engineArg === "both" ? ["pdfium", "pdfjs"] : [engineArg];
 const [pdfDir = resolve(root, "../shared/samples"), docxDir] = args.filter((a) => !a.startsWith("--"));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -88,20 +91,22 @@ if (!pdfFiles.length) console.log(`no .pdf files in ${pdfDir}`);
 else {
   const { PDFParse } = await import("pdf-parse");
   const { parsePdf } = await import(join(root, "dist/src/parse/pdf.js"));
-  await bench(
-    "PDF: pdf-parse getText() vs parsePdf",
-    pdfFiles,
-    async (buf) => {
-      const p = new PDFParse({ data: new Uint8Array(buf) });
-      try {
-        return await p.getText();
-      } finally {
-        await p.destroy();
-      }
-    },
-    (buf) => parsePdf(new Uint8Array(buf), { timeoutMs: 120_000 }),
-    (doc) => doc.pages ?? 0,
-  );
+  for (const pdfEngine of engines) {
+    await bench(
+      `PDF: pdf-parse getText() vs parsePdf reading with ${pdfEngine}`,
+      pdfFiles,
+      async (buf) => {
+        const p = new PDFParse({ data: new Uint8Array(buf) });
+        try {
+          return await p.getText();
+        } finally {
+          await p.destroy();
+        }
+      },
+      (buf) => parsePdf(new Uint8Array(buf), { timeoutMs: 120_000, pdfEngine }),
+      (doc) => doc.pages ?? 0,
+    );
+  }
 }
 
 const docxJs = join(root, "dist/src/parse/docx.js");

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Benchmark: `npm run bench [folder]` (after `npm run build`). Checks ../shared/samples and ../shared/seeds (or the
-// folder given) and prints, from one run: files/s, pages/s and peak RSS; bare pdf-parse getText over the same PDFs
-// and gouji's ratio to it with one worker; two workers against one; `gouji --version` cold start; and peak RSS on a
-// 1,000-file folder made by copying the corpus into a temporary folder (BENCH_FILES=n to change the size).
+// folder given) and prints, from one run: files/s, pages/s and peak RSS; the two PDF readers on the same PDFs — bare
+// text extraction by pdf-parse (pdfjs) and by PDFium, and gouji with one worker reading with each (--pdf-engine) —
+// with gouji's ratio to bare extraction; two workers against one; the cold start of `gouji --version` and of
+// `gouji check` on one 24-page PDF with each reader; and peak RSS on a 1,000-file folder made by copying the corpus
+// into a temporary folder (BENCH_FILES=n to change the size).
 // Each measurement runs in a fresh child process, so timings include start-up, as a user would see them; the
 // shorter ones are repeated (BENCH_REPEAT, default 3) and the fastest run counts, as other load only adds time.
 // Memory is the peak RSS of gouji's process (its worker threads included) or, if it ever runs child processes, the
@@ -51,6 +53,43 @@ if (process.argv[2] === "--child-bare") {
     }
   }
   process.stderr.write(`\nBENCH ${JSON.stringify({ pages, failed, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  process.exit(0);
+}
+if (process.argv[2] === "--child-bare-pdfium") {
+  // PDFium's own text extraction: every character's Unicode value and box, page by page (what gouji's PDFium reader
+  // asks of it, without the grouping into items, lines and tables)
+  const { loadPdfium, openPdfium } = await import(join(ROOT, "dist/src/parse/pdf/pdfium.js"));
+  const p = await loadPdfium();
+  const { fn, scratch } = p;
+  let pages = 0;
+  let failed = 0;
+  let chars = 0;
+  for (const f of process.argv.slice(3)) {
+    let doc;
+    try {
+      doc = openPdfium(p, new Uint8Array(readFileSync(f)));
+    } catch {
+      failed++;
+      continue;
+    }
+    try {
+      for (let i = 0; i < doc.numPages; i++) {
+        const page = fn.FPDF_LoadPage(doc.handle, i);
+        if (!page) continue;
+        const tp = fn.FPDFText_LoadPage(page);
+        const n = fn.FPDFText_CountChars(tp);
+        for (let k = 0; k < n; k++) {
+          if (fn.FPDFText_GetUnicode(tp, k) && fn.FPDFText_GetLooseCharBox(tp, k, scratch)) chars++;
+        }
+        fn.FPDFText_ClosePage(tp);
+        fn.FPDF_ClosePage(page);
+        pages++;
+      }
+    } finally {
+      doc.close();
+    }
+  }
+  process.stderr.write(`\nBENCH ${JSON.stringify({ pages, failed, chars, maxRssKb: process.resourceUsage().maxRSS })}\n`);
   process.exit(0);
 }
 
@@ -102,9 +141,10 @@ function run(args, env = {}) {
   });
 }
 
-async function gouji(files, jobs, out, env = {}) {
+async function gouji(files, jobs, out, env = {}, engine) {
   const args = [SELF, "--child-gouji", "check", ...files, "-f", "json", "-o", out, "--no-progress", "--fail-on", "never"];
   if (jobs) args.push("--jobs", String(jobs));
+  if (engine) args.push("--pdf-engine", engine);
   const r = await run(args, env);
   if (!r.report) throw new Error(`gouji run failed: ${r.stderr}`);
   const result = JSON.parse(readFileSync(out, "utf8"));
@@ -167,19 +207,30 @@ try {
   // 1b. what the run found: files, findings by level and rule, and the errors against the reviewed ledger
   console.log(`   ${await findingsText(JSON.parse(readFileSync(out, "utf8")))}`);
 
-  // 2. bare pdf-parse text extraction against gouji on the same PDFs
+  // 2. the two PDF readers on the same PDFs, each in a process of its own: bare extraction, and gouji with one worker
   if (pdfs.length) {
-    const g = await best(REPEAT, () => gouji(pdfs, 1, out));
-    const ratio = g.ms / bare.ms;
-    const pdfFailed = Object.values(g.failures).reduce((a, b) => a + b, 0);
+    const barePdfium = await best(REPEAT, () => run([SELF, "--child-bare-pdfium", ...pdfs]));
+    const gPdfium = await best(REPEAT, () => gouji(pdfs, 1, out, {}, "pdfium"));
+    const findingsPdfium = findingKeys(JSON.parse(readFileSync(out, "utf8")));
+    const gPdfjs = await best(REPEAT, () => gouji(pdfs, 1, out, {}, "pdfjs"));
+    const findingsPdfjs = findingKeys(JSON.parse(readFileSync(out, "utf8")));
+    const rate = (ms) => fmt((pages * 1000) / ms);
+    const row = (label, r, extra = "") => `   ${label.padEnd(34)} ${fmt(r.ms / 1000, 2).padStart(6)} s ${rate(r.ms).padStart(7)} pages/s   peak RSS ${fmt((r.rssMb ?? r.report.maxRssKb / 1024), 0).padStart(4)} MB${extra}`;
+    const speed = gPdfjs.ms / gPdfium.ms;
+    const pdfFailed = (g) => Object.values(g.failures).reduce((a, b) => a + b, 0);
+    console.log(`2. the PDF readers on the same ${pdfs.length} PDFs (${pages} pages), one process each, fastest of ${REPEAT}:`);
+    console.log(row("bare pdf-parse getText (pdfjs)", bare));
+    console.log(row("bare PDFium (characters + boxes)", barePdfium, `   ${barePdfium.report.chars} characters${barePdfium.report.failed ? `, ${barePdfium.report.failed} files not opened` : ""}`));
+    console.log(row("gouji --pdf-engine pdfjs, 1 worker", gPdfjs, `   ${fmt(gPdfjs.ms / bare.ms, 2)}× bare pdfjs${failText(gPdfjs.failures)}`));
+    console.log(row("gouji --pdf-engine pdfium, 1 worker", gPdfium, `   ${fmt(gPdfium.ms / barePdfium.ms, 2)}× bare PDFium${failText(gPdfium.failures)}`));
+    const same = findingsPdfium.length === findingsPdfjs.length && findingsPdfium.every((k, i) => k === findingsPdfjs[i]);
     console.log(
-      `2. PDFs only (${pdfs.length} files, ${pages} pages): bare pdf-parse getText ${fmt(bare.ms / 1000, 2)} s ` +
-        `(${fmt((pages * 1000) / bare.ms)} pages/s); gouji, one worker ${fmt(g.ms / 1000, 2)} s ` +
-        `(${fmt((pages * 1000) / g.ms)} pages/s); ratio ${fmt(ratio, 2)}× (target ≤ 1.3×) ${mark(ratio <= 1.3)}` +
-        (pdfFailed ? ` — ${pdfFailed} of ${pdfs.length} PDFs failed in gouji${failText(g.failures)}, so the ratio compares nothing yet` : ""),
+      `   gouji with PDFium: ${fmt(speed, 2)}× the pages/s of gouji with pdfjs (target ≥ 2.5×) ${mark(speed >= 2.5)}; ` +
+        `findings of the two readers ${same ? `the same (${findingsPdfium.length})` : `DIFFER (${findingsPdfium.length} with PDFium, ${findingsPdfjs.length} with pdfjs)`} ${mark(same)}` +
+        (pdfFailed(gPdfium) !== pdfFailed(gPdfjs) ? `; files not read: ${pdfFailed(gPdfium)} with PDFium, ${pdfFailed(gPdfjs)} with pdfjs` : ""),
     );
   } else {
-    console.log("2. PDFs only: no PDFs in the corpus, skipped");
+    console.log("2. PDF readers: no PDFs in the corpus, skipped");
   }
 
   // 3. two workers against one, on enough files to keep both busy
@@ -228,6 +279,26 @@ try {
   times.sort((a, b) => a - b);
   const median = (times[4] + times[5]) / 2;
   console.log(`4. cold start \`gouji --version\`: median ${fmt(median, 0)} ms of 10 (min ${fmt(times[0], 0)} ms) (target < 250 ms) ${mark(median < 250)}`);
+  // one 24-page PDF checked by a whole process, as a user runs it (the PDF ships with the repository)
+  const one24 = join(ROOT, "fixtures", "pdf", "上海市普陀区财政局-2025-部门预算.pdf");
+  if (existsSync(one24)) {
+    const coldCheck = (engine) => {
+      const ts = [];
+      for (let i = 0; i < 7; i++) {
+        const t = process.hrtime.bigint();
+        spawnSync(process.execPath, [BIN, "check", one24, "--no-progress", "--pdf-engine", engine], { stdio: "ignore" });
+        ts.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      ts.sort((a, b) => a - b);
+      return { median: ts[3], min: ts[0] };
+    };
+    const cp = coldCheck("pdfium");
+    const cj = coldCheck("pdfjs");
+    console.log(
+      `   cold start \`gouji check\` of one 24-page PDF (fixtures/pdf): median ${fmt(cp.median, 0)} ms of 7 (min ${fmt(cp.min, 0)} ms) with PDFium ` +
+        `(target < 500 ms) ${mark(cp.median < 500)}; ${fmt(cj.median, 0)} ms (min ${fmt(cj.min, 0)} ms) with pdfjs`,
+    );
+  }
 
   // 5. a 1,000-file folder, default number of workers
   const n = Number(process.env.BENCH_FILES ?? 1000);
@@ -279,6 +350,13 @@ async function findingsText(result) {
   const rules = Object.entries(byRule).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(", ");
   return `findings: ${result.files.length} files (${failed} not read), ${level.error} errors, ${level.warning} warnings, ${level.info} info` +
     (rules ? ` — errors by rule: ${rules}` : "") + verdicts;
+}
+
+/** Every finding of a JSON result as "file|rule|severity|values", sorted: what two runs must agree on. */
+function findingKeys(result) {
+  return result.files
+    .flatMap((f) => f.findings.map((x) => `${basename(f.path)}|${x.ruleId}|${x.severity}|${x.values.map((v) => v.text).join(",")}`))
+    .sort();
 }
 
 function copyTo(file, dir, i) {

@@ -11,6 +11,7 @@ import { formatOfPath } from "./report/result.js";
 import type { ReportStats } from "./engine/coverage.js";
 import { crossRecord, type CrossRecord } from "./cross/record.js";
 import { addSectionPaths } from "./report/sections.js";
+import type { PdfEngine } from "./parse/engines.js";
 
 export interface FileResult {
   path: string;
@@ -34,6 +35,8 @@ export interface FileResult {
 export interface RunOptions extends LintOptions {
   /** per-file time limit in milliseconds */
   timeoutMs?: number;
+  /** the PDF reader (default: pdfium, with pdfjs as its fallback; see parse/pdf.ts) */
+  pdfEngine?: PdfEngine;
 }
 
 export { formatOfPath };
@@ -45,7 +48,7 @@ export async function checkFile(path: string, opts: RunOptions = {}): Promise<Fi
     const st = await stat(path);
     if (st.size > MAX_FILE_BYTES) throw new InputError("file-too-large", `文件过大（${Math.round(st.size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）`);
     const buf = await readFile(path);
-    const doc = await withTimeout(parseDocument(new Uint8Array(buf), path, { timeoutMs }), timeoutMs);
+    const doc = await withTimeout(parseDocument(new Uint8Array(buf), path, { timeoutMs, ...(opts.pdfEngine ? { pdfEngine: opts.pdfEngine } : {}) }), timeoutMs);
     base.format = doc.format;
     const { report, findings, stats } = lintDocument(doc, path, opts);
     // the relations stay in the worker: they served root-cause analysis and no format prints them

@@ -226,6 +226,37 @@ describe("config and init", () => {
   });
 });
 
+describe("the PDF reader", () => {
+  const PDF = "fixtures/pdf/上海市普陀区财政局-2025-部门预算.pdf";
+  it("--pdf-engine pdfium and pdfjs give the same JSON; a bad engine is a usage error; pdfEngine in the config", async () => {
+    const [a, b] = await Promise.all([gouji(["check", PDF, "-f", "json", "--pdf-engine", "pdfium"]), gouji(["check", PDF, "-f", "json", "--pdf-engine", "pdfjs"])]);
+    expect(a.code).toBe(1);
+    expect(b.code).toBe(1);
+    const files = (r: Run) => (JSON.parse(r.stdout) as { files: unknown[] }).files;
+    expect(files(a)).toEqual(files(b));
+    expect((files(a)[0] as { findings: unknown[] }).findings.length).toBeGreaterThan(0);
+    const bad = await gouji(["check", PDF, "--pdf-engine", "mupdf"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/pdf-engine.*mupdf/);
+    const dir = mkdtempSync(join(tmpdir(), "gouji-engine-"));
+    writeFileSync(join(dir, "gouji.config.json"), JSON.stringify({ pdfEngine: "pdfium-x" }));
+    const badConfig = await gouji(["check", join(ROOT, PDF)], dir);
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.stderr).toContain('pdfEngine 的值 "pdfium-x" 无效：应为 pdfium、pdfjs');
+  });
+  it("runs large PDFs one at a time from 2 MB with pdfjs, from 32 MB with PDFium (GOUJI_HEAVY_MB moves it)", async () => {
+    const { heavyThreshold } = await import("../src/cli/check.js");
+    vi.stubEnv("GOUJI_HEAVY_MB", undefined);
+    vi.stubEnv("GOUJI_PDF_ENGINE", undefined);
+    expect([heavyThreshold("pdfjs"), heavyThreshold("pdfium"), heavyThreshold(undefined)]).toEqual([2 << 20, 32 << 20, 32 << 20]);
+    vi.stubEnv("GOUJI_PDF_ENGINE", "pdfjs");
+    expect(heavyThreshold(undefined)).toBe(2 << 20);
+    vi.stubEnv("GOUJI_HEAVY_MB", "0");
+    expect(heavyThreshold("pdfium")).toBe(Infinity);
+    vi.unstubAllEnvs();
+  });
+});
+
 describe("a reader that stops early", () => {
   it("`gouji extract … | head` ends quietly: no EPIPE stack trace", () => {
     const err = join(mkdtempSync(join(tmpdir(), "gouji-pipe-")), "stderr.txt");

@@ -20,16 +20,17 @@ function message(input: unknown): string {
 
 describe("validateConfig", () => {
   it("accepts every documented key", () => {
-    const config = { rules: { "yoy-change": "off", "share-of-total": "warning" }, failOn: "warning", minLevel: "info", ignore: ["归档/"], jobs: 2, timeout: 30, format: "sarif" };
+    const config = { rules: { "yoy-change": "off", "share-of-total": "warning" }, failOn: "warning", minLevel: "info", ignore: ["归档/"], jobs: 2, timeout: 30, format: "sarif", pdfEngine: "pdfjs" };
     expect(validateConfig(config, RULES, "x")).toMatchObject({ ok: true, config });
   });
 
   it("names an unknown key, an unknown rule and a wrong level in Chinese, one line each", () => {
-    expect(message({ failon: "error" })).toBe('gouji.config.json 中有未知的配置项 "failon"；可用的配置项：rules、failOn、minLevel、ignore、jobs、timeout、format');
+    expect(message({ failon: "error" })).toBe('gouji.config.json 中有未知的配置项 "failon"；可用的配置项：rules、failOn、minLevel、ignore、jobs、timeout、format、pdfEngine');
     expect(message({ rules: { "yoy-chnage": "off" } })).toBe('gouji.config.json 的 rules 中没有名为 "yoy-chnage" 的规则；用 gouji rules 查看全部规则 id');
     expect(message({ rules: { "yoy-change": "fatal" } })).toBe('gouji.config.json 中 rules.yoy-change 的值 "fatal" 无效：规则级别只能是 off、info、warning、error');
     expect(message({ failOn: "all" })).toBe('gouji.config.json 中 failOn 的值 "all" 无效：应为 info、warning、error、never');
     expect(message({ jobs: 0 })).toContain("jobs 的值 0 无效：应为 1 到 256 的整数");
+    expect(message({ pdfEngine: "mupdf" })).toBe('gouji.config.json 中 pdfEngine 的值 "mupdf" 无效：应为 pdfium、pdfjs');
     expect(message([])).toBe("gouji.config.json 应是一个 JSON 对象");
     for (const m of [message({ x: 1 }), message({ rules: { a: "off" } })]) expect(m).not.toContain("\n");
   });

@@ -44,7 +44,9 @@ beforeAll(() => {
 }, 120_000);
 
 describe("pdfjs's stray rejections", () => {
-  it("do not end a node process that calls checkFile; the pages are read", () => {
+  // each spawns a process or a worker that loads PDFium and then pdfjs (PDFium cannot load the broken page): seconds
+  // on a busy machine
+  it("do not end a node process that calls checkFile; the pages are read", { timeout: 60_000 }, () => {
     const script = `const { checkFile } = await import(${JSON.stringify(pathToFileURL(join(DIST, "runner.js")).href)});
       const r = await checkFile(${JSON.stringify(file)});
       await new Promise((done) => setTimeout(done, 200));
@@ -55,7 +57,7 @@ describe("pdfjs's stray rejections", () => {
     expect(JSON.parse(run.stdout)).toEqual({ status: "ok", pages: 3 });
   });
 
-  it("do not kill a worker of the pool: the file is ok, not internal-error", async () => {
+  it("do not kill a worker of the pool: the file is ok, not internal-error", { timeout: 60_000 }, async () => {
     const results: FileResult[] = [];
     const workerUrl = pathToFileURL(join(DIST, "cli", "worker.js"));
     for await (const r of runPool([file, file], { jobs: 1, timeoutMs: 60_000, workerUrl })) results.push(r);

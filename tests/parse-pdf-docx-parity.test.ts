@@ -81,7 +81,7 @@ describe("a PDF made from a .docx gives the .docx's errors and warnings", () => 
   for (const seed of SEEDS) {
     for (const variant of ["", "-split"]) {
       const name = `${seed}${variant}`;
-      it(name, async () => {
+      it(name, { timeout: 60_000 }, async () => {
         const docx = await keys(variant ? join(PDFS, `${name}.docx`) : join(ROOT, "fixtures", "docx", `${seed}.docx`));
         const pdf = await keys(join(PDFS, `${name}.pdf`));
         const explained = EXPLAINED[name];
@@ -89,7 +89,7 @@ describe("a PDF made from a .docx gives the .docx's errors and warnings", () => 
           pdfOnly: explained?.pdf ?? [],
           docxOnly: explained?.docx ?? [],
         });
-      }, 30_000); // the first PDF of the run also pays pdf.js's warm-up, slow on a loaded machine
+      });
     }
   }
 

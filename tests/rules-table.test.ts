@@ -278,3 +278,31 @@ describe("names-years", () => {
     expect(run(text, "names-years").map((f) => f.message)).toEqual(["表头中的单位名称为“测试县民政局”，与报告标题的“测试局”不一致"]);
   });
 });
+
+describe("same-figure: 收入预算 in a budget's narrative", () => {
+  // 珠海市商务局 2026 (../shared/corpus): "本部门收入预算66,307.98万元" is the 收入总计 of its 收支总表: 本年收入合计
+  // 46,403.97 + 上年结转 19,904.01, not the 本年收入合计 the label is filed under
+  const budget = (stated: string, withTotalRow: boolean) =>
+    BUDGET_HEAD +
+    "表1 部门收支总体情况表\n单位：万元\n" +
+    tsv(
+      ["收入", "", "支出"],
+      ["项目", "预算数", "项目", "预算数"],
+      ["一、财政拨款", "46,402.33", "一、一般公共服务支出", "66,306.34"],
+      ["二、其他收入", "1.64", "二、外交支出", "1.64"],
+      ["本年收入合计", "46,403.97", "本年支出合计", "66,307.98"],
+      ["年初结转和结余", "19,904.01", "年末结转和结余", "0.00"],
+      ...(withTotalRow ? [["收入总计", "66,307.98", "支出总计", "66,307.98"]] : []),
+    ) +
+    `\n第三部分 2022年部门预算情况说明\n2022年本部门收入预算${stated}万元。`;
+  it("valid: it states the 总计 (本年收入合计 + 年初结转和结余), with or without a 收入总计 row", () => {
+    expect(notInfo(budget("66,307.98", true), "same-figure")).toEqual([]);
+    expect(notInfo(budget("66,307.98", false), "same-figure")).toEqual([]);
+  });
+  it("valid: it states the 本年收入合计", () => {
+    expect(notInfo(budget("46,403.97", false), "same-figure")).toEqual([]);
+  });
+  it("invalid: it is neither", () => {
+    expect(notInfo(budget("66,308.98", false), "same-figure")).toEqual(["error [46,403.97@5,2 66,308.98@L12] 46403.97≠66308.98"]);
+  });
+});

@@ -22,12 +22,15 @@ import type { FileResult } from "../runner.js";
 import type { CrossRecord } from "../cross/record.js";
 
 /**
- * Files this large hold a few hundred MB while pdfjs reads them (a 3.6 MB PDF peaks at ≈ 350 MB): the pool runs one
- * such file at a time so memory stays bounded on a small CI machine. `GOUJI_HEAVY_MB` moves the threshold; 0 turns
- * it off (faster on a big machine when many files are large).
+ * Files this large hold a lot of memory while they are read: the pool runs one such file at a time so memory stays
+ * bounded on a small CI machine. With pdfjs that is from 2 MB on (a 3.6 MB PDF peaks at ≈ 350 MB of pdfjs objects);
+ * PDFium holds a copy of the file and its parsed pages in its WebAssembly memory (the same 3.6 MB PDF: a whole
+ * process of 160 MB, PDFium's memory never above 22 MB), so with it only PDFs of 32 MB or more run alone.
+ * `GOUJI_HEAVY_MB` moves the threshold; 0 turns it off (faster on a big machine when many files are large).
  */
-function heavyThreshold(): number {
-  const mb = Number(process.env.GOUJI_HEAVY_MB ?? 2);
+export function heavyThreshold(engine: string | undefined): number {
+  const fallback = (engine ?? process.env.GOUJI_PDF_ENGINE) === "pdfjs" ? 2 : 32;
+  const mb = Number(process.env.GOUJI_HEAVY_MB ?? fallback);
   return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : Infinity;
 }
 
@@ -137,7 +140,9 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       jobs: settings.jobs,
       timeoutMs: settings.timeoutMs,
       settings: settings.rules,
-      isHeavy: isHeavyFile(heavyThreshold()),
+      ...(settings.pdfEngine ? { pdfEngine: settings.pdfEngine } : {}),
+      preloadPdfium: (settings.pdfEngine ?? process.env.GOUJI_PDF_ENGINE) !== "pdfjs" && files.some((f) => /\.pdf$/i.test(f)),
+      isHeavy: isHeavyFile(heavyThreshold(settings.pdfEngine)),
       onStart: (_i, path) => progress.start(path),
     });
     for await (const full of results) {

@@ -24,6 +24,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return EXIT_OK;
   }
+  if (argv[0] === "check") {
+    // the worker loads while this thread parses the arguments and collects the files (see prestartWorker); PDFium is
+    // compiled at once unless pdfjs is asked for or every path names a .txt or .docx
+    const paths = argv.slice(1).filter((a) => !a.startsWith("-"));
+    const pdfjsOnly = argv.includes("pdfjs") || process.env.GOUJI_PDF_ENGINE === "pdfjs";
+    const preloadPdfium = !pdfjsOnly && paths.some((a) => !/\.(?:txt|docx)$/i.test(a));
+    void import("./pool.js").then((m) => m.prestartWorker({ preloadPdfium }), () => undefined);
+  }
   const { Command, CommanderError, Option } = await import("commander");
   let exitCode = EXIT_OK;
   const program = new Command()
@@ -56,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--shard-index <k>", "分片序号，从 0 起（Kubernetes JOB_COMPLETION_INDEX、GitHub strategy.job-index），与 --shard-count 同用")
     .option("--shard-count <n>", "分片总数（与 --shard-index 或 --shard auto 同用）")
     .option("--facts", "JSON 结果附上每个文件的单位、年度和可寻址数字（crossFacts），供 gouji merge 做跨文件核对")
+    .addOption(new Option("--pdf-engine <engine>", "PDF 读取引擎：pdfium（默认，读不了的文件改用 pdfjs）或 pdfjs").choices(["pdfium", "pdfjs"]))
     .option("--no-color", "不使用颜色")
     .option("--no-progress", "不显示进度条")
     .action(async (paths: string[], o: import("./settings.js").CheckFlags) => {

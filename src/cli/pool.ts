@@ -8,12 +8,14 @@ import { Worker } from "node:worker_threads";
 import type { FileResult } from "../runner.js";
 import type { RuleSetting } from "../engine/engine.js";
 import { formatOfPath } from "../report/result.js";
+import type { PdfEngine } from "../parse/engines.js";
 
 export interface WorkerTask {
   id: number;
   path: string;
   timeoutMs: number;
   settings?: Record<string, RuleSetting>;
+  pdfEngine?: PdfEngine;
 }
 
 export type WorkerReply = { type: "ready" } | { type: "result"; id: number; result: FileResult };
@@ -22,6 +24,13 @@ export interface PoolOptions {
   jobs: number;
   timeoutMs: number;
   settings?: Record<string, RuleSetting>;
+  /** the PDF reader the workers use (default: the parser's, pdfium) */
+  pdfEngine?: PdfEngine;
+  /**
+   * PDFs are coming and PDFium reads them: each worker starts compiling PDFium's WebAssembly (on V8's background
+   * threads) while it loads its own modules, instead of when the first PDF arrives
+   */
+  preloadPdfium?: boolean;
   /** the worker script; defaults to the compiled worker.js next to this module (tests pass their own) */
   workerUrl?: URL;
   /** called when a worker starts on a file (for the progress bar) */
@@ -82,12 +91,70 @@ function crashResult(path: string, why: string): FileResult {
   return { path, format: formatOfPath(path), status: "failed", error: { code: "internal-error", message: `检查该文件时工作线程异常退出：${why}` }, findings: [] };
 }
 
+const DEFAULT_WORKER_URL = new URL("./worker.js", import.meta.url);
+
+/** A worker started before the pool (prestartWorker), waiting to be adopted by runPool's first slot. */
+interface Prestarted {
+  worker: Worker;
+  heapMb: number;
+  ready: boolean;
+  gone: boolean;
+  listeners: { message: (m: WorkerReply) => void; gone: () => void };
+}
+let prestarted: Prestarted | undefined;
+
+/**
+ * Starts one worker now, at the start of `gouji check`, so that it loads its modules (and, with `preloadPdfium`,
+ * compiles PDFium) while the main thread parses the arguments, reads the config and collects the files: on a
+ * single PDF that is most of the cold start. The next runPool with the default worker and heap adopts it; until
+ * then it does not keep the process alive (a usage error still exits at once).
+ */
+export function prestartWorker(opts: { preloadPdfium: boolean }): void {
+  if (prestarted) return;
+  const heapMb = workerHeapMb();
+  const worker = new Worker(DEFAULT_WORKER_URL, {
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    workerData: { preloadPdfium: opts.preloadPdfium },
+  });
+  const p: Prestarted = {
+    worker,
+    heapMb,
+    ready: false,
+    gone: false,
+    listeners: {
+      message: (m) => {
+        if (m.type === "ready") p.ready = true;
+      },
+      gone: () => {
+        p.gone = true;
+      },
+    },
+  };
+  worker.on("message", p.listeners.message);
+  worker.on("error", p.listeners.gone);
+  worker.on("exit", p.listeners.gone);
+  worker.unref();
+  prestarted = p;
+}
+
+/** The prestarted worker, if it suits (same script, same heap) and is alive; it is the caller's from now on. */
+function adoptPrestarted(workerUrl: URL, heapMb: number): Prestarted | undefined {
+  const p = prestarted;
+  if (!p || workerUrl.href !== DEFAULT_WORKER_URL.href || p.heapMb !== heapMb || p.gone) return undefined;
+  prestarted = undefined;
+  p.worker.off("message", p.listeners.message);
+  p.worker.off("error", p.listeners.gone);
+  p.worker.off("exit", p.listeners.gone);
+  p.worker.ref();
+  return p;
+}
+
 /** Checks `files` with up to `jobs` workers; yields one result per file, in the order of `files`. */
 export async function* runPool(files: readonly string[], opts: PoolOptions): AsyncGenerator<FileResult> {
   if (files.length === 0) return;
   const heapMb = opts.heapMb ?? workerHeapMb();
   const retryHeapMb = opts.retryHeapMb ?? Math.max(4 * heapMb, MIN_RETRY_HEAP_MB);
-  const workerUrl = opts.workerUrl ?? new URL("./worker.js", import.meta.url);
+  const workerUrl = opts.workerUrl ?? DEFAULT_WORKER_URL;
   const size = Math.max(1, Math.min(opts.jobs, files.length));
   const maxAhead = opts.maxAhead ?? Math.max(64, size * 8);
   const done = new Map<number, FileResult>();
@@ -151,13 +218,22 @@ export async function* runPool(files: readonly string[], opts: PoolOptions): Asy
     opts.onStart?.(index, path);
     const task: WorkerTask = { id: index, path, timeoutMs: opts.timeoutMs };
     if (opts.settings) task.settings = opts.settings;
+    if (opts.pdfEngine) task.pdfEngine = opts.pdfEngine;
     slot.worker.postMessage(task);
   };
 
   const spawn = (only?: number): Slot => {
     const limit = only === undefined ? heapMb : retryHeapMb;
-    const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: limit, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    const slot: Slot = { worker, heapMb: limit, ready: false, dead: false };
+    const adopted = only === undefined ? adoptPrestarted(workerUrl, limit) : undefined;
+    const worker =
+      adopted?.worker ??
+      new Worker(workerUrl, {
+        resourceLimits: { maxOldGenerationSizeMb: limit, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        workerData: { preloadPdfium: opts.preloadPdfium === true },
+      });
+    const slot: Slot = { worker, heapMb: limit, ready: adopted?.ready ?? false, dead: false };
+    // a prestarted worker that is ready already sent its "ready": hand it a file as soon as the slot is in place
+    if (slot.ready) queueMicrotask(() => dispatch(slot));
     if (only !== undefined) slot.only = only;
     worker.on("message", (msg: WorkerReply) => {
       if (slot.dead) return;

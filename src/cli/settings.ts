@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { loadConfig, loadIgnoreFile, parseRuleFlag, type ConfigResult } from "../config/load.js";
 import { FAIL_ON, FORMATS, LEVELS, type FailOn, type Format, type Level, type RuleSettingValue } from "../config/schema.js";
+import { PDF_ENGINES, type PdfEngine } from "../parse/engines.js";
 import type { IgnoreSource } from "./files.js";
 import type { RuleInfo } from "../report/result.js";
 import { UsageError } from "./errors.js";
@@ -28,6 +29,7 @@ export interface CheckFlags {
   shardIndex?: string;
   shardCount?: string;
   printConfig?: boolean;
+  pdfEngine?: string;
   color: boolean;
   progress: boolean;
 }
@@ -47,6 +49,8 @@ export interface CheckSettings {
   jobs: number;
   ignore: IgnoreSource[];
   rules: Record<string, RuleSettingValue>;
+  /** the PDF reader: pdfium (pdfjs as its fallback) or pdfjs; unset: the parser's default (GOUJI_PDF_ENGINE, else pdfium) */
+  pdfEngine?: PdfEngine;
   /** the rules that run, with the level their findings get */
   activeRules: RuleInfo[];
   configPath?: string;
@@ -205,6 +209,8 @@ export async function resolveSettings(flags: CheckFlags, allRules: readonly Rule
   if (loaded.path) settings.configPath = loaded.path;
   const shard = resolveShard(flags);
   if (shard) settings.shard = shard;
+  const pdfEngine = flags.pdfEngine !== undefined ? oneOf(flags.pdfEngine, PDF_ENGINES, "--pdf-engine") : config.pdfEngine;
+  if (pdfEngine) settings.pdfEngine = pdfEngine;
   return settings;
 }
 

@@ -3,6 +3,7 @@
  * it must not say. Pure: the rule ids to accept are passed in, nothing is read from disk here.
  */
 import { z } from "zod";
+import { PDF_ENGINES } from "../parse/engines.js";
 
 export const LEVELS = ["info", "warning", "error"] as const;
 export const RULE_SETTINGS = ["off", ...LEVELS] as const;
@@ -14,7 +15,7 @@ export type RuleSettingValue = (typeof RULE_SETTINGS)[number];
 export type FailOn = (typeof FAIL_ON)[number];
 export type Format = (typeof FORMATS)[number];
 
-export const CONFIG_KEYS = ["$schema", "rules", "failOn", "minLevel", "ignore", "jobs", "timeout", "format"] as const;
+export const CONFIG_KEYS = ["$schema", "rules", "failOn", "minLevel", "ignore", "jobs", "timeout", "format", "pdfEngine"] as const;
 
 /** Builds the schema for one set of known rule ids (unknown ids are a mistake worth one clear line). */
 export function configSchema(ruleIds: readonly string[]) {
@@ -35,6 +36,7 @@ export function configSchema(ruleIds: readonly string[]) {
     jobs: z.number().int().min(1).max(256).optional(),
     timeout: z.number().positive().max(86_400).optional(),
     format: z.enum(FORMATS).optional(),
+    pdfEngine: z.enum(PDF_ENGINES).optional(),
   });
 }
 
@@ -48,6 +50,7 @@ const ALLOWED: Record<string, string> = {
   jobs: "1 到 256 的整数",
   timeout: "正数（秒）",
   format: FORMATS.join("、"),
+  pdfEngine: PDF_ENGINES.join("、"),
 };
 
 /** One Chinese line for the first problem zod found; `source` names the file (and key) the config came from. */

@@ -5,6 +5,7 @@
 import { InputError, type SourceDocument } from "./source.js";
 import { parseTxt } from "./txt.js";
 import { extensionOf, READ_EXTENSIONS, LEGACY_EXTENSIONS, unsupportedMessage } from "./formats.js";
+import type { PdfEngine } from "./engines.js";
 
 export type SniffedFormat = "txt" | "html" | "mht" | "docx" | "pdf" | "zip" | "ole" | "wps" | "empty" | "binary" | "image" | "rtf" | "encrypted";
 
@@ -80,6 +81,8 @@ export interface ParseOptions {
   maxBytes?: number;
   /** refuse a .docx whose parts together inflate to more than this (default docx.ts MAX_DOCX_UNCOMPRESSED_BYTES) */
   maxUncompressedBytes?: number;
+  /** the PDF reader: "pdfium" (pdfjs as its fallback) or "pdfjs"; default pdf.ts defaultPdfEngine() */
+  pdfEngine?: PdfEngine;
 }
 
 export async function parseDocument(buf: Uint8Array, path: string, opts: ParseOptions = {}): Promise<SourceDocument> {

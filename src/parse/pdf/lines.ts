@@ -165,12 +165,20 @@ export function pageWords(items: readonly unknown[], viewport: PdfjsViewport): P
       if (o.text === text && Math.abs(o.x0 - x0) < 0.75 && Math.abs(o.y - y) < 0.75) dup = true;
     }
     if (dup) continue;
-    const word: Word = { text, x0, x1, y, h };
+    const word: Word = { text, x0: r3(x0), x1: r3(x1), y: r3(y), h: r3(h) };
     if (/\s$/.test(item.str)) word.spaceAfter = true;
     words.push(word);
   }
   return { words, width, height };
 }
+
+/**
+ * Positions to a thousandth of a point. The readers compute them differently (pdfjs in doubles through the text and
+ * viewport matrices: 154.65 comes out as 154.64999999999998; PDFium in 32-bit floats: 154.6500091), and the table
+ * code compares edges exactly in places (a header cell centred between two columns): rounded, the same printed
+ * position is the same number whichever reader read it.
+ */
+const r3 = (v: number): number => Math.round(v * 1000) / 1000;
 
 /** Which way most of the page's text runs on screen, when it is not left to right. */
 function readingTurn(items: readonly unknown[], va: number, vb: number, vc: number, vd: number): "down" | "up" | "left" | undefined {
