@@ -258,3 +258,15 @@ function parseCsv(text: string): string[][] {
   if (field || row.length) throw new Error("last record not terminated by CRLF");
   return rows;
 }
+
+describe("the terminal summary's long lines", () => {
+  it("wrap at 80 columns after a separator, never inside a rule id", async () => {
+    const { wrapAtSeparators } = await import("../src/report/triage.js");
+    const ids = ["same-figure", "perf-cost", "unit-slip", "allocation-sum", "breakdown-sum", "names-years", "share-of-total", "completeness"];
+    const line = `按规则：${ids.map((id, k) => `${id} ${k + 1}（错误 ${k + 1}）`).join("；")}`;
+    const wrapped = wrapAtSeparators(line, 80).split("\n");
+    expect(wrapped.length).toBeGreaterThan(1);
+    for (const l of wrapped) expect([...l].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0)).toBeLessThanOrEqual(80);
+    for (const id of ids) expect(wrapped.some((l) => l.includes(id))).toBe(true);
+  });
+});

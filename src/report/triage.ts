@@ -109,6 +109,33 @@ export function wrapToWidth(text: string, width: number): string {
   return lines.join("\n");
 }
 
+/** Terminal columns of a text (wide characters count two). */
+function widthOf(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
+}
+
+/**
+ * A line of the summary broken into lines of at most `width` terminal columns, after its separators (；，、 and
+ * spaces) where it can, continued with a two-space indent; a piece longer than a line is broken by wrapToWidth.
+ */
+export function wrapAtSeparators(text: string, width: number): string {
+  if (widthOf(text) <= width) return text;
+  const pieces = text.match(/[^；，、\s]*[；，、\s]*/g)!.filter(Boolean);
+  const lines: string[] = [];
+  let line = "";
+  for (const piece of pieces) {
+    if (line && widthOf(line + piece) > width) {
+      lines.push(line.trimEnd());
+      line = "  ";
+    }
+    line += piece;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines.map((l) => wrapToWidth(l, width)).join("\n");
+}
+
 /** The triage as lines of Chinese text (no colour), each at most 80 terminal columns (a longer one wraps). */
 export function triageText(t: Triage, opts: TriageTextOptions = {}): string {
   const max = opts.maxFiles ?? 20;
@@ -132,5 +159,5 @@ export function triageText(t: Triage, opts: TriageTextOptions = {}): string {
     const slips = [...t.bySlip].sort((a, b) => b[1] - a[1]);
     lines.push(`按错误类型（能指出应改数字的问题组）：${slips.map(([s, n]) => `${SLIP_NAMES[s]} ${n}`).join("；")}`);
   }
-  return `${lines.map((l) => wrapToWidth(l, 80)).join("\n")}\n`;
+  return `${lines.map((l) => wrapAtSeparators(l, 80)).join("\n")}\n`;
 }
