@@ -9,6 +9,7 @@ import incompleteReading from "./incomplete-reading.js";
 import namesYears from "./names-years.js";
 import perfCompletion from "./perf-completion.js";
 import perfCost from "./perf-cost.js";
+import perfDeviation from "./perf-deviation.js";
 import perfFunds from "./perf-funds.js";
 import perfProjects from "./perf-projects.js";
 import perfRate from "./perf-rate.js";
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   namesYears,
   perfCompletion,
   perfCost,
+  perfDeviation,
   perfFunds,
   perfProjects,
   perfRate,

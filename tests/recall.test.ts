@@ -109,3 +109,26 @@ describe("share-of-total: shares of a whole that is named but not printed", () =
     expect(f.map((x) => [x.messageId, x.values.map((v) => v.text), x.expected])).toEqual([["shareOfSum", ["106", "156.6", "397.5", "15"], "16"]]);
   });
 });
+
+describe("perf-deviation: a gap stated in the 偏差原因 column against 目标值 and 业绩值", () => {
+  const table = (target: string, actual: string, why: string) =>
+    FINAL_HEAD +
+    "项目支出绩效自评表\n" +
+    tsv(
+      ["项目名称", "金融监管工作经费"],
+      ["", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["年度绩效指标完成情况", "产出指标", "数量指标", "出具专项检查报告", target, actual, "15", "15", why],
+      ["总分", "100", "", "", "", "100分"],
+    );
+  it("valid: relative to the target, relative to the actual, or in points for a % target", () => {
+    expect(notInfo(table(">=20 份", "=28 份", "实际超出 40%。"), "perf-deviation")).toEqual([]);
+    expect(notInfo(table(">=20 份", "=28 份", "实际超出28.6%。"), "perf-deviation")).toEqual([]);
+    expect(notInfo(table("=95%", "=100%", "偏差率－5%，实施效果好。"), "perf-deviation")).toEqual([]);
+  });
+  it("invalid: 实际超出25% where 20 → 28 is 40 % of the target (28.6 % of the actual); the counts are exact", () => {
+    expect(notInfo(table(">=20 份", "=28 份", "项目在规划阶段缺乏足够的调研和论证，实际超出 25%。"), "perf-deviation")).toEqual(["error [20@3,5 28@3,6 25@3,9] 40≠25"]);
+  });
+  it("a gap without both figures in one unit is not read", () => {
+    expect(notInfo(table("=11月30日前", "=12月18日", "偏差率10%"), "perf-deviation")).toEqual([]);
+  });
+});
