@@ -13,6 +13,7 @@ export default defineRule({
   messages: {
     relation: "{label}{measure}{total}{unit}，而各组成部分之和为{expected}{unit}（{parts}），相差{diff}{unit}",
     listed: "{label}{total}{unit}，其中所列各项（占比合计100%或项数与所述相符）之和为{expected}{unit}（{parts}），相差{diff}{unit}",
+    enumerated: "{label}共{total}{unit}，而随后逐项列出的各部分之和为{expected}{unit}（{parts}），相差{diff}{unit}",
   },
   example: "2024年度收入总计216.30万元，其中：本年收入合计215.43万元，使用非财政拨款结余0.00万元，年初结转和结余0.97万元。",
   check(report, ctx) {
@@ -23,10 +24,10 @@ export default defineRule({
     // a "其中" list whose parts a known relation already summed is not checked twice
     const seen = new Set(relations.map((r) => partsKey(r.parts.map((p) => p.number))));
     for (const c of report.claims) {
-      if (c.kind !== "breakdown" || c.relation !== "sum" || c.origin !== "其中") continue;
+      if (c.kind !== "breakdown" || c.relation !== "sum" || (c.origin !== "其中" && c.origin !== "enumeratedCount")) continue;
       if (seen.has(partsKey(c.parts.map((p) => p.number)))) continue;
       const check = sumCheck(c.total, c.parts.map((p) => p.number));
-      ctx.reportCheck(check, sumReport("listed", { label: c.label, number: c.total }, c.parts, check));
+      ctx.reportCheck(check, sumReport(c.origin === "其中" ? "listed" : "enumerated", { label: c.label, number: c.total }, c.parts, check));
     }
   },
 });

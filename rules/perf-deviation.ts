@@ -45,9 +45,17 @@ export default defineRule({
         if (!target || !actual || target.number.unit !== actual.number.unit || target.number.value.isZero()) continue;
         const row = v.segment.rows[ind.index] ?? [];
         const after = Math.max(ind.targetCell!.column, ind.actualCell!.column);
+        // a long explanation wraps into rows of its own under the indicator's (a PDF's text lines): up to the next
+        // indicator, the same column's text continues the cell
+        const next = Math.min(...v.perf.indicators.map((x) => x.index).filter((k) => k > ind.index), v.segment.rows.length);
+        const continued = (col: number) =>
+          v.segment.rows
+            .slice(ind.index + 1, next)
+            .map((r) => r.find((c) => c.column === col)?.text ?? "")
+            .join("");
         for (const cell of row) {
           if (cell.column <= after) continue;
-          const m = DEVIATION.exec(cell.text);
+          const m = DEVIATION.exec(cell.text + continued(cell.column));
           if (!m) continue;
           const gap = gapNumber(m[2]!, cell.location);
           const t = target.number;

@@ -132,3 +132,17 @@ describe("perf-deviation: a gap stated in the 偏差原因 column against 目标
     expect(notInfo(table("=11月30日前", "=12月18日", "偏差率10%"), "perf-deviation")).toEqual([]);
   });
 });
+
+describe("breakdown-sum: a count enumerated after its total, each part named in the total's label", () => {
+  const text = (shanxi: string) => FINAL_HEAD + "（十一）预算绩效情况说明\n预算绩效管理取得的成效：一是争取福建山西援疆项目共75个，福建70个，山西" + shanxi + "个。对接协调。\n";
+  it("valid: 70 + 5 = 75", () => {
+    expect(lintText(text("5")).filter((f) => f.ruleId === "breakdown-sum")).toEqual([]);
+  });
+  it("invalid: 70 + 15 = 85 ≠ 75 (seed 004; counts are whole, no rounding closes 10)", () => {
+    const f = lintText(text("15")).filter((x) => x.ruleId === "breakdown-sum" && x.severity === "error");
+    expect(f.map((x) => [x.messageId, x.values.map((v) => v.text), x.expected, x.data.label])).toEqual([["enumerated", ["75", "70", "15"], "85", "争取福建山西援疆项目"]]);
+  });
+  it("a list whose parts the total does not name is no breakdown (下属单位 and 科室 are counted apart)", () => {
+    expect(lintText(FINAL_HEAD + "一、部门基本情况\n本部门共有下属单位3个，机关科室9个，事业科室2个。\n").filter((f) => f.ruleId.startsWith("breakdown"))).toEqual([]);
+  });
+});

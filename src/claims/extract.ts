@@ -130,6 +130,11 @@ function explanationRanges(text: string): [number, number][] {
   return out;
 }
 
+/** The words after the last clause mark of a glue: "个，福建" → "福建". */
+function lastClause(glue: string): string {
+  return (glue.split(/[，,、；;：:。]/).pop() ?? "").trim();
+}
+
 function strip(n: ParagraphNumber): PrintedNumber {
   return { text: n.text, value: n.value, decimals: n.decimals, unit: n.unit, location: n.location };
 }
@@ -502,6 +507,34 @@ export function extractClaims(report: Report): void {
           parts: parts.map((t) => ({ label: t.label, number: strip(t.n) })),
           paragraph: p.index,
           origin: "allocation",
+        });
+      }
+    }
+
+    // an enumerated count: "争取福建山西援疆项目共75个，福建70个，山西15个" — the parts follow the total in its sentence and
+    // each is named in the total's own label, so they are all of it (a list without that, "共有下属单位3个，机关科室9个",
+    // may count other things and is left alone)
+    for (let k = 0; k < tokens.length; k++) {
+      const total = tokens[k]!;
+      if (total.kind !== "count" || !/共(?:计|有)?\s*$/.test(total.glue)) continue;
+      const whole = lastClause(total.glue).replace(/共(?:计|有)?\s*$/, "").replace(/^(?:其?[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．])/, "");
+      const parts: { label: string; token: Token }[] = [];
+      for (let j = k + 1; j < tokens.length; j++) {
+        const t = tokens[j]!;
+        if (t.sentence !== total.sentence || t.kind !== "count" || t.n.unit !== total.n.unit) break;
+        const name = lastClause(t.glue);
+        if (!/^[\u4e00-\u9fff]{1,8}$/.test(name)) break;
+        parts.push({ label: name, token: t });
+      }
+      if (parts.length >= 2 && parts.every((x) => whole.includes(x.label))) {
+        claims.push({
+          kind: "breakdown",
+          label: whole,
+          relation: "sum",
+          total: strip(total.n),
+          parts: parts.map((x) => ({ label: x.label, number: strip(x.token.n) })),
+          paragraph: p.index,
+          origin: "enumeratedCount",
         });
       }
     }

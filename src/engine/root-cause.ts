@@ -466,9 +466,11 @@ function explainGroup(fs: Finding[], heldBy: Map<string, RelationForm[]>, ctx?: 
   if (candidates.length === 0) {
     return { summary: `${lead}没有哪一个数字改动后能使${fs.length > 1 ? "全部" : "该"}关系成立而不破坏其他已成立的关系（可能不止一处有误，或有关数字只能确定范围），未给出修改建议` };
   }
+  // more than one number explains the group: a slip that would explain one of them is a guess, not a proof (seed
+  // 004's "共75个，福建70个，山西15个" reads as a doubled "1" in 15, but the tables confirm 15: the 75 is wrong)
   const best = Math.max(...candidates.map((c) => tier(c.slip)));
   const top = candidates.filter((c) => tier(c.slip) === best);
-  if (top.length > 1 || (candidates.length > 1 && best === 0)) {
+  if (candidates.length > 1) {
     const names = candidates.map((c) => `${placeOf(c.number.printed.location)}“${c.number.printed.text}”`).join("、");
     return { summary: `${lead}${names}中任一个改动后都能使${fs.length > 1 ? "全部" : "该"}关系成立，无法确定是哪一个有误，未给出修改建议` };
   }
