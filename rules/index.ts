@@ -10,6 +10,7 @@ import namesYears from "./names-years.js";
 import perfCompletion from "./perf-completion.js";
 import perfCost from "./perf-cost.js";
 import perfDeviation from "./perf-deviation.js";
+import perfFiscal from "./perf-fiscal.js";
 import perfFunds from "./perf-funds.js";
 import perfProjects from "./perf-projects.js";
 import perfRate from "./perf-rate.js";
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   perfCompletion,
   perfCost,
   perfDeviation,
+  perfFiscal,
   perfFunds,
   perfProjects,
   perfRate,

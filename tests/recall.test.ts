@@ -146,3 +146,23 @@ describe("breakdown-sum: a count enumerated after its total, each part named in 
     expect(lintText(FINAL_HEAD + "一、部门基本情况\n本部门共有下属单位3个，机关科室9个，事业科室2个。\n").filter((f) => f.ruleId.startsWith("breakdown"))).toEqual([]);
   });
 });
+
+describe("perf-fiscal: the 整体支出绩效自评表's 上级资金 + 本级资金 are the year's 财政拨款", () => {
+  const text = (ownActual: string) =>
+    FINAL_HEAD +
+    "四、财政拨款收入支出决算总体情况说明\n2024年度财政拨款收入总计207.05万元，其中：本年财政拨款收入207.05万元。财政拨款支出总计207.05万元，其中：本年财政拨款支出207.05万元。\n" +
+    "单位整体支出绩效自评表\n" +
+    tsv(
+      ["资金来源", "年初预算数", "全年预算数", "全年执行数"],
+      ["上级资金", "0.00", "0.00", "0.00"],
+      ["本级资金", "233.82", "207.05", ownActual],
+      ["其他资金", "80.00", "244.62", "107.57"],
+      ["合计", "313.82", "451.67", (Number(ownActual) + 107.57).toFixed(2)],
+    );
+  it("valid: 0.00 + 207.05 = 本年财政拨款支出 207.05", () => {
+    expect(notInfo(text("207.05"), "perf-fiscal")).toEqual([]);
+  });
+  it("invalid: 本级资金 全年执行数 130.53 (seed 004: the 基本支出 figure entered as 本级) is a warning", () => {
+    expect(notInfo(text("130.53"), "perf-fiscal")).toEqual(["warning [207.05@L4 0.00@2,4 130.53@3,4] 130.53≠207.05"]);
+  });
+});

@@ -53,7 +53,8 @@ describe.each([
   ["003_e112f6c15a12741b.txt", []],
   // 项目支出绩效自评表: the 劳务费 cost target is "<=48.14万元", its actual "=48.14元" (ten thousand times less)
   // "争取福建山西援疆项目共75个，福建70个，山西15个": 70 + 15 = 85 (the tables confirm 70 and 15)
-  ["004_51fca168845c9e65.txt", ["breakdown-sum L69 [75@69 70@69 15@69] 85≠75", "perf-cost L389 [48.14@388 48.14@389] 万元≠元"]],
+  // 单位整体支出绩效自评表: 本级资金 全年执行数 130.53 (the 基本支出 figure) where the year's 财政拨款支出 is 207.05
+  ["004_51fca168845c9e65.txt", ["breakdown-sum L69 [75@69 70@69 15@69] 85≠75", "perf-fiscal L101 [207.05@27 0.00@92 130.53@101] 130.53≠207.05", "perf-cost L389 [48.14@388 48.14@389] 万元≠元"]],
 ])("seed %s (2024 决算)", (name, expected) => {
   it("has exactly the findings verified by hand; every other relation holds within rounding", async () => {
     const found = (await findingsOf(name)).filter((f) => f.severity !== "info");
