@@ -1,7 +1,47 @@
 import { defineRule } from "../src/engine/rule.js";
+import { equalCheck } from "../src/engine/interval.js";
+import type { PrintedNumber, TableCell } from "../src/model/schema.js";
+import { Decimal } from "decimal.js";
 import { checkSum, tableName } from "../src/tables/checks.js";
 import type { FundRow } from "../src/tables/perf.js";
 import { tableViews } from "../src/tables/view.js";
+
+/** "全年预算76.47万元", "全年预算资金为50万元" in a performance table's goal text. */
+const GOAL_BUDGET = /全年预算(?:数|资金|金额)?(?:为|是|共计|共)?\s*([\d,]+(?:\.\d+)?)\s*万元/;
+
+/**
+ * The text cells of a table, each joined with the cells under it in the same column while they hold only text (a
+ * PDF wraps a long goal into rows of its own: "…全年预算" | "76.47万元。"); `at` gives the place of a character.
+ */
+function textRuns(rows: TableCell[][]): { text: string; at(offset: number): TableCell["location"] }[] {
+  type Run = { text: string; pieces: { start: number; cell: TableCell }[]; at(offset: number): TableCell["location"] };
+  const out: Run[] = [];
+  const open = new Map<number, Run>();
+  for (const row of rows) {
+    const seen = new Set<number>();
+    for (const cell of row) {
+      if (cell.number || !cell.text.trim()) continue;
+      seen.add(cell.column);
+      let run = open.get(cell.column);
+      if (!run) {
+        const fresh: Run = {
+          text: "",
+          pieces: [],
+          at(offset) {
+            return [...this.pieces].reverse().find((p) => p.start <= offset)!.cell.location;
+          },
+        };
+        open.set(cell.column, fresh);
+        out.push(fresh);
+        run = fresh;
+      }
+      run.pieces.push({ start: run.text.length, cell });
+      run.text += cell.text;
+    }
+    for (const col of [...open.keys()]) if (!seen.has(col)) open.delete(col);
+  }
+  return out;
+}
 
 const FIELDS = [
   ["initialBudget", "年初预算数"],
@@ -15,6 +55,7 @@ export default defineRule({
   severity: "error",
   messages: {
     sum: "{table}：{total}{field}为{value}{unit}，而各资金来源之和为{expected}{unit}（{parts}），相差{diff}{unit}",
+    goal: "{table}：目标说明中写“全年预算{stated}万元”，而资金表年度资金总额的年初预算数为{initial}万元、全年预算数为{budget}万元、全年执行数为{actual}万元，均不相符",
   },
   example: "培训项目支出绩效自评表\n资金来源\t年初预算数\t全年预算数\t全年执行数\n上级资金\t0.00\t0.00\t0.00\n本级资金\t221.34\t191.80\t191.80\n合计\t221.34\t191.80\t181.80",
   check(report, ctx) {
@@ -39,6 +80,33 @@ export default defineRule({
           location: f.total.location,
           values: f.values,
           actual: f.total.value.toFixed(f.total.decimals),
+        });
+      }
+      // the project's budget as its 预期目标 text states it ("……全年预算76.47万元。") against the fund block: a goal is
+      // written at the start of the year, so any of 年初预算数, 全年预算数 and 全年执行数 may be meant; a warning,
+      // since the text may speak of a part of the money
+      if (!v.perf || v.targetFunds?.length) continue;
+      const money = [total.values.initialBudget, total.values.budget, total.values.actual];
+      if (money.some((n) => !n)) continue;
+      for (const run of textRuns(v.segment.rows)) {
+        const m = GOAL_BUDGET.exec(run.text);
+        if (!m) continue;
+        const place = run.at(m.index + m[0].indexOf(m[1]!));
+        const raw = m[1]!.replace(/,/g, "");
+        const dot = raw.indexOf(".");
+        const stated: PrintedNumber = { text: m[1]!, value: new Decimal(raw), decimals: dot < 0 ? 0 : raw.length - dot - 1, unit: "万元", location: place };
+        const agrees = money.some((n) => equalCheck(stated, n!).verdict !== "violated");
+        const values = [{ number: stated, role: "stated", label: "目标说明中的全年预算" }, ...money.map((n, k) => ({ number: n!, role: ["initialBudget", "budget", "actual"][k]!, label: `${total.label}${["年初预算数", "全年预算数", "全年执行数"][k]}` }))];
+        ctx.evaluated(values.map((x) => x.number), agrees);
+        if (agrees) continue;
+        ctx.report({
+          messageId: "goal",
+          data: { table: tableName(v) + (v.perf.project ? `（${v.perf.project}）` : ""), stated: stated.text, initial: money[0]!.text, budget: money[1]!.text, actual: money[2]!.text },
+          location: place,
+          values,
+          expected: money[1]!.value.toFixed(money[1]!.decimals),
+          actual: stated.value.toFixed(stated.decimals),
+          severity: "warning",
         });
       }
     }

@@ -166,3 +166,24 @@ describe("perf-fiscal: the 整体支出绩效自评表's 上级资金 + 本级�
     expect(notInfo(text("130.53"), "perf-fiscal")).toEqual(["warning [207.05@L4 0.00@2,4 130.53@3,4] 130.53≠207.05"]);
   });
 });
+
+describe("perf-funds: the budget a project's goal text states against its fund block", () => {
+  const text = (stated: string) =>
+    FINAL_HEAD +
+    "项目支出绩效自评表\n" +
+    tsv(
+      ["项目名称", "财政业务工作经费"],
+      ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["", "年度资金总额", "152.00", "83.14", "82.42", "10", "99.13%", "9.78"],
+      ["", "其中：当年财政拨款", "152.00", "83.14", "82.42", "—", "—", "—"],
+      ["年度总体目标", "预期目标", "实际完成情况"],
+      ["", `组织会计专业资格考试科目5门，预算公开管理水平提升。全年预算${stated}万元。`, "已完成。"],
+    );
+  it("valid: the goal states the 年初预算数 (written at the start of the year) or the 全年预算数", () => {
+    expect(notInfo(text("152.00"), "perf-funds")).toEqual([]);
+    expect(notInfo(text("83.14"), "perf-funds")).toEqual([]);
+  });
+  it("invalid: 76.47 is none of 152.00, 83.14 and 82.42 (seed 003) — a warning", () => {
+    expect(notInfo(text("76.47"), "perf-funds")).toEqual(["warning [76.47@6,2 152.00@3,3 83.14@3,4 82.42@3,5] 83.14≠76.47"]);
+  });
+});

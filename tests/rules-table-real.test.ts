@@ -61,8 +61,11 @@ describe("seeds", () => {
       // same figures (2.18 rounds to 2), so nothing is reported
     ]);
   });
-  it("003: everything holds (6 项目, Σ 全年预算数 616.11, Σ 全年执行数 594.15)", async () => {
-    expect(await mine("fixtures/003_e112f6c15a12741b.txt")).toEqual([]);
+  it("003: everything holds (6 项目, Σ 全年预算数 616.11, Σ 全年执行数 594.15) but one project's goal text", async () => {
+    expect(await mine("fixtures/003_e112f6c15a12741b.txt")).toEqual([
+      // 财政业务工作经费: 预期目标 "……全年预算76.47万元。" against 年初 152.00, 全年 83.14, 执行 82.42
+      "perf-funds warning goal [76.47@T5r10c2 152.00@T5r6c3 83.14@T5r6c4 82.42@T5r6c5] 83.14≠76.47",
+    ]);
   });
   it("004: an actual cost printed in 元 against a target in 万元", async () => {
     expect(await mine("fixtures/004_51fca168845c9e65.txt")).toEqual([

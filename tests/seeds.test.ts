@@ -50,7 +50,8 @@ describe.each([
   // the tables' header names 中共乌鲁木齐市委金融委员会办公室; the title says …市委委员会金融委员会办公室
   // 项目支出绩效自评表 (金融监管工作经费): "出具专项检查报告 >=20 份 =28 份 … 实际超出 25%" — 20 → 28 is 40 % (28.6 % of 28)
   ["001_f95c47898c697abf.txt", ["names-years L179 [] undefined≠undefined", "perf-deviation L273 [20@273 28@273 25@273] 40≠25"]],
-  ["003_e112f6c15a12741b.txt", []],
+  // 项目支出绩效自评表 (财政业务工作经费): its 预期目标 says "全年预算76.47万元"; the fund block prints 152.00 / 83.14 / 82.42
+  ["003_e112f6c15a12741b.txt", ["perf-funds L929 [76.47@929 152.00@899 83.14@900 82.42@901] 83.14≠76.47"]],
   // 项目支出绩效自评表: the 劳务费 cost target is "<=48.14万元", its actual "=48.14元" (ten thousand times less)
   // "争取福建山西援疆项目共75个，福建70个，山西15个": 70 + 15 = 85 (the tables confirm 70 and 15)
   // 单位整体支出绩效自评表: 本级资金 全年执行数 130.53 (the 基本支出 figure) where the year's 财政拨款支出 is 207.05
