@@ -1,9 +1,10 @@
 import { defineRule } from "../src/engine/rule.js";
 import { cornerRange, Interval, percentCheck, type Check } from "../src/engine/interval.js";
 import { perfTableName } from "../src/tables/checks.js";
-import { indicatorFigure } from "../src/tables/perf.js";
+import { indicatorFigure, textRuns } from "../src/tables/perf.js";
 import { tableViews } from "../src/tables/view.js";
 import type { PrintedNumber } from "../src/model/schema.js";
+import { printedNumber } from "../src/model/numbers.js";
 import { Decimal } from "decimal.js";
 
 /** "实际超出 25%", "偏差率－5%", "低于目标值10%": the stated gap between an indicator's actual and its target. */
@@ -14,13 +15,6 @@ const HUNDRED = new Decimal(100);
 /** A count (份, 人, 次 …) printed whole is exact; a measure (%, 万元, 公里 …) stands for its rounding interval. */
 function truthOf(n: PrintedNumber): Interval {
   return n.decimals === 0 && !/^(?:%|万元|元|亿元|千元|公里|米|平方米|吨|小时|天|年|月)$/.test(n.unit) && n.unit !== "" ? Interval.exact(n.value) : Interval.of(n);
-}
-
-/** The printed gap as a number at its cell (its sign dropped: the words carry the direction). */
-function gapNumber(raw: string, location: PrintedNumber["location"]): PrintedNumber {
-  const text = raw.replace(/[－\-−\s]/g, "");
-  const dot = text.indexOf(".");
-  return { text, value: new Decimal(text), decimals: dot < 0 ? 0 : text.length - dot - 1, unit: "%", location };
 }
 
 /**
@@ -39,25 +33,20 @@ export default defineRule({
   check(report, ctx) {
     for (const v of tableViews(report)) {
       if (!v.perf || v.misread || v.unjoinable) continue;
+      const runs = textRuns(v.segment.rows);
       for (const ind of v.perf.indicators) {
         const target = indicatorFigure(ind.targetCell);
         const actual = indicatorFigure(ind.actualCell);
         if (!target || !actual || target.number.unit !== actual.number.unit || target.number.value.isZero()) continue;
         const row = v.segment.rows[ind.index] ?? [];
         const after = Math.max(ind.targetCell!.column, ind.actualCell!.column);
-        // a long explanation wraps into rows of its own under the indicator's (a PDF's text lines): up to the next
-        // indicator, the same column's text continues the cell
-        const next = Math.min(...v.perf.indicators.map((x) => x.index).filter((k) => k > ind.index), v.segment.rows.length);
-        const continued = (col: number) =>
-          v.segment.rows
-            .slice(ind.index + 1, next)
-            .map((r) => r.find((c) => c.column === col)?.text ?? "")
-            .join("");
-        for (const cell of row) {
-          if (cell.column <= after) continue;
-          const m = DEVIATION.exec(cell.text + continued(cell.column));
+        // a long explanation wraps into rows of its own under the indicator's: its run of text (textRuns)
+        for (const run of runs.filter((r) => row.includes(r.first) && r.first.column > after)) {
+          const m = DEVIATION.exec(run.text);
           if (!m) continue;
-          const gap = gapNumber(m[2]!, cell.location);
+          const place = run.at(m.index);
+          // the sign is dropped: the words carry the direction
+          const gap = printedNumber(m[2]!.replace(/[－\-−\s]/g, ""), "%", place)!;
           const t = target.number;
           const a = actual.number;
           const args = [truthOf(a), truthOf(t)];
@@ -87,7 +76,7 @@ export default defineRule({
               words: m[1]!,
               gap: gap.text,
             },
-            location: cell.location,
+            location: place,
             values,
             actual: gap.value.toFixed(gap.decimals),
           });

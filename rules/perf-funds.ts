@@ -1,47 +1,12 @@
 import { defineRule } from "../src/engine/rule.js";
 import { equalCheck } from "../src/engine/interval.js";
-import type { PrintedNumber, TableCell } from "../src/model/schema.js";
-import { Decimal } from "decimal.js";
+import { printedNumber } from "../src/model/numbers.js";
 import { checkSum, tableName } from "../src/tables/checks.js";
-import type { FundRow } from "../src/tables/perf.js";
+import { textRuns, type FundRow } from "../src/tables/perf.js";
 import { tableViews } from "../src/tables/view.js";
 
 /** "全年预算76.47万元", "全年预算资金为50万元" in a performance table's goal text. */
 const GOAL_BUDGET = /全年预算(?:数|资金|金额)?(?:为|是|共计|共)?\s*([\d,]+(?:\.\d+)?)\s*万元/;
-
-/**
- * The text cells of a table, each joined with the cells under it in the same column while they hold only text (a
- * PDF wraps a long goal into rows of its own: "…全年预算" | "76.47万元。"); `at` gives the place of a character.
- */
-function textRuns(rows: TableCell[][]): { text: string; at(offset: number): TableCell["location"] }[] {
-  type Run = { text: string; pieces: { start: number; cell: TableCell }[]; at(offset: number): TableCell["location"] };
-  const out: Run[] = [];
-  const open = new Map<number, Run>();
-  for (const row of rows) {
-    const seen = new Set<number>();
-    for (const cell of row) {
-      if (cell.number || !cell.text.trim()) continue;
-      seen.add(cell.column);
-      let run = open.get(cell.column);
-      if (!run) {
-        const fresh: Run = {
-          text: "",
-          pieces: [],
-          at(offset) {
-            return [...this.pieces].reverse().find((p) => p.start <= offset)!.cell.location;
-          },
-        };
-        open.set(cell.column, fresh);
-        out.push(fresh);
-        run = fresh;
-      }
-      run.pieces.push({ start: run.text.length, cell });
-      run.text += cell.text;
-    }
-    for (const col of [...open.keys()]) if (!seen.has(col)) open.delete(col);
-  }
-  return out;
-}
 
 const FIELDS = [
   ["initialBudget", "年初预算数"],
@@ -92,9 +57,7 @@ export default defineRule({
         const m = GOAL_BUDGET.exec(run.text);
         if (!m) continue;
         const place = run.at(m.index + m[0].indexOf(m[1]!));
-        const raw = m[1]!.replace(/,/g, "");
-        const dot = raw.indexOf(".");
-        const stated: PrintedNumber = { text: m[1]!, value: new Decimal(raw), decimals: dot < 0 ? 0 : raw.length - dot - 1, unit: "万元", location: place };
+        const stated = printedNumber(m[1]!, "万元", place)!;
         const agrees = money.some((n) => equalCheck(stated, n!).verdict !== "violated");
         const values = [{ number: stated, role: "stated", label: "目标说明中的全年预算" }, ...money.map((n, k) => ({ number: n!, role: ["initialBudget", "budget", "actual"][k]!, label: `${total.label}${["年初预算数", "全年预算数", "全年执行数"][k]}` }))];
         ctx.evaluated(values.map((x) => x.number), agrees);

@@ -1,15 +1,12 @@
 import { defineRule } from "../src/engine/rule.js";
-import { Decimal } from "decimal.js";
+import { printedNumber } from "../src/model/numbers.js";
 import type { PrintedNumber, TableCell } from "../src/model/schema.js";
 
 /** A table cell that prints a percentage with its sign doubled ("100%%"), as the number it prints. */
 function doubledPercent(cell: TableCell): PrintedNumber | undefined {
   const m = /(\d[\d,]*(?:\.\d+)?)\s*[%％]\s*[%％]/.exec(cell.text);
   if (!m) return undefined;
-  if (cell.number && cell.number.text === m[1]) return cell.number;
-  const raw = m[1]!.replace(/,/g, "");
-  const dot = raw.indexOf(".");
-  return { text: m[1]!, value: new Decimal(raw), decimals: dot < 0 ? 0 : raw.length - dot - 1, unit: "%", location: cell.location };
+  return cell.number && cell.number.text === m[1] ? cell.number : printedNumber(m[1]!, "%", cell.location);
 }
 
 export default defineRule({

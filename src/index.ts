@@ -11,12 +11,14 @@ import { collectFiles, inputRoots, shardFiles } from "./cli/files.js";
 import { resolveSettings, type CheckFlags } from "./cli/settings.js";
 import { runPool } from "./cli/pool.js";
 import { UsageError } from "./cli/errors.js";
-import { addToSummary, emptySummary, filterFileByLevel, type SkippedFile } from "./report/result.js";
+import { addToSummary, emptySummary, filterFileByLevel, type SkippedFile, type Summary } from "./report/result.js";
+import type { CitedValue, FindingGroup } from "./engine/finding.js";
+import type { ReportStats } from "./engine/coverage.js";
 import { toJsonFile } from "./report/formatters/json.js";
 import { BaselineFilter, parseBaseline } from "./report/baseline.js";
 
 export { UsageError };
-export type { SkippedFile };
+export type { SkippedFile, Summary, FindingGroup, ReportStats };
 
 export type Level = "info" | "warning" | "error";
 export type RuleSetting = "off" | Level;
@@ -54,17 +56,8 @@ export interface Location {
   table?: { index: number; title: string; row: number; column: number };
 }
 
-/** A printed number that takes part in a failed relation. */
-export interface CitedNumber {
-  /** exactly as printed */
-  text: string;
-  /** the value as a decimal string (never a float) */
-  value: string;
-  unit: string;
-  role: string;
-  label?: string;
-  location: Location;
-}
+/** A printed number that takes part in a failed relation (OUTPUT.md `values[]`). */
+export type CitedNumber = CitedValue;
 
 export interface Finding {
   ruleId: string;
@@ -79,6 +72,10 @@ export interface Finding {
   /** what it reads */
   actual?: string;
   alsoAt?: Location[];
+  /** the stable fingerprint, the same as the baseline's */
+  id?: string;
+  /** the findings sharing a printed number, and the one number that explains them when one does */
+  group?: FindingGroup;
 }
 
 export interface FileOutcome {
@@ -88,16 +85,9 @@ export interface FileOutcome {
   /** present only when status is "failed": a stable kebab-case code and a Chinese message */
   error?: { code: string; message: string };
   report?: { organisation?: string; year?: number; kind?: string };
+  /** coverage: printed amounts in an evaluated relation, relations checked and held */
+  stats?: ReportStats;
   findings: Finding[];
-}
-
-export interface Summary {
-  files: number;
-  failed: number;
-  error: number;
-  warning: number;
-  info: number;
-  skipped: number;
 }
 
 /** The result of one run: the `--format json` document, schemaVersion 1. */

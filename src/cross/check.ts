@@ -15,21 +15,13 @@
  */
 import { Decimal } from "decimal.js";
 import { cornerRange, equalCheck, Interval, percentCheck, roundTo, touchesZero, type Printed } from "../engine/interval.js";
-import type { Severity } from "../engine/finding.js";
+import type { CitedValue, Severity } from "../engine/finding.js";
 import type { Location } from "../model/schema.js";
 import { groupSeries, type Series, type SeriesReport, type Unplaced } from "./series.js";
 import type { CrossNumber, CrossRecord, CrossStatement } from "./record.js";
 
 /** A printed number cited by a cross-document finding, with the file it stands in. */
-export interface CrossCitedValue {
-  path: string;
-  text: string;
-  value: string;
-  unit: string;
-  role: string;
-  label?: string;
-  location: Location;
-}
+export type CrossCitedValue = CitedValue & { path: string };
 
 export interface CrossFinding {
   ruleId: string;

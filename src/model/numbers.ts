@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import type { PrintedNumber } from "./schema.js";
+import type { Location, PrintedNumber } from "./schema.js";
 
 /** Units a printed number can carry. Order matters: longest first, so "万元" wins over "元". */
 export const UNITS = [
@@ -78,6 +78,15 @@ export function parseDecimal(raw: string): Decimal | undefined {
   const s = normalizeDigits(raw).replace(/[,，\s\u00A0\u2009\u202F]/g, "");
   if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
   return new Decimal(s);
+}
+
+/**
+ * A number found in a piece of text, as printed ("1,234.50", its unit and place); undefined when `raw` is no number.
+ * For numbers the model's scan does not hold: a figure inside a table cell's words ("偏差率－5%", ">=90%%").
+ */
+export function printedNumber(raw: string, unit: string, location: Location): PrintedNumber | undefined {
+  const value = parseDecimal(raw);
+  return value ? { text: raw, value, decimals: decimalsOf(raw), unit, location } : undefined;
 }
 
 /** Digits after the decimal point of a printed number ("41. 80" → 2, "1,234" → 0). */

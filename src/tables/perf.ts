@@ -4,8 +4,8 @@
  * indicator block (一级/二级/三级指标 × 权重 / 目标值 / 业绩值 / 得分) and the 总分 row. Scoring formulas differ between
  * tables and regions; this module only reads what is printed.
  */
-import { Decimal } from "decimal.js";
 import type { PrintedNumber, TableCell } from "../model/schema.js";
+import { printedNumber } from "../model/numbers.js";
 import { amountInText, amountOf, cellAt, isBlank, numberOf, relocate, squash, stripNumbering } from "./text.js";
 
 export type FundField = "initialBudget" | "budget" | "actual" | "weight" | "rate" | "score";
@@ -50,12 +50,10 @@ export function indicatorFigure(cell: TableCell | undefined): IndicatorFigure | 
   const t = squash(cell.text).replace(/（/g, "(").replace(/）/g, ")");
   const m = /^(≥|>=|＞=|≤|<=|＜=|=|＝|＞|>|＜|<|不低于|不少于|大于等于|达到|不高于|不超过|小于等于|控制在)?(\d[\d,]*(?:\.\d+)?)(%|％|[\u4e00-\u9fff]{1,3})?$/.exec(t);
   if (!m || /年|月|日|天前/.test(m[3] ?? "")) return undefined;
-  const raw = m[2]!.replace(/,/g, "");
-  const dot = raw.indexOf(".");
   const sign = m[1] ?? "=";
   const comparison = AT_LEAST.test(sign) ? "≥" : AT_MOST.test(sign) ? "≤" : "=";
-  const unit = (m[3] ?? "").replace("％", "%");
-  return { comparison, number: { text: m[2]!, value: new Decimal(raw), decimals: dot < 0 ? 0 : raw.length - dot - 1, unit, location: cell.location } };
+  const number = printedNumber(m[2]!, (m[3] ?? "").replace("％", "%"), cell.location);
+  return number && { comparison, number };
 }
 
 export interface Perf {
@@ -210,4 +208,48 @@ export function costAmount(cell: TableCell | undefined): PrintedNumber | undefin
   const a = amountInText(cell.text.replace(/万$/, "万元"));
   if (!a) return undefined;
   return { text: a.raw, value: a.value, decimals: a.decimals, unit: a.unit, location: cell.location };
+}
+
+/** A column's text over one or more rows (see `textRuns`); `first` is the cell it starts in. */
+export interface TextRun {
+  text: string;
+  first: TableCell;
+  /** the place of the character at `offset` */
+  at(offset: number): TableCell["location"];
+}
+
+/**
+ * The text cells of a performance table, each joined with the cells under it in the same column while those rows
+ * hold no figure: a PDF wraps a long goal or explanation into rows of its own ("…实际超出" | "25%。"), and a row with
+ * figures (the next indicator) starts new runs.
+ */
+export function textRuns(rows: TableCell[][]): TextRun[] {
+  type Run = TextRun & { pieces: { start: number; cell: TableCell }[] };
+  const out: Run[] = [];
+  let open = new Map<number, Run>();
+  for (const row of rows) {
+    if (row.some((c) => c.number)) open = new Map();
+    const seen = new Set<number>();
+    for (const cell of row) {
+      if (cell.number || !cell.text.trim()) continue;
+      seen.add(cell.column);
+      let run = open.get(cell.column);
+      if (!run) {
+        run = {
+          text: "",
+          first: cell,
+          pieces: [],
+          at(offset) {
+            return [...this.pieces].reverse().find((p) => p.start <= offset)!.cell.location;
+          },
+        };
+        open.set(cell.column, run);
+        out.push(run);
+      }
+      run.pieces.push({ start: run.text.length, cell });
+      run.text += cell.text;
+    }
+    for (const col of [...open.keys()]) if (!seen.has(col)) open.delete(col);
+  }
+  return out;
 }
