@@ -36,7 +36,7 @@ export default defineRule({
             measure: measureAfter(f.label, f.measure),
             actual: shown(f.number),
             expected: shown(first.number),
-            firstPlace: placeName(first),
+            firstPlace: placeName(first, f),
           },
           location: f.number.location,
           values: [
@@ -69,7 +69,25 @@ export default defineRule({
   },
 });
 
-function placeName(f: Fact): string {
+function placeName(f: Fact, here?: Fact): string {
+  const l = f.number.location;
+  const base = placeOf(f);
+  // a web page's body is one line: "在第10行" says nothing when both figures stand on line 10; quote the words before it
+  const h = here?.number.location;
+  if (!l.table && h && !h.table && h.line === l.line && h.page === l.page) return `${base}“${wordsBefore(f)}”处`;
+  return base;
+}
+
+/** The few words that lead to a figure in its sentence, with the figure: "本年收入2028.61万元". */
+function wordsBefore(f: Fact): string {
+  const snippet = f.number.location.snippet.replace(/…/g, "");
+  const at = snippet.indexOf(f.number.text);
+  if (at < 0) return `${f.label}${f.number.text}${f.number.unit}`;
+  const head = snippet.slice(0, at).split(/[。；;，,：:]/).pop()!.slice(-16);
+  return `${head}${f.number.text}${f.number.unit}`;
+}
+
+function placeOf(f: Fact): string {
   const l = f.number.location;
   if (l.table) return `表${l.table.index}${l.table.title ? `「${l.table.title}」` : ""}第${l.table.row}行第${l.table.column}列${l.page ? `（第${l.page}页）` : ""}`;
   if (l.page) return `第${l.page}页`;

@@ -24,7 +24,7 @@ export default defineRule({
     for (const c of report.claims) {
       if (c.kind === "yoy" && c.concept && c.delta && c.amountWord && !yoyOf.has(c.concept)) yoyOf.set(c.concept, c);
     }
-    for (const r of evaluateRelations(report, (rel) => rel.kind === "sum")) {
+    for (const r of evaluateRelations(report, (rel) => rel.kind === "sum" && !rel.minus)) {
       if (r.kind !== "sum" || r.measure !== "actual") continue;
       const total = yoyOf.get(r.relation.total);
       const parts = r.parts.map((p) => yoyOf.get(p.concept));

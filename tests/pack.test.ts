@@ -51,7 +51,8 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, "fixtures", "002_b4db3b08202be5bf.txt"), join(consumer, "report.txt"));
 }, 600_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// removing the consumer's node_modules takes more than the default 10 s hook timeout on a loaded machine
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
 describe("the packed package, installed into an empty folder", () => {
   it("holds the build, the README and the output contract, and no tests or sources", async () => {

@@ -187,3 +187,67 @@ describe("perf-funds: the budget a project's goal text states against its fund b
     expect(notInfo(text("76.47"), "perf-funds")).toEqual(["warning [76.47@6,2 152.00@3,3 83.14@3,4 82.42@3,5] 83.14≠76.47"]);
   });
 });
+
+describe("a year written without 年 before 本年 (web-page 决算说明: “（一）2015本年收入2028.01万元”)", () => {
+  const text = (again: string) =>
+    "测试法院2015年度部门决算说明\n三、2015年决算收支总体情况\n2015年测试法院年初结转和结余零万元，本年收入2028.61万元，本年支出1928.05万元，年末结转和结余100.56万元。" +
+    `（一）2015本年收入${again}万元，比2014年决算数增加537.65万元。\n`;
+  it("valid: the same 本年收入 stated twice", () => {
+    expect(notInfo(text("2028.61"), "same-figure")).toEqual([]);
+  });
+  it("invalid: 2028.01 against 2028.61 — two statements of the year's 本年收入 that no rounding joins", () => {
+    expect(notInfo(text("2028.01"), "same-figure")).toEqual(["error [2028.61@L3 2028.01@L3] 2028.61≠2028.01"]);
+  });
+});
+
+describe("breakdown-sum: the year's balance where no 总计 is stated (年末 = 年初 + 本年收入 + 事业基金弥补 − 本年支出 − 结余分配)", () => {
+  const text = (closing: string) =>
+    "测试法院2016年度部门决算说明\n三、2016年决算收支总体情况\n" +
+    `2016年测试法院年初结转和结余零万元，本年收入2203.62万元，本年支出2120.35万元，事业基金弥补收支差额0万元，结余分配0万元，年末结转和结余${closing}万元。\n`;
+  it("valid: 0 + 2203.62 + 0 − 2120.35 − 0 = 83.27 (零万元 read as the amount 0)", () => {
+    expect(notInfo(text("83.27"), "breakdown-sum")).toEqual([]);
+  });
+  it("invalid: 83.83 where the balance gives 83.27 — every figure cited, the subtracted ones as such", () => {
+    const found = run(text("83.83"), "breakdown-sum").filter((f) => f.severity === "error");
+    expect(found.map(brief)).toEqual(["error [83.83@L3 零@L3 2203.62@L3 0@L3 2120.35@L3 0@L3] 83.27≠83.83"]);
+    expect(found[0]!.values.map((v) => v.role)).toEqual(["total", "part", "part", "part", "minus", "minus"]);
+    expect(found[0]!.message).toBe("年末结转和结余83.83万元，而按收支平衡应为83.27万元（年初结转和结余零 + 本年收入2203.62 + 事业基金弥补收支差额0 − 本年支出2120.35 − 结余分配0），相差0.56万元");
+  });
+  it("not evaluated where 收入总计 / 支出总计 are stated: their own relations tie the figures, one finding per inconsistency", () => {
+    const stated = text("83.83").replace("年初结转和结余零万元", "收入总计2203.62万元，支出总计2203.62万元，年初结转和结余零万元");
+    expect(run(stated, "breakdown-sum").filter((f) => f.messageId === "balance")).toEqual([]);
+  });
+});
+
+describe("share-of-total: the shares of one whole's parts cannot total more than 100 %", () => {
+  const text = (abroad: string, vehicle: string, reception: string) =>
+    FINAL_HEAD +
+    "九、财政拨款“三公”经费支出决算情况说明\n" +
+    `2024年度财政拨款“三公”经费支出26.66万元。其中：因公出国（境）费支出0.00万元，占${abroad}%。公务用车购置及运行维护费支出25.66万元，占${vehicle}%。公务接待费支出1.01万元，占${reception}%。\n`;
+  it("valid: 25.66 ÷ 26.66 = 96.25 %, 1.01 ÷ 26.66 = 3.79 % rounded would total 100.04 — printed 96.21 % + 3.79 % is within 100", () => {
+    expect(notInfo(text("0.00", "96.21", "3.79"), "share-of-total")).toEqual([]);
+  });
+  it("invalid: 0.00 % + 96.25 % + 3.79 % = 100.04 % (seed 003): at least 100.025 % with rounding, each share passing alone", () => {
+    const found = run(text("0.00", "96.25", "3.79"), "share-of-total").filter((f) => f.severity !== "info");
+    expect(found.map(brief)).toEqual(["error [26.66@L4 0.00@L4 0.00@L4 25.66@L4 96.25@L4 1.01@L4 3.79@L4] [0, 100]≠100.04"]);
+    expect(found[0]!.messageId).toBe("sharesOverHundred");
+  });
+  it("nested parts (小微企业 inside 中小企业) whose amounts exceed the whole are no breakdown: no total of shares", () => {
+    const nested = FINAL_HEAD + "十、其他重要事项的情况说明\n政府采购支出总额641.57万元，其中：授予中小企业合同金额561.02万元，占87.44%；授予小微企业合同金额151.37万元，占23.59%。\n";
+    expect(run(nested, "share-of-total").filter((f) => f.messageId === "sharesOverHundred")).toEqual([]);
+  });
+});
+
+describe("a “其中：” on a line of its own breaks down the figure the paragraph before opened with (苏州 预算)", () => {
+  const text = (fund: string) =>
+    BUDGET_HEAD.replace("第二部分 2022年部门预算公开表", "二、收入预算情况说明") +
+    "测试局2022年收入预算合计92,596.24万元，包括本年收入92,596.24万元，上年结转结余0万元。\n其中：\n" +
+    `本年一般公共预算收入48,592.98万元，占52.48%；\n本年政府性基金预算收入${fund}万元，占47.52%；\n本年事业收入0万元，占0%。\n`;
+  it("valid: 48,592.98 + 44,003.26 + 0 = 92,596.24, each share of it", () => {
+    expect(notInfo(text("44,003.26"), "breakdown-sum")).toEqual([]);
+    expect(notInfo(text("44,003.26"), "share-of-total")).toEqual([]);
+  });
+  it("invalid: 44,103.26 makes the parts 92,696.24 — shares totalling 100 % make the list the whole", () => {
+    expect(notInfo(text("44,103.26"), "breakdown-sum")).toEqual(["error [92,596.24@L3 48,592.98@L5 44,103.26@L6 0@L7] 92696.24≠92596.24"]);
+  });
+});

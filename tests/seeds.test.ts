@@ -51,7 +51,14 @@ describe.each([
   // 项目支出绩效自评表 (金融监管工作经费): "出具专项检查报告 >=20 份 =28 份 … 实际超出 25%" — 20 → 28 is 40 % (28.6 % of 28)
   ["001_f95c47898c697abf.txt", ["names-years L179 [] undefined≠undefined", "perf-deviation L273 [20@273 28@273 25@273] 40≠25"]],
   // 项目支出绩效自评表 (财政业务工作经费): its 预期目标 says "全年预算76.47万元"; the fund block prints 152.00 / 83.14 / 82.42
-  ["003_e112f6c15a12741b.txt", ["perf-funds L929 [76.47@929 152.00@899 83.14@900 82.42@901] 83.14≠76.47"]],
+  // 三公 26.66 = 0.00 + 25.66 + 1.01 (26.67, rounding): its shares 0.00 % + 96.25 % + 3.79 % total at least 100.025 %
+  [
+    "003_e112f6c15a12741b.txt",
+    [
+      "share-of-total L72 [26.66@72 0.00@72 0.00@72 25.66@72 96.25@72 1.01@72 3.79@72] [0, 100]≠100.04",
+      "perf-funds L929 [76.47@929 152.00@899 83.14@900 82.42@901] 83.14≠76.47",
+    ],
+  ],
   // 项目支出绩效自评表: the 劳务费 cost target is "<=48.14万元", its actual "=48.14元" (ten thousand times less)
   // "争取福建山西援疆项目共75个，福建70个，山西15个": 70 + 15 = 85 (the tables confirm 70 and 15)
   // 单位整体支出绩效自评表: 本级资金 全年执行数 130.53 (the 基本支出 figure) where the year's 财政拨款支出 is 207.05
@@ -68,9 +75,10 @@ describe("rounding-only differences are info, not errors", () => {
     const f = (await findingsOf("000_da983fdeaa8df527.txt")).filter((x) => x.ruleId === "breakdown-sum" && x.location.line === 55);
     expect(f.map((x) => [x.severity, x.expected, x.actual])).toEqual([["info", "170.62", "170.63"]]);
   });
-  it("seed 003: 三公 26.66 vs 0.00 + 25.66 + 1.01 = 26.67, and 下降19.03% vs 6.27/32.93 = 19.04%", async () => {
+  it("seed 003: 三公 26.66 vs 0.00 + 25.66 + 1.01 = 26.67, and 下降19.03% vs 6.27/32.93 = 19.04% (its shares' excess over 100 % is the error)", async () => {
     const f = (await findingsOf("003_e112f6c15a12741b.txt")).filter((x) => x.location.line === 72);
     expect(f.map((x) => `${x.severity} ${x.ruleId} ${x.expected}≠${x.actual}`).sort()).toEqual([
+      "error share-of-total [0, 100]≠100.04",
       "info sangong-subtotal 26.67≠26.66",
       "info yoy-change 19.04≠19.03",
     ]);

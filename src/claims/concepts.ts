@@ -32,7 +32,12 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   { concept: "income.current", label: /^本年收入(?:预算)?(?:合计)?$/ },
   { concept: "expense.current", label: /^本年支出(?:预算)?(?:合计)?$/ },
   { concept: "income.useNonFiscalSurplus", label: /^使用非财政拨款结余/ },
+  // its name before the 2019 template: 用事业基金弥补收支差额
+  { concept: "income.useNonFiscalSurplus", label: /^(?:用|使用)?事业基金弥补收支差额$/ },
   { concept: "income.carryIn", label: /^年初结转和?结余$/ },
+  // a 预算's 收入总计 spelled out (苏州: "收入预算合计92,596.24万元，包括本年收入92,596.24万元，上年结转结余0万元")
+  { concept: "income.total", label: /^收入预算合计$/ },
+  { concept: "income.carryIn", label: /^上年结转和?结余$/ },
   { concept: "expense.surplusDistribution", label: /^结余分配$/ },
   { concept: "expense.carryOut", label: /^年末结转和?结余$/ },
   // 收入决算表 (section 二)
@@ -140,12 +145,31 @@ export interface Relation {
   when?: "noGovFundOrStateCapital";
   /** the measures it holds for (default: actual) */
   measures?: ("actual" | "budget")[];
+  /**
+   * sum relations only: concepts subtracted from the parts (total = Σ parts − Σ minus). Every one must be stated,
+   * and a relation with them is never weakened to a subset (with signs mixed, missing parts bound nothing).
+   */
+  minus?: string[];
+  /** not evaluated when any of these concepts is stated in the narrative (its own relations already tie the figures) */
+  unlessStated?: string[];
 }
 
 export const RELATIONS: Relation[] = [
   { id: "income-total", kind: "sum", total: "income.total", parts: ["income.current", "income.useNonFiscalSurplus", "income.carryIn"] },
   { id: "expense-total", kind: "sum", total: "expense.total", parts: ["expense.current", "expense.surplusDistribution", "expense.carryOut"] },
   { id: "income-equals-expense", kind: "equal", total: "income.total", parts: ["expense.total"] },
+  // the year's balance where the 总计 lines are not stated (web-page 决算说明: "年初结转和结余零万元，本年收入2028.61万元，
+  // 本年支出1928.05万元，事业基金弥补收支差额零万元，结余分配零万元，年末结转和结余100.56万元"): 收入总计 = 支出总计 of the
+  // 收入支出决算总表 (财政部 部门决算报表 表1) with both sides spelled out
+  {
+    id: "carry-over-balance",
+    kind: "sum",
+    total: "expense.carryOut",
+    parts: ["income.carryIn", "income.current", "income.useNonFiscalSurplus"],
+    minus: ["expense.current", "expense.surplusDistribution"],
+    reportKind: "决算",
+    unlessStated: ["income.total", "expense.total"],
+  },
   {
     id: "income-current",
     kind: "sum",

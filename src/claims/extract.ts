@@ -80,6 +80,8 @@ export function normalizeLabel(raw: string, organisation?: string): string {
     s = s.replace(/^(?:其中|包括|分别是|分别为|另外|此外|截至\d{4}年\d{1,2}月\d{1,2}日)/, "");
     s = s.replace(/^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]+[）)])/, "");
     s = s.replace(/^\d{4}年度?/, "");
+    // "（一）2015本年收入2028.01万元": a year written without 年 before 本年/年初/年末 names the report's own year
+    s = s.replace(/^\d{4}(?=本年|年初|年末)/, "");
     if (organisation && s.startsWith(organisation)) s = s.slice(organisation.length);
     // "测试局2024年度收入支出总计": whatever names the unit before the year is not part of the label
     s = s.replace(/^[\u4e00-\u9fa5（）()]{2,40}?\d{4}年度?(?=[\u4e00-\u9fa5“"])/, "");
@@ -176,6 +178,8 @@ export function extractClaims(report: Report): void {
   let carrySection = "";
   let carryLevel = 0;
   const allItems: { token: Token; paragraph: Paragraph }[] = [];
+  // the first figure of the previous paragraph: the total a paragraph of its own, "其中：", breaks down
+  let previousFirst: { token: Token; paragraph: Paragraph } | undefined;
 
   const addFact = (concept: string, label: string, n: PrintedNumber, p: Paragraph, measure: Fact["measure"] = "actual") =>
     facts.push({ concept, measure, label, number: n, source: "narrative", paragraph: p.index });
@@ -555,7 +559,16 @@ export function extractClaims(report: Report): void {
       carry = { total: lastItem, totalLabel: lastItem.label, parts: [], paragraph: p.index, scope: scopeOf(lastItem) };
       carrySection = p.sectionId;
       carryLevel = numberingLevel(text) || 99;
+    } else if (/^\s*其中[:：]\s*$/.test(text) && !tokens.length && previousFirst && previousFirst.paragraph.sectionId === p.sectionId && previousFirst.paragraph.index === p.index - 1) {
+      // "收入预算合计92,596.24万元，包括本年收入…，上年结转结余0万元。" then "其中：" on a line of its own (苏州): the
+      // list that follows breaks down the figure the previous paragraph opened with
+      finishBreakdown(carry);
+      const total = previousFirst.token;
+      carry = { total, totalLabel: total.label, parts: [], paragraph: p.index, scope: scopeOf(total) };
+      carrySection = p.sectionId;
+      carryLevel = 99;
     }
+    previousFirst = items[0] ? { token: items[0], paragraph: p } : undefined;
   }
   finishBreakdown(carry);
 

@@ -125,6 +125,29 @@ export function sumCheck(total: Printed, parts: Printed[]): Check {
   return { verdict: verdictOf(range, total, expected), expected: roundTo(expected, total.decimals), range, decimals: total.decimals, form };
 }
 
+/**
+ * total = Σ parts − Σ minus: a balance (年末结转和结余 = 年初结转和结余 + 本年收入 + 使用非财政拨款结余 − 本年支出 −
+ * 结余分配). Amounts in one unit; `expected` is printed to the total's decimals.
+ */
+export function balanceCheck(total: Printed, parts: Printed[], minus: Printed[]): Check {
+  let range = Interval.exact(0);
+  let expected = new Decimal(0);
+  for (const p of parts) {
+    range = range.plus(Interval.of(p));
+    expected = expected.plus(p.value);
+  }
+  for (const m of minus) {
+    range = range.minus(Interval.of(m));
+    expected = expected.minus(m.value);
+  }
+  const form: Form = {
+    kind: "linear",
+    op: "eq",
+    terms: [{ p: total, coef: -1 }, ...parts.map((p) => ({ p, coef: 1 as const })), ...minus.map((p) => ({ p, coef: -1 as const }))],
+  };
+  return { verdict: verdictOf(range, total, expected), expected: roundTo(expected, total.decimals), range, decimals: total.decimals, form };
+}
+
 /** total ≥ Σ parts (parts of a non-exhaustive breakdown, e.g. “其中” lists) */
 export function subsetCheck(total: Printed, parts: Printed[]): Check {
   let lo = new Decimal(0);

@@ -1,13 +1,15 @@
 /** Evaluates the concept relations of claims/concepts.ts over a report's facts. Shared by several rules. */
 import type { Fact, Report } from "../model/schema.js";
 import { RELATIONS, type Relation } from "../claims/concepts.js";
-import { equalCheck, subsetCheck, sumCheck, type Check } from "./interval.js";
+import { balanceCheck, equalCheck, subsetCheck, sumCheck, type Check } from "./interval.js";
 
 export interface RelationResult {
   relation: Relation;
   measure: Fact["measure"];
   total: Fact;
   parts: Fact[];
+  /** facts subtracted from the parts (Relation.minus); empty for other relations */
+  minus: Fact[];
   /** sum relations with a part not stated fall back to "the stated parts do not exceed the total" */
   kind: "sum" | "subset" | "equal";
   check: Check;
@@ -54,12 +56,20 @@ export function evaluateRelations(report: Report, select: (r: Relation) => boole
       }
       if (parts.length === 0) continue;
       if (parts.some((p) => p.number.unit !== total.number.unit)) continue;
+      if (relation.unlessStated?.some((c) => first(report.facts, c, measure))) continue;
+      if (relation.minus) {
+        const minus = relation.minus.map((c) => first(report.facts, c, measure));
+        if (!complete || !minus.every((m): m is Fact => m !== undefined && m.number.unit === total.number.unit)) continue;
+        const check = balanceCheck(total.number, parts.map((p) => p.number), minus.map((m) => m.number));
+        out.push({ relation, measure, total, parts, minus, kind: "sum", check });
+        continue;
+      }
       if (relation.kind === "equal") {
-        for (const p of parts) out.push({ relation, measure, total, parts: [p], kind: "equal", check: equalCheck(total.number, p.number) });
+        for (const p of parts) out.push({ relation, measure, total, parts: [p], minus: [], kind: "equal", check: equalCheck(total.number, p.number) });
       } else if (relation.kind === "sum" && complete) {
-        out.push({ relation, measure, total, parts, kind: "sum", check: sumCheck(total.number, parts.map((p) => p.number)) });
+        out.push({ relation, measure, total, parts, minus: [], kind: "sum", check: sumCheck(total.number, parts.map((p) => p.number)) });
       } else {
-        out.push({ relation, measure, total, parts, kind: "subset", check: subsetCheck(total.number, parts.map((p) => p.number)) });
+        out.push({ relation, measure, total, parts, minus: [], kind: "subset", check: subsetCheck(total.number, parts.map((p) => p.number)) });
       }
     }
   }

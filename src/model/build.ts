@@ -249,6 +249,7 @@ export function cellNumber(text: string, tableUnit?: string) {
 }
 
 const TITLE_RE = /([\u4e00-\u9fa5（）()“”]{2,40}?)(\d{4})年度?(?:部门|单位)?(决算|预算)/;
+const YEAR_FIRST_TITLE_RE = /^(?:标题[:：])?(\d{4})年度?([\u4e00-\u9fa5（）()“”]{2,40}?)(?:部门|单位)(决算|预算)/;
 
 /** Organisation, year and kind from the title lines, the 编制单位 line or the 概况 heading. */
 /** What a title or heading pattern can catch that is no organisation's name: "第一部分", "关于…", "本部门". */
@@ -266,6 +267,14 @@ function buildMeta(doc: SourceDocument, path: string, paragraphs: Paragraph[], s
       organisation = t[1];
       year = Number(t[2]);
       kind = t[3] as ReportKind;
+      break;
+    }
+    // a web page's title puts the year first: "2016年度平潭县人民法院部门决算说明"
+    const y = YEAR_FIRST_TITLE_RE.exec(h);
+    if (y && !NOT_ORGANISATION.test(y[2]!)) {
+      organisation = y[2];
+      year = Number(y[1]);
+      kind = y[3] as ReportKind;
       break;
     }
   }

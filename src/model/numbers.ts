@@ -147,8 +147,18 @@ export function scanNumbers(text: string): ScannedNumber[] {
       unit,
     });
   }
-  return out;
+  // "年初结转和结余零万元": an amount written as the word 零 (older 决算说明, web pages) is the amount 0
+  const zero = new RegExp(ZERO_AMOUNT_RE);
+  let added = false;
+  for (let m = zero.exec(norm); m; m = zero.exec(norm)) {
+    out.push({ start: m.index, end: m.index + m[0].length, text: "零", value: new Decimal(0), decimals: 0, unit: m[1] as Unit });
+    added = true;
+  }
+  return added ? out.sort((a, b) => a.start - b.start) : out;
 }
+
+/** 零 alone before an amount unit (not inside a numeral such as 一千零五十万元, nor 零星 / 零余额). */
+const ZERO_AMOUNT_RE = /(?<![一二三四五六七八九十百千万亿两〇零\d])零(万元|亿元|元)/g;
 
 /** The amount units, as powers of ten of 元. */
 const AMOUNT_EXPONENT: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
