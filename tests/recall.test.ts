@@ -251,3 +251,18 @@ describe("a “其中：” on a line of its own breaks down the figure the para
     expect(notInfo(text("44,103.26"), "breakdown-sum")).toEqual(["error [92,596.24@L3 48,592.98@L5 44,103.26@L6 0@L7] 92696.24≠92596.24"]);
   });
 });
+
+describe("苏州 预算 wording: “一般公共预算拨款安排的“三公”经费支出预算” and “财政拨款收、支总预算”", () => {
+  const text = (reception: string, fiscal: string) =>
+    BUDGET_HEAD.replace("第二部分 2022年部门预算公开表", "九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明") +
+    `测试局2022年度一般公共预算拨款安排的“三公”经费支出预算15万元，与上年预算数相同。其中，因公出国（境）费支出0万元，占“三公”经费的0%；公务用车购置及运行维护费支出0万元，占“三公”经费的0%；公务接待费支出${reception}万元，占“三公”经费的100%。\n` +
+    `十、财政拨款收支预算总体情况说明\n测试局2022年度财政拨款收、支总预算${fiscal}万元。\n测试局2022年度财政拨款收入支出总计92,596.24万元。\n`;
+  it("valid: 0 + 0 + 15 = 15; the 财政拨款 total stated twice alike", () => {
+    expect(notInfo(text("15", "92,596.24"), "sangong-subtotal")).toEqual([]);
+    expect(notInfo(text("15", "92,596.24"), "same-figure")).toEqual([]);
+  });
+  it("invalid: 公务接待费 17 under a 三公 total of 15 (whole 万元: 16 would be rounding); 财政拨款收、支总预算 92,596.42 against 92,596.24", () => {
+    expect(notInfo(text("17", "92,596.24"), "sangong-subtotal")).toEqual(["error [15@L3 0@L3 0@L3 17@L3] 17≠15"]);
+    expect(notInfo(text("15", "92,596.42"), "same-figure")).toEqual(["error [92,596.42@L5 92,596.24@L6] 92596.42≠92596.24"]);
+  });
+});

@@ -67,7 +67,8 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   // 公共财政预算: the 一般公共预算's name before 2015 ("2015年公共财政拨款支出1408.68万元")
   { concept: "gpb.expense", label: /^公共财政(?:预算)?拨款支出(?:合计)?$/ },
   // 三公 (section 九)
-  { concept: "sangong.total", label: /^(?:财政拨款|一般公共预算)?(?:安排(?:的)?)?[“"]?三公[”"]?经费(?:公共财政拨款|财政拨款)?(?:支出|预算)?(?:数|决算数?)?(?:合计)?$/ },
+  // "一般公共预算拨款安排的“三公”经费支出预算" (苏州 预算)
+  { concept: "sangong.total", label: /^(?:财政拨款|一般公共预算(?:财政)?(?:拨款)?)?(?:安排(?:的)?)?[“"]?三公[”"]?经费(?:公共财政拨款|财政拨款)?(?:支出|预算|支出预算)?(?:数|决算数?)?(?:合计)?$/ },
   { concept: "sangong.abroad", label: /^因公出国[（(]境[）)](?:费|经费)(?:预算)?(?:支出)?$/ },
   { concept: "sangong.vehicle", label: /^公务用?车购置及运行(?:维护)?费(?:预算)?(?:支出)?$/ },
   { concept: "sangong.vehicle.purchase", label: /^公务用?车购置(?:费)?(?:预算)?(?:支出)?$/ },

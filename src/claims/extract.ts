@@ -67,7 +67,8 @@ function sentenceHead(text: string, pos: number): string {
 }
 
 export function normalizeLabel(raw: string, organisation?: string): string {
-  let s = raw.replace(/\s+/g, "");
+  // "财政拨款收、支总预算": the 、 joins 收 and 支 of one word, it does not separate two labels
+  let s = raw.replace(/\s+/g, "").replace(/收、支(?=总|预算)/g, "收支");
   const cut = Math.max(...[...BOUNDARY.source.slice(1, -1)].map((c) => s.lastIndexOf(c)));
   if (cut >= 0) s = s.slice(cut + 1);
   // "（公务用车购置费": the label starts inside the bracket it opens
