@@ -266,3 +266,20 @@ describe("苏州 预算 wording: “一般公共预算拨款安排的“三公�
     expect(notInfo(text("15", "92,596.42"), "same-figure")).toEqual(["error [92,596.42@L5 92,596.24@L6] 92596.42≠92596.24"]);
   });
 });
+
+describe("a paragraph opening with “其中：” whose total stands in the paragraph before (湖州 收入预算)", () => {
+  const text = (share: string) =>
+    BUDGET_HEAD.replace("第二部分 2022年部门预算公开表", "（二）关于测试局2022年收入预算情况说明") +
+    "测试局2022年收入预算515313.35万元，比上年执行数减少10087.38万元，下降1.9%。\n" +
+    `其中：一般公共预算拨款收入37018.75万元，占${share}%；政府性基金收入27600.00万元，占5.4%；事业收入436671.20万元，占84.7%；其他收入14023.40万元，占2.7%。\n`;
+  it("valid: the shares total 100 % and the parts 515313.35: each share is of that whole", () => {
+    expect(notInfo(text("7.2"), "share-of-total")).toEqual([]);
+  });
+  it("invalid: 37018.75 ÷ 515313.35 = 7.18 %, not 7.6 % (the others then total 100.4 %, so no nudge explains it)", () => {
+    expect(notInfo(text("7.6"), "share-of-total")).toEqual(["error [37018.75@L4 515313.35@L3 7.6@L4] 7.2≠7.6"]);
+  });
+  it("a list whose parts meet no figure of the previous paragraph is not placed under it", () => {
+    const partial = text("7.2").replace("；其他收入14023.40万元，占2.7%", "");
+    expect(run(partial, "share-of-total")).toEqual([]);
+  });
+});

@@ -181,6 +181,7 @@ export function extractClaims(report: Report): void {
   const allItems: { token: Token; paragraph: Paragraph }[] = [];
   // the first figure of the previous paragraph: the total a paragraph of its own, "其中：", breaks down
   let previousFirst: { token: Token; paragraph: Paragraph } | undefined;
+  let previousItems: { tokens: Token[]; paragraph: Paragraph } | undefined;
 
   const addFact = (concept: string, label: string, n: PrintedNumber, p: Paragraph, measure: Fact["measure"] = "actual") =>
     facts.push({ concept, measure, label, number: n, source: "narrative", paragraph: p.index });
@@ -268,6 +269,8 @@ export function extractClaims(report: Report): void {
     let lastYoy: YoyClaim | undefined;
     let firstItemSeen = false;
     const items: Token[] = [];
+    // shares in a paragraph that opens with "其中：" and names no whole: resolved against the previous paragraph
+    const orphanShares: ShareClaim[] = [];
     // bracketed sub-lists by the offset of their bracket; undefined for a bracket that follows no item ("收入（100万元）")
     const nested = new Map<number, NestedList | undefined>();
     const paragraphItems: Token[] = [];
@@ -418,6 +421,8 @@ export function extractClaims(report: Report): void {
             } else if (listSpec) {
               claim.wholeLabel = listSpec.total;
               pendingShares.push({ claim, wholeConcept: listSpec.total });
+            } else if (LEADING_QIZHONG.test(text)) {
+              orphanShares.push(claim);
             }
           }
           if (claim.whole || claim.wholeLabel) claims.push(claim);
@@ -569,7 +574,19 @@ export function extractClaims(report: Report): void {
       carrySection = p.sectionId;
       carryLevel = 99;
     }
+    if (orphanShares.length && previousItems && previousItems.paragraph.sectionId === p.sectionId && previousItems.paragraph.index === p.index - 1) {
+      const whole = orphanShares.length === items.length ? wholeOfLeadingList(previousItems.tokens, orphanShares) : undefined;
+      if (whole) {
+        for (const c of orphanShares) {
+          c.whole = strip(whole.n);
+          c.wholeLabel = whole.label;
+          claims.push(c);
+        }
+        claims.push({ kind: "breakdown", label: whole.label, relation: "sum", total: strip(whole.n), parts: orphanShares.map((c) => ({ label: c.label, number: c.part })), paragraph: p.index, origin: "其中" });
+      }
+    }
     previousFirst = items[0] ? { token: items[0], paragraph: p } : undefined;
+    previousItems = items.length ? { tokens: items, paragraph: p } : undefined;
   }
   finishBreakdown(carry);
 
@@ -659,6 +676,26 @@ function sameQuantity(a: Token, b: Token): boolean {
  * Whether t continues a list as one more part: the same quantity as its total and parts, and after "；" (which may
  * start a statement about something else) only an item of the list's own scope.
  */
+/** A paragraph that opens with "其中：" (its total stands in the paragraph before). */
+const LEADING_QIZHONG = /^\s*其中[:：，,]/;
+
+/**
+ * The total a "其中：" paragraph breaks down when the total stands in the previous paragraph (湖州: "…收入预算515313.35
+ * 万元，比上年执行数减少…" then "其中：一般公共预算拨款收入37018.75万元，占7.2%；…其他收入14023.40万元，占2.7%。"). Only
+ * an exhaustive list is placed: every item of the paragraph has its share, and exactly one amount of the previous
+ * paragraph, in the parts' unit, meets their sum. Which figure is the whole is read from the numbers, so the list's
+ * sum never fails against it; its shares are then checked against that whole.
+ */
+function wholeOfLeadingList(previous: Token[], shares: ShareClaim[]): Token | undefined {
+  if (shares.length < 2) return undefined;
+  const unit = shares[0]!.part.unit;
+  if (!AMOUNT_UNITS.has(unit) || shares.some((c) => c.part.unit !== unit)) return undefined;
+  let sum = Interval.exact(0);
+  for (const c of shares) sum = sum.plus(Interval.of(c.part));
+  const candidates = previous.filter((t) => t.kind === "amount" && t.n.unit === unit && Interval.of(t.n).meets(sum));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
 function admits(b: OpenBreakdown, t: Token): boolean {
   if (!sameKind(b.total, t)) return false;
   const s = scopeOf(t);
