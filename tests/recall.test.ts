@@ -283,3 +283,17 @@ describe("a paragraph opening with “其中：” whose total stands in the par
     expect(run(partial, "share-of-total")).toEqual([]);
   });
 });
+
+describe("same-figure: a 项 named by its code in the narrative against its row of the 一般公共预算 支出 table (泉州 预算)", () => {
+  const text = (narrative: string) =>
+    "测试局2022年部门预算\n第一部分 部门预算说明\n四、一般公共预算拨款支出情况\n" +
+    `（一）2010301-行政运行${narrative}万元。主要用于行政单位在编在职人员工资福利等经费。\n（二）2010302-一般行政管理事务126.91万元。主要用于各项专项业务等工作经费支出。\n` +
+    "第二部分 2022年部门预算公开表\n一般公共预算拨款支出预算表\n" +
+    tsv(["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["", "合计", "3579.26", "3452.35", "126.91"], ["2010301", "行政运行", "3452.35", "3452.35", "0.00"], ["2010302", "一般行政管理事务", "126.91", "0.00", "126.91"]);
+  it("valid: 3452.35 in both places", () => {
+    expect(notInfo(text("3452.35"), "same-figure")).toEqual([]);
+  });
+  it("invalid: the narrative's 3425.35 against the row's 3452.35 (transposed digits)", () => {
+    expect(notInfo(text("3425.35"), "same-figure")).toEqual(["error [3452.35@3,3 3425.35@L4] 3452.35≠3425.35"]);
+  });
+});

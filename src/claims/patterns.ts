@@ -52,3 +52,9 @@ export const FUND_QUALIFIED = /^(?:[（(]?[一二三四五六七八九十\d]+[�
 export const PRIOR_PERIOD_CLAUSE = /上年(?!结转|结余)|上一年|去年|同期/;
 /** …unless it states a change against last year ("比上年增加"), which is this year's figure. */
 export const CHANGE_AGAINST_PRIOR = /比上年|较上年|与上年/;
+
+/**
+ * A 项 named by its seven-digit code at the head of a list item (泉州 预算: "（一）2010301-行政运行3452.35万元。主要用于…"):
+ * [1] the code, [2] the 项's name.
+ */
+export const CODE_ITEM = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[.．、])?\s*(\d{7})\s*[-－—–]\s*([\u4e00-\u9fa5（）()、“”]+?)\s*(?=\d)/;

@@ -112,6 +112,8 @@ function codeTableFacts(v: TableView, budgetDoc: boolean, add: Add): void {
         const cls = names.get(r.code.slice(0, 3));
         const kuan = names.get(r.code.slice(0, 5));
         if (cls && kuan) add("gpb.item", `${cls}/${kuan}/${r.label}`, r.values[totalCol]);
+        // by its code too, for a narrative that names the 项 by code ("2010301-行政运行3452.35万元")
+        add("gpb.code", `${r.code}-${r.label}`, r.values[totalCol]);
       }
     }
   }
