@@ -5,6 +5,11 @@
 import { describe, expect, it } from "vitest";
 import { FINAL_HEAD, BUDGET_HEAD, brief, run, tsv } from "./tables-helpers.js";
 import { lintText } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { needs } from "./support/skip.js";
+import { parseDocument } from "../src/parse/index.js";
+import { readReport } from "../src/lint.js";
 
 const notInfo = (text: string, rule: string) => run(text, rule).filter((f) => f.severity !== "info").map(brief);
 
@@ -295,5 +300,35 @@ describe("same-figure: a 项 named by its code in the narrative against its row 
   });
   it("invalid: the narrative's 3425.35 against the row's 3452.35 (transposed digits)", () => {
     expect(notInfo(text("3425.35"), "same-figure")).toEqual(["error [3452.35@3,3 3425.35@L4] 3452.35≠3425.35"]);
+  });
+});
+
+describe("a list “2.按支出用途分类，包括…” with shares, its total two paragraphs before (湖州 支出预算)", () => {
+  const text = (share: string) =>
+    BUDGET_HEAD.replace("第二部分 2022年部门预算公开表", "（三）关于测试局2022年支出预算情况说明") +
+    "测试局2022年支出预算201286.11万元。\n" +
+    "1.按支出功能分类，包括一般公共服务支出0.64万元、其他支出201285.47万元。\n" +
+    `2.按支出用途分类，包括人员支出26435.02万元，占${share}%；日常公用支出3388.68万元，占1.7%；项目支出171262.41万元，占85.1%；事业单位经营支出200.00万元，占0.1%。\n`;
+  it("valid: 26435.02 ÷ 201286.11 = 13.1 %", () => {
+    expect(notInfo(text("13.1"), "share-of-total")).toEqual([]);
+  });
+  it("invalid: 31.1 % for 13.1 % (the parts still total 201286.11, the whole)", () => {
+    expect(notInfo(text("31.1"), "share-of-total")).toEqual(["error [26435.02@L5 201286.11@L3 31.1@L5] 13.1≠31.1"]);
+  });
+});
+
+describe("real documents (../shared/corpus)", () => {
+  const path = join(import.meta.dirname, "..", "..", "shared", "corpus", "rw__湖州__2026年湖州市交通运输局部门预算.pdf");
+  const corpus = needs(path, "../shared/corpus");
+  it.skipIf(corpus.skip)(corpus.name("湖州: headings the page width wrapped over two lines are headings, so each section's figures are read in their own section"), async () => {
+    const doc = await parseDocument(new Uint8Array(readFileSync(path)), path);
+    const report = readReport(doc, path);
+    const titles = report.sections.map((s) => `${s.numbering}${s.title}`);
+    // the body's headings (the contents page cuts them short: "（七）关于湖州市交通运输局2026年政府性基金预算支出")
+    expect(titles.filter((t) => t === "（七）关于湖州市交通运输局2026年政府性基金预算支出情况说明")).toHaveLength(1);
+    expect(titles.filter((t) => t === "（四）关于湖州市交通运输局2026年财政拨款收支预算情况的总体说明")).toHaveLength(1);
+    // the 2.按支出用途分类 list's shares are read against the 支出预算 two paragraphs before
+    const shares = report.claims.filter((c) => c.kind === "share" && c.label === "日常公用支出");
+    expect(shares.map((c) => c.kind === "share" && `${c.part.text} ${c.share.text} of ${c.whole?.text}`)).toEqual(["3388.68 1.7 of 201286.11"]);
   });
 });

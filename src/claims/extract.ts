@@ -181,7 +181,7 @@ export function extractClaims(report: Report): void {
   const allItems: { token: Token; paragraph: Paragraph }[] = [];
   // the first figure of the previous paragraph: the total a paragraph of its own, "其中：", breaks down
   let previousFirst: { token: Token; paragraph: Paragraph } | undefined;
-  let previousItems: { tokens: Token[]; paragraph: Paragraph } | undefined;
+  const recentItems: { tokens: Token[]; paragraph: Paragraph }[] = [];
 
   const addFact = (concept: string, label: string, n: PrintedNumber, p: Paragraph, measure: Fact["measure"] = "actual") =>
     facts.push({ concept, measure, label, number: n, source: "narrative", paragraph: p.index });
@@ -579,8 +579,10 @@ export function extractClaims(report: Report): void {
       carrySection = p.sectionId;
       carryLevel = 99;
     }
-    if (orphanShares.length && previousItems && previousItems.paragraph.sectionId === p.sectionId && previousItems.paragraph.index === p.index - 1) {
-      const whole = orphanShares.length === items.length ? wholeOfLeadingList(previousItems.tokens, orphanShares) : undefined;
+    if (orphanShares.length && orphanShares.length === items.length) {
+      // the figure it breaks down stands in one of the few paragraphs before, in the same section
+      const before = recentItems.filter((r) => r.paragraph.sectionId === p.sectionId && r.paragraph.index >= p.index - 3).flatMap((r) => r.tokens);
+      const whole = wholeOfLeadingList(before, orphanShares);
       if (whole) {
         for (const c of orphanShares) {
           c.whole = strip(whole.n);
@@ -591,7 +593,8 @@ export function extractClaims(report: Report): void {
       }
     }
     previousFirst = items[0] ? { token: items[0], paragraph: p } : undefined;
-    previousItems = items.length ? { tokens: items, paragraph: p } : undefined;
+    if (items.length) recentItems.push({ tokens: items, paragraph: p });
+    if (recentItems.length > 3) recentItems.shift();
   }
   finishBreakdown(carry);
 
@@ -681,14 +684,14 @@ function sameQuantity(a: Token, b: Token): boolean {
  * Whether t continues a list as one more part: the same quantity as its total and parts, and after "；" (which may
  * start a statement about something else) only an item of the list's own scope.
  */
-/** A paragraph that opens with "其中：" (its total stands in the paragraph before). */
-const LEADING_QIZHONG = /^\s*其中[:：，,]/;
+/** A paragraph that opens a list of parts without naming their total: "其中：…", "2.按支出用途分类，包括…". */
+const LEADING_QIZHONG = /^\s*(?:其中[:：，,]|(?:\d{1,2}\s*[.．、]\s*)?按[^，,：:。]{1,12}分类[，,：:]\s*包括)/;
 
 /**
- * The total a "其中：" paragraph breaks down when the total stands in the previous paragraph (湖州: "…收入预算515313.35
+ * The total a "其中：" paragraph breaks down when the total stands in a paragraph before (湖州: "…收入预算515313.35
  * 万元，比上年执行数减少…" then "其中：一般公共预算拨款收入37018.75万元，占7.2%；…其他收入14023.40万元，占2.7%。"). Only
- * an exhaustive list is placed: every item of the paragraph has its share, and exactly one amount of the previous
- * paragraph, in the parts' unit, meets their sum. Which figure is the whole is read from the numbers, so the list's
+ * an exhaustive list is placed: every item of the paragraph has its share, and exactly one amount of the few paragraphs
+ * before, in the parts' unit, meets their sum. Which figure is the whole is read from the numbers, so the list's
  * sum never fails against it; its shares are then checked against that whole.
  */
 function wholeOfLeadingList(previous: Token[], shares: ShareClaim[]): Token | undefined {

@@ -68,6 +68,24 @@ export function buildReport(doc: SourceDocument, path: string): Report {
       stack.push(section);
       continue;
     }
+    // a heading the page width wrapped ("（七）关于湖州市交通运输局2026年政府性基金预算" + "支出情况说明"): one heading
+    const wrappedHeading = open && !block.wrapped ? headingSpanningTwoLines(open, trimmed) : undefined;
+    if (open && wrappedHeading) {
+      const { offset: _offset, ...place } = open.spans[0]!;
+      open = undefined;
+      while (stack.length > 1 && current().level >= wrappedHeading.level) stack.pop();
+      const section: Section = {
+        id: `s${sections.length}`,
+        level: wrappedHeading.level,
+        numbering: wrappedHeading.numbering,
+        title: wrappedHeading.title,
+        parentId: current().id,
+        location: placeLocation(place, wrappedHeading.numbering + wrappedHeading.title),
+      };
+      sections.push(section);
+      stack.push(section);
+      continue;
+    }
     const joins = open && (open.wrapped || continuesOnNextLine(trimmed) || (!startsListItem(trimmed) && !endsSentence(open.text) && !KEY_VALUE.test(open.text) && !(titleLike(open.text) && !/^[-\d]/.test(trimmed))));
     if (open && joins) {
       open.spans.push({ offset: open.text.length, ...block.place });
@@ -116,6 +134,19 @@ function replacementNotice(paragraphs: Paragraph[], tables: Table[]): Notice | u
 /** The next line begins with the tail of a 类/款/项 name or a number: the line before it was cut by the page width. */
 function continuesOnNextLine(next: string | undefined): boolean {
   return next !== undefined && /^(?:[（(](?:项|款|类)[）)]|[^，。；：:\s（(]{1,14}[（(]项[）)])/.test(next);
+}
+
+/**
+ * The joined heading when an open paragraph of one wrapped line and the line after it form one numbered heading: the
+ * first line is a heading but for its wrapping, the two together are one (no amount, no sentence punctuation) and end
+ * as these documents' headings end (…说明, …情况, …概况); a wrapped list item ("（2）其他支出（类）…" + "收入安排的支出
+ * （款）…（项）事") runs on past its second line and is left alone.
+ */
+function headingSpanningTwoLines(open: { text: string; spans: unknown[]; wrapped?: boolean }, line: string): ReturnType<typeof headingOf> {
+  if (open.spans.length !== 1 || !open.wrapped || !headingOf(open.text)) return undefined;
+  const joined = open.text + line;
+  if (!/(?:说明|情况|概况|职能|解释)$/.test(joined)) return undefined;
+  return headingOf(joined);
 }
 
 /** A short line without any punctuation is a title ("某局2024年度部门决算"), not the start of a broken sentence. */
