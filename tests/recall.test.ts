@@ -332,3 +332,16 @@ describe("real documents (../shared/corpus)", () => {
     expect(shares.map((c) => c.kind === "share" && `${c.part.text} ${c.share.text} of ${c.whole?.text}`)).toEqual(["3388.68 1.7 of 201286.11"]);
   });
 });
+
+describe("a paragraph that is a list of 类 with their shares, its total a few paragraphs before (湖州 一般公共预算当年拨款结构情况)", () => {
+  const text = (share: string) =>
+    BUDGET_HEAD.replace("第二部分 2022年部门预算公开表", "（五）关于测试局2022年一般公共预算当年拨款情况说明") +
+    "1.一般公共预算当年拨款规模变化情况。\n测试局2022年一般公共预算当年拨款6838.41万元，比上年执行数减少9.45万元。\n2.一般公共预算当年拨款结构情况。\n" +
+    `一般公共服务（类）支出5356.01万元，占${share}%；社会保障和就业（类）支出796.52万元，占11.6%；卫生健康（类）支出265.81万元，占3.9%；住房保障（类）支出420.07万元，占6.1%。\n`;
+  it("valid: 5356.01 ÷ 6838.41 = 78.32 %, printed 78.3 %", () => {
+    expect(notInfo(text("78.3"), "share-of-total")).toEqual([]);
+  });
+  it("invalid: 87.3 % (the parts total 6838.41, so the whole is the 当年拨款)", () => {
+    expect(notInfo(text("87.3"), "share-of-total")).toEqual(["error [5356.01@L6 6838.41@L4 87.3@L6] 78.3≠87.3"]);
+  });
+});

@@ -426,7 +426,8 @@ export function extractClaims(report: Report): void {
             } else if (listSpec) {
               claim.wholeLabel = listSpec.total;
               pendingShares.push({ claim, wholeConcept: listSpec.total });
-            } else if (LEADING_QIZHONG.test(text)) {
+            } else {
+              // placed below when the paragraph is a list of parts that each carry a share
               orphanShares.push(claim);
             }
           }
@@ -579,7 +580,9 @@ export function extractClaims(report: Report): void {
       carrySection = p.sectionId;
       carryLevel = 99;
     }
-    if (orphanShares.length && orphanShares.length === items.length) {
+    // a paragraph that opens a list ("其中：…", "2.按支出用途分类，包括…") or is one (湖州: "教育（类）支出3797.62万元，占7.3%；
+    // 社会保障和就业（类）支出…" under "2.一般公共预算当年拨款结构情况。"): every item with its share
+    if (orphanShares.length >= 2 && orphanShares.length === items.length && (LEADING_QIZHONG.test(text) || CLASS_ONLY.test(text.slice(0, items[0]!.n.start)))) {
       // the figure it breaks down stands in one of the few paragraphs before, in the same section
       const before = recentItems.filter((r) => r.paragraph.sectionId === p.sectionId && r.paragraph.index >= p.index - 3).flatMap((r) => r.tokens);
       const whole = wholeOfLeadingList(before, orphanShares);
