@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
+import ExcelJS from "exceljs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "gouji.js");
@@ -29,7 +30,7 @@ beforeAll(() => {
 }, 120_000);
 
 describe.skipIf(!existsSync(WEB))("gouji check and merge on the court's real series (../shared/corpus/web)", () => {
-  it("text, JSON, CSV, SARIF, JUnit and HTML carry the series and the two cross-document errors; shards merged = one run", async () => {
+  it("text, JSON, CSV, SARIF, JUnit, HTML and xlsx carry the series and the two cross-document errors; shards merged = one run", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gouji-cross-"));
     for (const f of readdirSync(WEB)) copyFileSync(join(WEB, f), join(dir, f));
 
@@ -78,6 +79,18 @@ describe.skipIf(!existsSync(WEB))("gouji check and merge on the court's real ser
     ]);
     const junit = (await gouji(["merge", "s1.json", "s2.json", "-f", "junit", "--fail-on", "never"], dir)).stdout;
     expect(junit).toContain(`<testsuite name="跨文件核对" tests="1" failures="1"`);
+    // the workbook: each cross-document finding a row of the 问题 sheet, its place marked 跨文件
+    expect((await gouji(["merge", "s1.json", "s2.json", "-o", "cross.xlsx", "--fail-on", "never"], dir)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, "cross.xlsx")));
+    const rows: string[][] = [];
+    wb.getWorksheet("问题")!.eachRow((r, n) => n > 1 && rows.push((r.values as unknown[]).slice(1).map((v) => (typeof v === "object" && v && "text" in v ? String((v as { text: string }).text) : String(v ?? "")))));
+    const crossRows = rows.filter((r) => r[5] === "cross-yoy");
+    expect(crossRows.map((r) => [r[0], r[4].startsWith("跨文件："), r[6]])).toEqual([
+      ["pt__2016-平潭县人民法院-部门决算说明.txt", true, "错误"],
+      ["pt__2016-平潭县人民法院-部门决算说明.txt", true, "错误"],
+    ]);
+    expect(crossRows[0]![10]).toContain("pt__2015-平潭县人民法院-部门决算说明.txt");
     const html = (await gouji(["merge", "s1.json", "s2.json", "-f", "html", "--fail-on", "never"], dir)).stdout;
     expect(html).toContain(`<section id="cross">`);
     expect(html).toContain("平潭县人民法院（部门）");

@@ -184,7 +184,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       summary.crossDocument = cross.counts;
       if (cross.result.findings.some((x) => severityRank(x.severity) >= failRank)) failing = true;
     }
-    if (isBinary(stream)) await out.write(await stream.finish(summary));
+    if (isBinary(stream)) await out.write(await stream.finish(summary, cross?.result));
     else await write(stream.end(summary, cross?.result));
   } catch (e) {
     if (!(e instanceof OutputClosed)) throw e;

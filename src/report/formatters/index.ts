@@ -49,5 +49,5 @@ export async function formatRunBytes(format: Format, run: RunResult, opts: Forma
   if (!isBinary(stream)) return new TextEncoder().encode(renderRun(stream, run));
   stream.begin();
   for (const f of run.files) stream.file(f);
-  return stream.finish(run.summary);
+  return stream.finish(run.summary, run.crossDocument);
 }

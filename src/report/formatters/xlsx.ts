@@ -2,7 +2,8 @@
  * `--format xlsx`: a workbook for auditors (written with exceljs, a kept library: the OOXML package, shared strings,
  * styles, frozen panes, filters and hyperlinks are its business, not ours). Three sheets:
  * - 问题: one row per finding — its stable id (the baseline fingerprint), file (linked), organisation, year, kind,
- *   place, rule, level, group, suggestion, message and every cited value;
+ *   place, rule, level, group, suggestion, message and every cited value; the cross-document findings too, each a
+ *   row of the report it belongs to, its place marked 跨文件;
  * - 文件: one row per file, worst first — counts, groups, suggestions, the reason a file could not be read;
  * - 汇总: totals by rule and by kind of slip.
  * Every sheet has a frozen header row, an auto filter and column widths fitted to its content. The workbook is built
@@ -16,6 +17,8 @@ import { fingerprint } from "../fingerprint.js";
 import { placeText } from "./text.js";
 import { SLIP_NAMES, Triage } from "../triage.js";
 import { fileLink, type LinkBase } from "../links.js";
+import type { CrossDocumentResult } from "../../cross/check.js";
+import { asFileFinding } from "../../cross/render.js";
 
 const LEVEL = { error: "错误", warning: "警告", info: "提示" } as const;
 
@@ -57,7 +60,8 @@ function citedValues(x: Finding): string {
 
 /** A streamed formatter whose output is binary: `end` returns "" and `finish` the workbook's bytes. */
 export interface BinaryStreamFormatter extends StreamFormatter {
-  finish(summary: Summary): Promise<Uint8Array>;
+  /** `cross`: the cross-document pass over the whole run, its findings rows of the reports they belong to */
+  finish(summary: Summary, cross?: CrossDocumentResult): Promise<Uint8Array>;
 }
 
 export function xlsxStream(header: RunHeader, base: LinkBase = {}): BinaryStreamFormatter {
@@ -74,24 +78,17 @@ export function xlsxStream(header: RunHeader, base: LinkBase = {}): BinaryStream
       if (f.status === "failed") {
         findingRows.push({ file: link, ...meta, place: "", rule: f.error?.code ?? "", level: "无法读取", group: "", suggestion: "", message: f.error?.message ?? "", values: "", id: "" });
       }
-      for (const x of f.findings) {
-        findingRows.push({
-          file: link,
-          ...meta,
-          place: placeText(x.location),
-          rule: x.ruleId,
-          level: LEVEL[x.severity],
-          group: x.group && (x.group.size > 1 || x.group.suggestion) ? x.group.id : "",
-          suggestion: x.group?.suggestion ? x.group.summary : "",
-          message: x.message,
-          values: citedValues(x),
-          id: x.id ?? fingerprint(x, f.path),
-        });
-      }
+      for (const x of f.findings) findingRows.push(findingRow(x, f.path, link, meta));
       return "";
     },
     end: () => "",
-    async finish(summary) {
+    async finish(summary, cross) {
+      // a cross-document finding is a row of the report it belongs to (as in CSV); its values name their own files
+      for (const c of cross?.findings ?? []) {
+        const f = files.get(c.path);
+        const meta = { organisation: f?.organisation ?? "", year: f?.year ?? "", kind: f?.kind && f.kind !== "unknown" ? f.kind : "" };
+        findingRows.push(findingRow(asFileFinding(c), c.path, { text: c.path, hyperlink: fileLink(c.path, base) }, meta, "跨文件："));
+      }
       const { default: ExcelJS } = await import("exceljs");
       const wb = new ExcelJS.Workbook();
       wb.creator = `${header.tool.name} ${header.tool.version}`;
@@ -134,6 +131,22 @@ export function xlsxStream(header: RunHeader, base: LinkBase = {}): BinaryStream
       sheet("汇总", [["what", "分类"], ["name", "项目"], ["count", "数量"], ["error", "错误"], ["warning", "警告"], ["info", "提示"]], totals);
       return new Uint8Array(await wb.xlsx.writeBuffer());
     },
+  };
+}
+
+/** One row of the 问题 sheet; `prefix` marks the place of a cross-document finding ("跨文件：第3页"). */
+function findingRow(x: Finding, path: string, link: Row[string], meta: Row, prefix = ""): Row {
+  return {
+    file: link,
+    ...meta,
+    place: prefix + placeText(x.location),
+    rule: x.ruleId,
+    level: LEVEL[x.severity],
+    group: x.group && (x.group.size > 1 || x.group.suggestion) ? x.group.id : "",
+    suggestion: x.group?.suggestion ? x.group.summary : "",
+    message: x.message,
+    values: citedValues(x),
+    id: x.id ?? fingerprint(x, path),
   };
 }
 
