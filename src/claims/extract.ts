@@ -3,11 +3,11 @@
  * (facts). Works on the numbers of each paragraph and the words between them; all wording is in patterns.ts and
  * concepts.ts.
  */
-import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
+import type { BreakdownClaim, ComparisonClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
-  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, COMPARISON,
-  COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
+  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, COMPARE_GLUE,
+  COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
   SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
@@ -261,6 +261,8 @@ export function extractClaims(report: Report): void {
     let lastItem: Token | undefined;
     let variance: Partial<VarianceClaim> & { label: string; budgetMeasure: Fact["measure"] } | undefined;
     let lastYoy: YoyClaim | undefined;
+    // where each change stated in this paragraph ends in the text (after its rate, if it has one)
+    const yoyEnds = new Map<YoyClaim, number>();
     let firstItemSeen = false;
     const items: Token[] = [];
     // bracketed sub-lists by the offset of their bracket; undefined for a bracket that follows no item ("收入（100万元）")
@@ -444,6 +446,7 @@ export function extractClaims(report: Report): void {
           }
           claims.push(claim);
           lastYoy = claim;
+          yoyEnds.set(claim, t.n.end);
           break;
         }
         case "rate": {
@@ -452,6 +455,7 @@ export function extractClaims(report: Report): void {
             const words = [...t.glue.matchAll(RATE_WORDS)].map((m) => (RISING_WORD.test(m[0]) ? "增长" : "下降"));
             lastYoy.rate = strip(t.n);
             if (new Set(words).size === 1) lastYoy.rateWord = words[0] as "增长" | "下降";
+            yoyEnds.set(lastYoy, t.n.end);
           }
           break;
         }
@@ -485,6 +489,8 @@ export function extractClaims(report: Report): void {
     closeVariance();
     finishBreakdown(open);
     for (const list of nested.values()) finishNested(list);
+
+    comparisonClaims(text, tokens, yoyEnds, inExplanation, p.index, claims);
 
     // Shanghai: "决算数小于预算数" describes the budget/actual pair stated just before it
     for (const m of text.matchAll(COMPARISON)) {
@@ -600,6 +606,41 @@ export function extractClaims(report: Report): void {
         claims.push({ kind: "unitSlip", label: "", number: strip(n), problem: "yuanForWanyuan", paragraph: p.index });
       }
     }
+  }
+}
+
+/**
+ * Comparison words against the figures they describe (patterns.ts: FLAT_AFTER_CHANGE, COMPARE_GLUE):
+ * - "比上年增加0.00万元，增长0.00%，与上年持平": the change printed right before the word, which asserts it is zero;
+ * - "公用经费9.86万元，低于上年的14.22万元": two figures of one kind and unit in one clause chain, the word between them.
+ * Nothing in an explanation ("主要原因是…与上年持平") is read: it may speak of a part of the subject.
+ */
+function comparisonClaims(text: string, tokens: Token[], yoyEnds: Map<YoyClaim, number>, inExplanation: (pos: number) => boolean, paragraph: number, claims: Report["claims"]): void {
+  for (const [yoy, end] of yoyEnds) {
+    if (inExplanation(end) || (!yoy.delta && !yoy.rate)) continue;
+    const m = FLAT_AFTER_CHANGE.exec(text.slice(end));
+    if (!m || inExplanation(end + m.index + m[0].length - 1)) continue;
+    const claim: ComparisonClaim = { kind: "comparison", label: yoy.label, word: (m[1] ?? "") + m[2]!, relation: "equal", roughly: !!m[1], paragraph };
+    if (yoy.delta) claim.delta = yoy.delta;
+    if (yoy.rate) claim.rate = yoy.rate;
+    if (yoy.current) claim.current = yoy.current;
+    if (yoy.amountWord === "增加" || yoy.amountWord === "减少") claim.amountWord = yoy.amountWord;
+    claims.push(claim);
+  }
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const a = tokens[k - 1]!;
+    if (t.kind === "count" || a.sentence !== t.sentence || !sameKind(a, t) || a.n.unit !== t.n.unit) continue;
+    if (inExplanation(a.n.start) || inExplanation(t.n.start) || /[。；;：:]/.test(t.glue) || t.glue.split(/[，,]/).length > 2) continue;
+    const m = COMPARE_GLUE.exec(t.glue.replace(/\s+$/, ""));
+    if (!m || m[1]) continue;
+    const word = m[2]!;
+    // "高于上年10万元" states the difference: only 大于/小于/等于 may stand right before the figure compared with
+    if (!m[3] && !/^(?:大于|小于|等于)$/.test(word)) continue;
+    const claim: ComparisonClaim = { kind: "comparison", label: a.label, word, relation: COMPARE_RELATION[word]!, roughly: false, a: strip(a.n), b: strip(t.n), paragraph };
+    const bLabel = (m[3] ?? "").replace(/的$/, "");
+    if (bLabel) claim.bLabel = bLabel;
+    claims.push(claim);
   }
 }
 

@@ -88,7 +88,14 @@ export const COLUMN_ROLES: [RegExp, string][] = [
   [/预算数/, "budget"],
 ];
 
+/**
+ * The source words of fund columns. A header that names two of them ("一般公共政府性基金预算资金": two columns' headers
+ * read as one, the PDF having merged an empty column into its neighbour) holds either source: role "merged".
+ */
+const SOURCE_WORDS = [/一般公共/, /政府性基金/, /国有资本/, /财政专户/, /其他资金/, /上年结转|结余资金/];
+
 export function roleOf(header: string): string | undefined {
+  if (SOURCE_WORDS.filter((re) => re.test(header)).length >= 2) return "merged";
   return COLUMN_ROLES.find(([re]) => re.test(header))?.[1];
 }
 
@@ -215,6 +222,9 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
       let k = 0;
       while (k + 1 < anchors.length && anchors[k + 1]!.column <= cell.column) k++;
       const s = usable[Math.min(k, usable.length - 1)]!;
+      // a label header standing over one of the side's own label columns ("采购品目名称" over the fourth of five
+      // label columns) is in place: the row lost no cells before it
+      if (s.labelCols.includes(anchors[k]!.column)) return 0;
       const labelCol = s.labelCols[0] ?? s.codeCols[s.codeCols.length - 1]!;
       return labelCol - anchors[k]!.column;
     };
@@ -238,7 +248,8 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
     }
   }
   for (const cols of columns) for (const col of cols) {
-    const role = roleOf(col.leaf) ?? roleOf(col.path.split("/").pop() ?? "");
+    // a header word wrapped over two header rows ("财政专 / 户拨款", "其他资 / 金") is read joined
+    const role = roleOf(col.leaf) ?? roleOf(col.path.split("/").pop() ?? "") ?? roleOf(col.path.split("/").slice(-2).join(""));
     if (role) col.role = role;
   }
   for (const cols of columns) adoptGroupSubtotals(cols);
@@ -267,7 +278,8 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
           }
         }
       }
-      const inline = /^([2-5]\d{2}(?:\d{2}){0,2})([^\d.].*)$/.exec(rawLabel);
+      // "2010301行政运行", "[201]一般公共服务支出" (珠海)
+      const inline = /^[[［【]?([2-5]\d{2}(?:\d{2}){0,2})[\]］】]?([^\d.\]］】].*)$/.exec(rawLabel);
       if (!code && inline) {
         code = inline[1]!;
         rawLabel = inline[2]!;

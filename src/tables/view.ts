@@ -116,7 +116,31 @@ function continues(seg: Segment, prev: TableView): boolean {
   if (head(seg.rows) === head(prev.segment.rows)) return true;
   // no title and no header of its own: it starts with coded rows
   const firstText = (r: TableCell[]) => (r.find((c) => c.text.trim())?.text ?? "").trim();
-  return !seg.table.title && seg.rows.slice(0, 2).some((r) => /^[2-5]\d{2}(?:\s|$|\d|\p{Script=Han})/u.test(firstText(r)));
+  if (!seg.table.title && seg.rows.slice(0, 2).some((r) => /^[2-5]\d{2}(?:\s|$|\d|\p{Script=Han})/u.test(firstText(r)))) return true;
+  return headerlessNextPage(seg, prev);
+}
+
+/**
+ * No title and no header at all (its first row already holds figures), on the page right after the table's last
+ * page, with as many value columns on each side as the table: the rest of the table's rows (苏州's 政府采购支出表
+ * continues by name, without codes or a repeated header).
+ */
+function headerlessNextPage(seg: Segment, prev: TableView): boolean {
+  const page = seg.table.location.page;
+  if (squash(seg.table.title) || !page || !prev.lastPage || page !== prev.lastPage + 1 || !prev.grid) return false;
+  if (!startsWithFigures(seg)) return false;
+  const next = buildGrid(seg.rows, prev.unit);
+  return !!next && next.sides.length === prev.grid.sides.length && next.sides.every((_, k) => usedColumns(next, k).length === usedColumns(prev.grid!, k).length);
+}
+
+/** The segment has no header: its first row already holds a figure with decimals. */
+function startsWithFigures(seg: Segment): boolean {
+  return !!seg.rows[0]?.some((c) => c.number && /\d\.\d/.test(c.text));
+}
+
+/** The value columns (indexes into the side's columns) that hold a figure in some row. */
+function usedColumns(g: Grid, side: number): number[] {
+  return g.columns[side]!.map((_, j) => j).filter((j) => g.rows.some((r) => r.side === side && r.values[j]));
 }
 
 /** The last page a (physical) table reaches (the model records it for a table that runs over pages). */
@@ -165,7 +189,7 @@ function joinContinuation(prev: TableView, seg: Segment, report: Report): void {
   if (prev.unjoinable || !prev.grid) return;
   const next = buildGrid(seg.rows, prev.unit);
   if (!next) return; // a page with no data rows (a header, a note)
-  const mapping = alignColumns(prev.grid, next);
+  const mapping = alignColumns(prev.grid, next, startsWithFigures(seg));
   if (!mapping) {
     prev.unjoinable = true;
     delete prev.grid;
@@ -194,7 +218,7 @@ function joinContinuation(prev: TableView, seg: Segment, report: Report): void {
  * For each side, the first page's value-column index of each of the continuation's value columns (-1: a column that
  * never holds a figure). Undefined when the pages do not line up: other sides, or a column matched to none or two.
  */
-function alignColumns(first: Grid, next: Grid): number[][] | undefined {
+function alignColumns(first: Grid, next: Grid, headerless: boolean): number[][] | undefined {
   if (first.sides.length !== next.sides.length) return undefined;
   const out: number[][] = [];
   for (let s = 0; s < first.sides.length; s++) {
@@ -209,7 +233,16 @@ function alignColumns(first: Grid, next: Grid): number[][] | undefined {
       const hits = a.map((x, k) => (c.role && x.role === c.role ? k : -1)).filter((k) => k >= 0);
       return hits.length === 1 ? hits[0]! : used(j) ? -2 : -1;
     });
-    if (map.includes(-2) || new Set(map.filter((k) => k >= 0)).size !== map.filter((k) => k >= 0).length) return undefined;
+    if (map.includes(-2) || new Set(map.filter((k) => k >= 0)).size !== map.filter((k) => k >= 0).length) {
+      // a page without any header that lost an empty column (or gained one): the columns that hold figures, in
+      // order, when both pages have as many of them
+      if (!headerless) return undefined;
+      const ua = usedColumns(first, s);
+      const ub = usedColumns(next, s);
+      if (ua.length === 0 || ua.length !== ub.length || ub.some((j, i) => b[j]!.role && a[ua[i]!]!.role && b[j]!.role !== a[ua[i]!]!.role)) return undefined;
+      out.push(b.map((_, j) => (ub.includes(j) ? ua[ub.indexOf(j)]! : -1)));
+      continue;
+    }
     out.push(map);
   }
   return out;
