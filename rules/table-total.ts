@@ -1,5 +1,5 @@
 import { defineRule } from "../src/engine/rule.js";
-import { fundColumnSums, procurementRowSums, totalColumnSums, totalRowSums } from "../src/tables/structure.js";
+import { fundColumnSums, procurementRowSums, subtotalColumnSums, totalColumnSums, totalRowSums } from "../src/tables/structure.js";
 import { reportTableSum } from "../src/tables/checks.js";
 import { tableViews } from "../src/tables/view.js";
 
@@ -15,7 +15,7 @@ export default defineRule({
   example: "表4 一般公共预算支出表\n功能分类科目名称\t合计\t基本支出\t项目支出\n一般公共服务支出\t202.74\t152.74\t50.10",
   check(report, ctx) {
     for (const v of tableViews(report)) {
-      for (const s of [...totalRowSums(v), ...totalColumnSums(v), ...fundColumnSums(v), ...procurementRowSums(v)]) {
+      for (const s of [...totalRowSums(v), ...totalColumnSums(v), ...fundColumnSums(v), ...subtotalColumnSums(v), ...procurementRowSums(v)]) {
         reportTableSum(ctx, s, s.relation === "totalRow" ? "row" : s.relation === "group" ? "group" : "column");
       }
     }

@@ -10,7 +10,7 @@ import { parseDocument } from "../src/parse/index.js";
 import { readReport } from "../src/lint.js";
 import { kindOfTitle } from "../src/tables/kinds.js";
 import { tableViews } from "../src/tables/view.js";
-import { fundColumnSums, procurementRowSums, totalColumnSums, totalRowSums, type TableSum } from "../src/tables/structure.js";
+import { fundColumnSums, procurementRowSums, subtotalColumnSums, totalColumnSums, totalRowSums, type TableSum } from "../src/tables/structure.js";
 import { sumFinding } from "../src/tables/checks.js";
 import { BUDGET_HEAD, brief, reportOf, run, tsv } from "./tables-helpers.js";
 
@@ -80,6 +80,40 @@ const procurement = (service: string) =>
     ["", "物业管理费", "物业管理费", "物业管理服务", "分散采购", service, "", "", "", service],
     ["", "区域重点项目协审经费", "委托业务费", "审计服务", "分散采购", "170.00", "", "", "", "170.00"],
   );
+
+const incomeBySource = (gpb: string) =>
+  BUDGET_HEAD +
+  "2026年市级部门收入预算总表\n单位：万元\n" +
+  tsv(
+    ["", "", "", "", "本年收入", "", "", "", "上年结转结余", "", ""],
+    ["单位名称", "总计", "小计", "一般公共预算", "政府性基金预算", "事业收入", "其他收入", "小计", "一般公共预算", "专户资金结转结余", "单位资金结转结余"],
+    ["合计", "120.00", "100.00", gpb, "20.00", "", "", "20.00", "15.00", "", "5.00"],
+  );
+
+describe("subtotal columns: 小计 = Σ the sources after it; 总计 = Σ 小计 (湖州's 收入预算总表)", () => {
+  it("states each group and the whole", () => {
+    const v = tableViews(reportOf(incomeBySource("80.00")))[0]!;
+    expect(v.kind).toBe("income");
+    expect(subtotalColumnSums(v).map(show)).toEqual([
+      "合计: 本年收入小计=100.00 80.00+20.00+∅+∅",
+      "合计: 上年结转结余小计=20.00 15.00+∅+5.00",
+      "合计: 总计=120.00 100.00+20.00",
+    ]);
+    expect(run(incomeBySource("80.00"), "table-total").filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  it("a source that breaks its 小计 is an error", () => {
+    expect(run(incomeBySource("81.00"), "table-total").map(brief)).toEqual(["error [100.00@3,3 81.00@3,4 20.00@3,5] 101.00≠100.00"]);
+  });
+
+  it("a 基本支出 小计 followed by 项目支出 is no group of sources", () => {
+    const text =
+      BUDGET_HEAD +
+      "2026年市级部门一般公共预算支出表\n单位：万元\n" +
+      tsv(["科目名称", "合计", "小计", "人员经费", "公用经费", "项目支出"], ["合计", "10.00", "6.00", "5.00", "1.00", "4.00"]);
+    expect(subtotalColumnSums(tableViews(reportOf(text))[0]!)).toEqual([]);
+  });
+});
 
 describe("政府采购支出表 by category, unit and item (苏州)", () => {
   it("aligns its header on the label columns it stands over and states 合计 = Σ大类, 大类 = Σ单位, 单位 = Σ品目", () => {

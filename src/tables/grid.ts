@@ -77,7 +77,8 @@ export const COLUMN_ROLES: [RegExp, string][] = [
   [/事业单位经营/, "unitOperating"],
   [/事业收入/, "business"],
   [/经营收入/, "operating"],
-  [/其他收入|其他资金/, "other"],
+  // 湖州's 项目支出预算表 names the department's own money 单位资金
+  [/其他收入|其他资金|^单位资金$/, "other"],
   [/财政专户/, "specialAccount"],
   [/一般公共预算/, "gpb"],
   [/政府性基金/, "govFund"],

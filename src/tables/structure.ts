@@ -347,3 +347,45 @@ export function procurementRowSums(view: TableView): TableSum[] {
   }
   return out;
 }
+
+/**
+ * Per row, a header that groups its columns under subtotals (湖州's 收入预算总表: 总计 | 本年收入: 小计 | 一般公共预算 | … |
+ * 其他收入 | 上年结转结余: 小计 | 一般公共预算 | … | 单位资金结转结余): each 小计 = Σ the columns after it up to the next
+ * 小计, and the 总计 (or 合计) before the first 小计 = Σ the 小计 columns. A group needs two parts, each a source of
+ * funds by its header (一般公共预算, 事业收入, 其他收入 …, or a 结转结余). Sides that fundColumnSums or totalColumnSums already check
+ * are left to them.
+ */
+export function subtotalColumnSums(view: TableView): TableSum[] {
+  const g = view.grid;
+  if (!g) return [];
+  const taken = new Set([...totalColumnSums(view), ...fundColumnSums(view)].map((s) => s.along));
+  const out: TableSum[] = [];
+  for (const side of g.sides) {
+    const cols = g.columns[side.index]!;
+    const subs = cols.map((c, j) => (/^小计$/.test(c.leaf) ? j : -1)).filter((j) => j > 0);
+    if (subs.length === 0) continue;
+    const groups: { sub: number; parts: number[] }[] = [];
+    subs.forEach((s, k) => {
+      const parts = cols.map((_, j) => j).filter((j) => j > s && j < (subs[k + 1] ?? cols.length));
+      // every part a source of funds (a 基本支出 小计 | 人员经费 | 公用经费 followed by 项目支出 is no such group)
+      if (parts.length >= 2 && parts.every((j) => PROCUREMENT_SOURCES.has(cols[j]!.role ?? "") || /结转(?:和)?结余$/.test(cols[j]!.leaf))) groups.push({ sub: s, parts });
+    });
+    if (groups.length === 0) continue;
+    const whole = groups.length === subs.length && subs[0] === 1 && /^(?:总计|合计)$/.test(cols[0]!.leaf) && subs.length >= 2;
+    const rows = g.rows.filter((r) => r.side === side.index && r.odd === 0 && !taken.has(rowName(r)));
+    for (const r of rows) {
+      const term = (j: number): Term => ({ label: cols[j]!.path.replace(/\//g, "") || cols[j]!.leaf, number: r.values[j] });
+      for (const grp of groups) {
+        const total = term(grp.sub);
+        const parts = grp.parts.map(term);
+        if (usable(total, parts)) out.push({ view, relation: "totalColumn", along: rowName(r), total, parts });
+      }
+      if (whole) {
+        const total = term(0);
+        const parts = subs.map(term);
+        if (usable(total, parts)) out.push({ view, relation: "totalColumn", along: rowName(r), total, parts });
+      }
+    }
+  }
+  return out;
+}
