@@ -115,6 +115,35 @@ describe("subtotal columns: 小计 = Σ the sources after it; 总计 = Σ 小计
   });
 });
 
+describe("基本支出 split into 人员经费 and 公用经费 (苏州, 湖州)", () => {
+  const gpb = (personnel: string, header: string[]) =>
+    BUDGET_HEAD +
+    "一般公共预算支出表\n单位：万元\n" +
+    tsv(header, ["", "合计", "4,651.67", "4,312.17", personnel, "395.60", "339.50"], ["201", "一般公共服务支出", "4,651.67", "4,312.17", personnel, "395.60", "339.50"]);
+  const glued = ["科目编码", "科目名称", "合计", "小计", "基本支出人员经费", "公用经费", "项目支出"];
+
+  it("a group header glued to the header under it is split: 小计 is the 基本支出, = 人员经费 + 公用经费", () => {
+    const v = tableViews(reportOf(gpb("3,916.57", glued)))[0]!;
+    expect(v.grid!.columns[0]!.map((c) => `${c.path}:${c.role}`)).toEqual(["合计:total", "基本支出/小计:basic", "基本支出/人员经费:personnel", "公用经费:public", "项目支出:project"]);
+    expect(totalColumnSums(v).map(show)).toEqual([
+      "合计: 合计=4,651.67 4,312.17+339.50",
+      "201 一般公共服务支出: 合计=4,651.67 4,312.17+339.50",
+      "合计: 基本支出小计=4,312.17 3,916.57+395.60",
+      "201 一般公共服务支出: 基本支出小计=4,312.17 3,916.57+395.60",
+    ]);
+    expect(run(gpb("3,916.57", glued), "table-total").filter((f) => f.severity !== "info")).toEqual([]);
+    expect(run(gpb("3,906.57", glued), "table-total").filter((f) => f.severity === "error")).toHaveLength(2);
+  });
+
+  it("without a 基本支出 column, 人员支出 and 公用经费 stand in for it in 总计", () => {
+    const text =
+      BUDGET_HEAD +
+      "2026年市级部门支出预算总表\n单位：万元\n" +
+      tsv(["科目编码", "科目名称", "总计", "基本支出人员支出", "公用经费", "项目支出", "事业单位经营支出"], ["", "合计", "100.00", "50.00", "10.00", "38.00", "2.00"]);
+    expect(totalColumnSums(tableViews(reportOf(text))[0]!).map(show)).toEqual(["合计: 总计=100.00 50.00+10.00+38.00+2.00"]);
+  });
+});
+
 describe("政府采购支出表 by category, unit and item (苏州)", () => {
   it("aligns its header on the label columns it stands over and states 合计 = Σ大类, 大类 = Σ单位, 单位 = Σ品目", () => {
     const v = tableViews(reportOf(procurement("13.00")))[0]!;

@@ -67,8 +67,8 @@ export const COLUMN_ROLES: [RegExp, string][] = [
   [/结余分配/, "surplusDistribution"],
   [/基本支出/, "basic"],
   [/^项目支出$/, "project"],
-  [/人员经费/, "personnel"],
-  [/公用经费/, "public"],
+  [/人员经费|^人员支出$/, "personnel"],
+  [/公用经费|^公用支出$/, "public"],
   [/上缴上级/, "toSuperior"],
   [/对附属单位补助/, "toAffiliated"],
   [/^经营支出/, "operatingExp"],
@@ -88,6 +88,9 @@ export const COLUMN_ROLES: [RegExp, string][] = [
   [/决算数/, "actual"],
   [/预算数/, "budget"],
 ];
+
+/** Group headers that a PDF may glue to the header below them: "基本支出人员经费" is 基本支出 / 人员经费. */
+const GLUED_GROUP = /^(基本支出|本年收入|上年结转结余|财政拨款)(.+)$/;
 
 /**
  * The source words of fund columns. A header that names two of them ("一般公共政府性基金预算资金": two columns' headers
@@ -249,6 +252,12 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
     }
   }
   for (const cols of columns) for (const col of cols) {
+    // a group header glued to the header under it ("基本支出人员经费": the PDF read the two header rows as one line)
+    const glued = GLUED_GROUP.exec(col.leaf);
+    if (glued && roleOf(glued[2]!) && roleOf(glued[2]!) !== "total") {
+      col.leaf = glued[2]!;
+      col.path = [...col.path.split("/").slice(0, -1), glued[1]!, glued[2]!].join("/");
+    }
     // a header word wrapped over two header rows ("财政专 / 户拨款", "其他资 / 金") is read joined
     const role = roleOf(col.leaf) ?? roleOf(col.path.split("/").pop() ?? "") ?? roleOf(col.path.split("/").slice(-2).join(""));
     if (role) col.role = role;

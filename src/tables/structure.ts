@@ -125,8 +125,13 @@ export function totalColumnSums(view: TableView): TableSum[] {
     const cols = g.columns[side.index]!;
     const totalIdx = cols.findIndex((c) => c.role && spec.total.includes(c.role));
     if (totalIdx < 0) continue;
-    const partIdx = cols.map((c, j) => ({ c, j })).filter(({ c, j }) => j !== totalIdx && c.role && spec.parts.includes(c.role)).map(({ j }) => j);
-    const others = cols.filter((c, j) => j !== totalIdx && !partIdx.includes(j));
+    // no 基本支出 column of its own (湖州: 基本支出 / 人员支出 | 公用经费): its two parts stand in for it
+    const partRolesOf = spec.parts.includes("basic") && !cols.some((c) => c.role === "basic") ? [...spec.parts, ...SUB_PARTS.basic!] : spec.parts;
+    const partIdx = cols.map((c, j) => ({ c, j })).filter(({ c, j }) => j !== totalIdx && c.role && partRolesOf.includes(c.role)).map(({ j }) => j);
+    // 人员经费 and 公用经费 under a 基本支出 part are the part's own parts, not other columns
+    const partRoles = new Set(partIdx.map((j) => cols[j]!.role));
+    const subOf = (c: Column) => Object.entries(SUB_PARTS).some(([part, subs]) => partRoles.has(part) && subs.includes(c.role ?? ""));
+    const others = cols.filter((c, j) => j !== totalIdx && !partIdx.includes(j) && !subOf(c));
     if (partIdx.length < 2) continue;
     if (spec.strict && others.some((c) => c.leaf)) continue;
     // a column named twice (two "财政拨款" columns) means sub-columns we cannot place
@@ -139,9 +144,24 @@ export function totalColumnSums(view: TableView): TableSum[] {
       const parts = partIdx.map((j) => ({ label: cols[j]!.leaf, number: r.values[j] }));
       if (usable(total, parts)) out.push({ view, relation: "totalColumn", along: rowName(r), total, parts });
     }
+    // the part's own parts: 基本支出 (小计) = 人员经费 + 公用经费
+    for (const [part, subs] of Object.entries(SUB_PARTS)) {
+      const p = cols.findIndex((c) => c.role === part);
+      const subIdx = subs.map((role) => cols.findIndex((c) => c.role === role));
+      if (p < 0 || subIdx.some((j) => j < 0) || cols.filter((c) => subs.includes(c.role ?? "")).length !== subs.length) continue;
+      for (const r of g.rows) {
+        if (r.side !== side.index || r.odd > 0) continue;
+        const total: Term = { label: cols[p]!.path.replace(/\//g, "") || cols[p]!.leaf, number: r.values[p] };
+        const parts = subIdx.map((j) => ({ label: cols[j]!.leaf, number: r.values[j] }));
+        if (usable(total, parts)) out.push({ view, relation: "totalColumn", along: rowName(r), total, parts });
+      }
+    }
   }
   return out;
 }
+
+/** Columns that split a part column of COLUMN_PARTS: 基本支出 = 人员经费 + 公用经费. */
+const SUB_PARTS: Record<string, string[]> = { basic: ["personnel", "public"] };
 
 export interface SummarySide {
   side: number;
