@@ -7,7 +7,7 @@ import type { BreakdownClaim, ComparisonClaim, Fact, Paragraph, ParagraphNumber,
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
   ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, COMPARE_GLUE,
-  COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
+  BREAKDOWN_OPENER, COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
   SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
@@ -173,6 +173,7 @@ export function extractClaims(report: Report): void {
   const pendingYoy: { claim: YoyClaim; concept: string }[] = [];
   const listParts = new Map<number, { section: string; total: string; parts: { label: string; token: Token; paragraph: number }[] }>();
   let carry: OpenBreakdown | undefined; // "…，其中：" at the end of a paragraph: the next paragraphs hold the parts
+  let prevItems: { items: Token[]; paragraph: Paragraph } | undefined; // the previous paragraph's items
   let carrySection = "";
   let carryLevel = 0;
   const allItems: { token: Token; paragraph: Paragraph }[] = [];
@@ -365,11 +366,13 @@ export function extractClaims(report: Report): void {
               addFact(alias.concept, t.label, strip(t.n), p, alias.measure ?? "actual");
             }
           }
-          const opens = /其中[:：]?[^，,。；;]*$/.test(t.glue.replace(/\s+$/, "")) || /其中[:：]\s*$/.test(t.glue);
+          const opens = BREAKDOWN_OPENER.test(t.glue.replace(/\s+$/, "")) || /其中[:：]\s*$/.test(t.glue);
           if (opens) {
             finishBreakdown(open);
             open = undefined;
-            const total = [...items].reverse().find((i) => sameKind(i, t));
+            // "其中：" opening a paragraph (a PDF line break after the total's sentence): the previous paragraph's one
+            // item of this kind, in the same section, is the total
+            const total = [...items].reverse().find((i) => sameKind(i, t)) ?? (/^\s*其中/.test(text) && items.length === 0 ? previousTotal(prevItems, p, t) : undefined);
             if (total && sameQuantity(total, t)) {
               const afterStop = /[。！？]\s*其中/.test(t.glue) || /^\s*其中/.test(t.glue) && t.glue.trim().startsWith("其中") && k === 0;
               open = { total, totalLabel: total.label, parts: [t], endSentence: afterStop ? undefined : t.sentence, paragraph: p.index, scope: scopeOf(total) ?? scopeOf(t) };
@@ -555,6 +558,7 @@ export function extractClaims(report: Report): void {
       finishBreakdown(carry);
       carry = undefined;
     }
+    prevItems = { items, paragraph: p };
     // a paragraph ending "…，其中：" opens a breakdown over the next paragraphs
     if (/其中[:：]?\s*$/.test(text) && lastItem) {
       finishBreakdown(carry);
@@ -642,6 +646,13 @@ function comparisonClaims(text: string, tokens: Token[], yoyEnds: Map<YoyClaim, 
     if (bLabel) claim.bLabel = bLabel;
     claims.push(claim);
   }
+}
+
+/** The previous paragraph's only item of t's kind, when that paragraph is in t's section; else undefined. */
+function previousTotal(prev: { items: Token[]; paragraph: Paragraph } | undefined, p: Paragraph, t: Token): Token | undefined {
+  if (!prev || prev.paragraph.sectionId !== p.sectionId || prev.paragraph.index !== p.index - 1) return undefined;
+  const same = prev.items.filter((i) => sameKind(i, t));
+  return same.length === 1 ? same[0] : undefined;
 }
 
 /** Offsets of the brackets still open at `pos`, outermost first ("（境）" closes; a stray closing bracket is ignored). */

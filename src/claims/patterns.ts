@@ -71,3 +71,9 @@ export const COMPARE_RELATION: Record<string, "equal" | "greater" | "less"> = {
   小于: "less", 低于: "less", 不足: "less", 少于: "less",
   等于: "equal",
 };
+/**
+ * The word before a figure that opens a list of the previous figure's parts: "…，其中：基本支出60万元", "收入预算合计
+ * 4,651.67万元，包括本年收入4,651.67万元，上年结转结余0万元" (苏州: 包括 right after the total's figure; "…收入139963.40
+ * 万元；支出包括：…" names another subject). The parts are a subset of the total unless the list says it is complete.
+ */
+export const BREAKDOWN_OPENER = /其中[:：]?[^，,。；;]*$|^\s*[，,]\s*包括[:：]?[^，,。；;]*$/;
