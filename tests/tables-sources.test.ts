@@ -208,7 +208,9 @@ describe.skipIf(!existsSync(ZHUHAI) || !existsSync(SUZHOU_DATA))("real documents
     const t11 = views.find((v) => v.title.includes("表11"))!;
     const t12 = views.find((v) => v.title.includes("表12"))!;
     expect(verdicts(fundColumnSums(t11))).toEqual({ holds: 30, other: 0 });
-    expect(verdicts(fundColumnSums(t12)).holds).toBeGreaterThanOrEqual(40);
+    // its pages 24–28 (no title; a header of their own or none) are one table with it
+    expect(views.filter((v) => !v.title && [24, 25, 26, 27, 28].includes(v.table.location.page!) && v.table.index < 16).map((v) => v.table.index)).toEqual([]);
+    expect(verdicts(fundColumnSums(t12)).holds).toBeGreaterThanOrEqual(130);
     expect(verdicts(fundColumnSums(t12)).other).toBe(0);
     expect(views.filter((v) => /^表[567] /.test(v.title)).map((v) => v.kind)).toEqual(["gpbExpense", "gpbBasic", "gpbProject"]);
   }, 60_000);

@@ -3,7 +3,7 @@
  * (grid, “三公” slots or performance blocks). Built once per report and memoised.
  */
 import type { Report, Table, TableCell } from "../model/schema.js";
-import { buildGrid, type Grid, type GridRow } from "./grid.js";
+import { buildGrid, roleOf, type Grid, type GridRow } from "./grid.js";
 import { normalizeTitle, PERF_KINDS, type TableKind } from "./kinds.js";
 import { readPerf, readTargetFunds, type FundRow, type Perf } from "./perf.js";
 import { readSangong, type Sangong } from "./sangong.js";
@@ -121,21 +121,41 @@ function continues(seg: Segment, prev: TableView): boolean {
 }
 
 /**
- * No title and no header at all (its first row already holds figures), on the page right after the table's last
- * page, with as many value columns on each side as the table: the rest of the table's rows (苏州's 政府采购支出表
- * continues by name, without codes or a repeated header).
+ * No title, on the table's last page or the page right after it, and either the same header as the table's (珠海's
+ * 表12 reprints it on later pages) or no header at all (its first row already holds figures, or the rows before them
+ * name no column) with as many value columns holding figures on each side as the table: the rest of the table's rows
+ * (苏州's 政府采购支出表 continues by name, without codes or a repeated header).
  */
 function headerlessNextPage(seg: Segment, prev: TableView): boolean {
   const page = seg.table.location.page;
-  if (squash(seg.table.title) || !page || !prev.lastPage || page !== prev.lastPage + 1 || !prev.grid) return false;
-  if (!startsWithFigures(seg)) return false;
+  if (squash(seg.table.title) || !page || !prev.lastPage || (page !== prev.lastPage + 1 && page !== prev.lastPage) || !prev.grid) return false;
   const next = buildGrid(seg.rows, prev.unit);
+  // or a header of its own that names the same columns, in the same order, as the table's
+  const sameHeader = !!next && next.columns.length === prev.grid.columns.length && next.columns.every((cols, k) => {
+    const a = prev.grid!.columns[k]!;
+    return cols.length === a.length && cols.every((c, j) => c.role === a[j]!.role && c.leaf === a[j]!.leaf);
+  }) && next.columns.some((cols) => cols.some((c) => c.role));
+  if (sameHeader) return true;
+  if (!startsWithFigures(seg) && !noHeaderWords(seg)) return false;
   return !!next && next.sides.length === prev.grid.sides.length && next.sides.every((_, k) => usedColumns(next, k).length === usedColumns(prev.grid!, k).length);
 }
 
 /** The segment has no header: its first row already holds a figure with decimals. */
 function startsWithFigures(seg: Segment): boolean {
   return !!seg.rows[0]?.some((c) => c.number && /\d\.\d/.test(c.text));
+}
+
+/**
+ * The rows before its first figure name no column (珠海's 表12 continues with a project's name wrapped over lines and
+ * its 绩效目标 prose): no header word of a value column (总计, 一般公共预算 …) and no label header (科目, 项目, 名称).
+ */
+function noHeaderWords(seg: Segment): boolean {
+  const first = seg.rows.findIndex((r) => r.some((c) => c.number && /\d\.\d/.test(c.text)));
+  if (first < 0) return false;
+  return seg.rows.slice(0, first).every((r) => r.every((c) => {
+    const t = squash(c.text);
+    return !t || t.length > 16 || (!roleOf(t) && !/科目|项目|名称|单位|栏次|金额|预算数/.test(t));
+  }));
 }
 
 /** The value columns (indexes into the side's columns) that hold a figure in some row. */
