@@ -4,6 +4,7 @@ import allocationSum from "./allocation-sum.js";
 import breakdownSubset from "./breakdown-subset.js";
 import breakdownSum from "./breakdown-sum.js";
 import budgetVariance from "./budget-variance.js";
+import comparisonWords from "./comparison-words.js";
 import completeness from "./completeness.js";
 import incompleteReading from "./incomplete-reading.js";
 import namesYears from "./names-years.js";
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   breakdownSubset,
   breakdownSum,
   budgetVariance,
+  comparisonWords,
   completeness,
   incompleteReading,
   namesYears,

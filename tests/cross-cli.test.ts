@@ -82,7 +82,7 @@ describe.skipIf(!existsSync(WEB))("gouji check and merge on the court's real ser
     // the workbook: each cross-document finding a row of the 问题 sheet, its place marked 跨文件
     expect((await gouji(["merge", "s1.json", "s2.json", "-o", "cross.xlsx", "--fail-on", "never"], dir)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(dir, "cross.xlsx")));
+    await wb.xlsx.load(readFileSync(join(dir, "cross.xlsx")) as unknown as ArrayBuffer);
     const rows: string[][] = [];
     wb.getWorksheet("问题")!.eachRow((r, n) => n > 1 && rows.push((r.values as unknown[]).slice(1).map((v) => (typeof v === "object" && v && "text" in v ? String((v as { text: string }).text) : String(v ?? "")))));
     const crossRows = rows.filter((r) => r[5] === "cross-yoy");

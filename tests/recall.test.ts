@@ -345,3 +345,16 @@ describe("a paragraph that is a list of 类 with their shares, its total a few p
     expect(notInfo(text("87.3"), "share-of-total")).toEqual(["error [5356.01@L6 6838.41@L4 87.3@L6] 78.3≠87.3"]);
   });
 });
+
+describe("“其中，” with a comma opens the parts as “其中：” does (东营 收入预算)", () => {
+  const text = (other: string) =>
+    BUDGET_HEAD.replace("第二部分 2022年部门预算公开表", "二、关于部门收入总表的说明") +
+    `测试局2022年收入预算50,616.94万元，其中，一般公共预算拨款收入16,474.82万元，占32.55%；其他收入${other}万元，占63.0%；上年结转2,254.12万元，占4.45%。\n`;
+  it("valid: 16,474.82 + 31,888.00 + 2,254.12 = 50,616.94", () => {
+    expect(notInfo(text("31,888.00"), "breakdown-sum")).toEqual([]);
+    expect(notInfo(text("31,888.00"), "share-of-total")).toEqual([]);
+  });
+  it("invalid: 31,988.00 makes the parts 50,716.94 (the shares total 100 %: the list is the whole)", () => {
+    expect(notInfo(text("31,988.00"), "breakdown-sum")).toEqual(["error [50,616.94@L3 16,474.82@L3 31,988.00@L3 2,254.12@L3] 50716.94≠50616.94"]);
+  });
+});

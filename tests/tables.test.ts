@@ -85,14 +85,16 @@ describe("coded grids", () => {
     const v = tableViews(reportOf(text))[0]!;
     expect([valueAt(v, "2010350", "basic")?.text, valueAt(v, "合计", "项目支出")?.text, valueAt(v, "201")?.text, valueAt(v, "2010302", "basic")]).toEqual(["152.74", "50", "202.74", undefined]);
   });
-  it("adds the 类 and 项 and the 合计 row as facts, labelled like the narrative's", () => {
+  it("adds the 类 and 项 (by name path and by code) and the 合计 row as facts, labelled like the narrative's", () => {
     expect(facts(reportOf(text))).toEqual([
       "gpb.expense/actual 一般公共预算财政拨款支出=202.74万元",
       "gpb.basic/actual 一般公共预算财政拨款基本支出=152.74万元",
       "gpb.project/actual 一般公共预算财政拨款项目支出=50万元",
       "gpb.class/actual 一般公共服务支出=202.74万元",
       "gpb.item/actual 一般公共服务支出/政府办公厅（室）及相关机构事务/一般行政管理事务=50.00万元",
+      "gpb.code/actual 2010302-一般行政管理事务=50.00万元",
       "gpb.item/actual 一般公共服务支出/政府办公厅（室）及相关机构事务/事业运行=152.74万元",
+      "gpb.code/actual 2010350-事业运行=152.74万元",
     ]);
   });
   it("reads a code and its name in one cell, and two lists side by side", () => {

@@ -3,11 +3,11 @@
  * (facts). Works on the numbers of each paragraph and the words between them; all wording is in patterns.ts and
  * concepts.ts.
  */
-import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
+import type { BreakdownClaim, ComparisonClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
-  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, CODE_ITEM, COMPARISON,
-  COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
+  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, CODE_ITEM, COMPARE_GLUE,
+  BREAKDOWN_OPENER, COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
   SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
@@ -176,6 +176,7 @@ export function extractClaims(report: Report): void {
   const pendingYoy: { claim: YoyClaim; concept: string }[] = [];
   const listParts = new Map<number, { section: string; total: string; parts: { label: string; token: Token; paragraph: number }[] }>();
   let carry: OpenBreakdown | undefined; // "…，其中：" at the end of a paragraph: the next paragraphs hold the parts
+  let prevItems: { items: Token[]; paragraph: Paragraph } | undefined; // the previous paragraph's items
   let carrySection = "";
   let carryLevel = 0;
   const allItems: { token: Token; paragraph: Paragraph }[] = [];
@@ -269,6 +270,8 @@ export function extractClaims(report: Report): void {
     let lastItem: Token | undefined;
     let variance: Partial<VarianceClaim> & { label: string; budgetMeasure: Fact["measure"] } | undefined;
     let lastYoy: YoyClaim | undefined;
+    // where each change stated in this paragraph ends in the text (after its rate, if it has one)
+    const yoyEnds = new Map<YoyClaim, number>();
     let firstItemSeen = false;
     const items: Token[] = [];
     // shares in a paragraph that opens with "其中：" and names no whole: resolved against the previous paragraph
@@ -376,11 +379,13 @@ export function extractClaims(report: Report): void {
               addFact(alias.concept, t.label, strip(t.n), p, alias.measure ?? "actual");
             }
           }
-          const opens = /其中[:：]?[^，,。；;]*$/.test(t.glue.replace(/\s+$/, "")) || /其中[:：]\s*$/.test(t.glue);
+          const opens = BREAKDOWN_OPENER.test(t.glue.replace(/\s+$/, "")) || /其中[:：]\s*$/.test(t.glue);
           if (opens) {
             finishBreakdown(open);
             open = undefined;
-            const total = [...items].reverse().find((i) => sameKind(i, t));
+            // "其中：" opening a paragraph (a PDF line break after the total's sentence): the previous paragraph's one
+            // item of this kind, in the same section, is the total
+            const total = [...items].reverse().find((i) => sameKind(i, t)) ?? (/^\s*其中/.test(text) && items.length === 0 ? previousTotal(prevItems, p, t) : undefined);
             if (total && sameQuantity(total, t)) {
               const afterStop = /[。！？]\s*其中/.test(t.glue) || /^\s*其中/.test(t.glue) && t.glue.trim().startsWith("其中") && k === 0;
               open = { total, totalLabel: total.label, parts: [t], endSentence: afterStop ? undefined : t.sentence, paragraph: p.index, scope: scopeOf(total) ?? scopeOf(t) };
@@ -460,6 +465,7 @@ export function extractClaims(report: Report): void {
           }
           claims.push(claim);
           lastYoy = claim;
+          yoyEnds.set(claim, t.n.end);
           break;
         }
         case "rate": {
@@ -468,6 +474,7 @@ export function extractClaims(report: Report): void {
             const words = [...t.glue.matchAll(RATE_WORDS)].map((m) => (RISING_WORD.test(m[0]) ? "增长" : "下降"));
             lastYoy.rate = strip(t.n);
             if (new Set(words).size === 1) lastYoy.rateWord = words[0] as "增长" | "下降";
+            yoyEnds.set(lastYoy, t.n.end);
           }
           break;
         }
@@ -501,6 +508,8 @@ export function extractClaims(report: Report): void {
     closeVariance();
     finishBreakdown(open);
     for (const list of nested.values()) finishNested(list);
+
+    comparisonClaims(text, tokens, yoyEnds, inExplanation, p.index, claims);
 
     // Shanghai: "决算数小于预算数" describes the budget/actual pair stated just before it
     for (const m of text.matchAll(COMPARISON)) {
@@ -565,6 +574,7 @@ export function extractClaims(report: Report): void {
       finishBreakdown(carry);
       carry = undefined;
     }
+    prevItems = { items, paragraph: p };
     // a paragraph ending "…，其中：" opens a breakdown over the next paragraphs
     if (/其中[:：]?\s*$/.test(text) && lastItem) {
       finishBreakdown(carry);
@@ -643,6 +653,48 @@ export function extractClaims(report: Report): void {
       }
     }
   }
+}
+
+/**
+ * Comparison words against the figures they describe (patterns.ts: FLAT_AFTER_CHANGE, COMPARE_GLUE):
+ * - "比上年增加0.00万元，增长0.00%，与上年持平": the change printed right before the word, which asserts it is zero;
+ * - "公用经费9.86万元，低于上年的14.22万元": two figures of one kind and unit in one clause chain, the word between them.
+ * Nothing in an explanation ("主要原因是…与上年持平") is read: it may speak of a part of the subject.
+ */
+function comparisonClaims(text: string, tokens: Token[], yoyEnds: Map<YoyClaim, number>, inExplanation: (pos: number) => boolean, paragraph: number, claims: Report["claims"]): void {
+  for (const [yoy, end] of yoyEnds) {
+    if (inExplanation(end) || (!yoy.delta && !yoy.rate)) continue;
+    const m = FLAT_AFTER_CHANGE.exec(text.slice(end));
+    if (!m || inExplanation(end + m.index + m[0].length - 1)) continue;
+    const claim: ComparisonClaim = { kind: "comparison", label: yoy.label, word: (m[1] ?? "") + m[2]!, relation: "equal", roughly: !!m[1], paragraph };
+    if (yoy.delta) claim.delta = yoy.delta;
+    if (yoy.rate) claim.rate = yoy.rate;
+    if (yoy.current) claim.current = yoy.current;
+    if (yoy.amountWord === "增加" || yoy.amountWord === "减少") claim.amountWord = yoy.amountWord;
+    claims.push(claim);
+  }
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const a = tokens[k - 1]!;
+    if (t.kind === "count" || a.sentence !== t.sentence || !sameKind(a, t) || a.n.unit !== t.n.unit) continue;
+    if (inExplanation(a.n.start) || inExplanation(t.n.start) || /[。；;：:]/.test(t.glue) || t.glue.split(/[，,]/).length > 2) continue;
+    const m = COMPARE_GLUE.exec(t.glue.replace(/\s+$/, ""));
+    if (!m || m[1]) continue;
+    const word = m[2]!;
+    // "高于上年10万元" states the difference: only 大于/小于/等于 may stand right before the figure compared with
+    if (!m[3] && !/^(?:大于|小于|等于)$/.test(word)) continue;
+    const claim: ComparisonClaim = { kind: "comparison", label: a.label, word, relation: COMPARE_RELATION[word]!, roughly: false, a: strip(a.n), b: strip(t.n), paragraph };
+    const bLabel = (m[3] ?? "").replace(/的$/, "");
+    if (bLabel) claim.bLabel = bLabel;
+    claims.push(claim);
+  }
+}
+
+/** The previous paragraph's only item of t's kind, when that paragraph is in t's section; else undefined. */
+function previousTotal(prev: { items: Token[]; paragraph: Paragraph } | undefined, p: Paragraph, t: Token): Token | undefined {
+  if (!prev || prev.paragraph.sectionId !== p.sectionId || prev.paragraph.index !== p.index - 1) return undefined;
+  const same = prev.items.filter((i) => sameKind(i, t));
+  return same.length === 1 ? same[0] : undefined;
 }
 
 /** Offsets of the brackets still open at `pos`, outermost first ("（境）" closes; a stray closing bracket is ignored). */

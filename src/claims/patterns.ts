@@ -58,3 +58,28 @@ export const CHANGE_AGAINST_PRIOR = /比上年|较上年|与上年/;
  * [1] the code, [2] the 项's name.
  */
 export const CODE_ITEM = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[.．、])?\s*(\d{7})\s*[-－—–]\s*([\u4e00-\u9fa5（）()、“”]+?)\s*(?=\d)/;
+
+/**
+ * "与上年持平" right after a printed change (only spaces and a comma between): the word asserts the change is zero.
+ * Group 1: 基本/大致/大体 (a small difference admitted); group 2: the word. "与上年相比不变" is the same claim.
+ */
+export const FLAT_AFTER_CHANGE = /^\s*[，,]?\s*(?:(?:与|和|同|较)(?:上年|上一年度?|去年|\d{4}\s*年度?)(?:同期)?(?:预算|决算|执行)?数?(?:相比|比较)?[，,]?\s*)(基本|大致|大体)?(持平|相同|一致|相等|没有变化|无变化|不变)/;
+/**
+ * A figure compared with the one stated just before it: "9.86万元，低于上年的14.22万元", "大于项目支出的20%",
+ * "等于预算数的". The word must be followed by "的" + the figure (or be 大于/小于/等于, which never state a difference):
+ * "高于上年10万元" states a difference, not the figure compared with, and is left alone. Group 1: a negation (不低于,
+ * 未超过: a bound, not a comparison); group 2: the word; group 3: what the second figure is.
+ */
+export const COMPARE_GLUE = /(不|未|没有)?(大于|小于|等于|高于|低于|超过|不足|多于|少于)((?:[^，,。；;：:\d]{0,20}?)的|)\s*$/;
+/** What each comparison word asserts of the first figure against the second. */
+export const COMPARE_RELATION: Record<string, "equal" | "greater" | "less"> = {
+  大于: "greater", 高于: "greater", 超过: "greater", 多于: "greater",
+  小于: "less", 低于: "less", 不足: "less", 少于: "less",
+  等于: "equal",
+};
+/**
+ * The word before a figure that opens a list of the previous figure's parts: "…，其中：基本支出60万元" (or "其中，", 东营), "收入预算合计
+ * 4,651.67万元，包括本年收入4,651.67万元，上年结转结余0万元" (苏州: 包括 right after the total's figure; "…收入139963.40
+ * 万元；支出包括：…" names another subject). The parts are a subset of the total unless the list says it is complete.
+ */
+export const BREAKDOWN_OPENER = /其中[:：，,]?[^，,。；;]*$|^\s*[，,]\s*包括[:：]?[^，,。；;]*$/;

@@ -206,7 +206,8 @@ function placeLocation(place: SourcePlace, snippet: string): Location {
   return { ...place, snippet: snippet.length > 60 ? `${snippet.slice(0, 60)}…` : snippet };
 }
 
-const TABLE_TITLE = /(表|情况|目标|明细)\s*$|^表\s*\d|绩效自评表|[表]$/;
+/** A line that names a table; a short bracketed qualifier may follow ("一般公共预算支出情况表（按功能分类科目）"). */
+const TABLE_TITLE = /(表|情况|目标|明细)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$|^表\s*\d|绩效自评表|[表]$/;
 
 function buildTable(block: SourceTable, index: number, sectionId: string, recent: string[]): Table {
   // Title: a single-cell first row that names a table, else the nearest preceding line that does.

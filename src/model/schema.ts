@@ -190,8 +190,31 @@ export const UnitSlipClaimSchema = z.object({
   problem: z.enum(["yuanForWanyuan", "doublePercent", "missingUnit"]),
   paragraph: z.number().int(),
 });
+/**
+ * A comparison word against the figures it describes: "与上年持平" after a printed change ("比上年增加0.00万元，增长
+ * 0.00%，与上年持平"), or two figures one word relates ("9.86万元，低于上年的14.22万元"; "基本支出占80%，大于项目支出
+ * 的20%"). `relation` is what the word asserts; `roughly` marks "基本持平"/"大致相当", which admit a small difference.
+ */
+export const ComparisonClaimSchema = z.object({
+  kind: z.literal("comparison"),
+  label: z.string(),
+  /** the word as printed: 持平, 相同, 大于, 低于 … */
+  word: z.string(),
+  relation: z.enum(["equal", "greater", "less"]),
+  roughly: z.boolean(),
+  /** two figures: a (stated first) against b */
+  a: Num.optional(),
+  b: Num.optional(),
+  bLabel: z.string().optional(),
+  /** or the change printed with the word: 比上年增加/减少 delta, 增长/下降 rate */
+  delta: Num.optional(),
+  rate: Num.optional(),
+  current: Num.optional(),
+  amountWord: z.enum(["增加", "减少"]).optional(),
+  paragraph: z.number().int(),
+});
 export const ClaimSchema = z.discriminatedUnion("kind", [
-  ShareClaimSchema, BreakdownClaimSchema, YoyClaimSchema, VarianceClaimSchema, UnitSlipClaimSchema,
+  ShareClaimSchema, BreakdownClaimSchema, YoyClaimSchema, VarianceClaimSchema, UnitSlipClaimSchema, ComparisonClaimSchema,
 ]);
 export type Claim = z.infer<typeof ClaimSchema>;
 export type ShareClaim = z.infer<typeof ShareClaimSchema>;
@@ -199,6 +222,7 @@ export type BreakdownClaim = z.infer<typeof BreakdownClaimSchema>;
 export type YoyClaim = z.infer<typeof YoyClaimSchema>;
 export type VarianceClaim = z.infer<typeof VarianceClaimSchema>;
 export type UnitSlipClaim = z.infer<typeof UnitSlipClaimSchema>;
+export type ComparisonClaim = z.infer<typeof ComparisonClaimSchema>;
 
 /**
  * A part of the document that could not be read or checked (a table whose layout failed, a rule that stopped on an

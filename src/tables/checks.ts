@@ -8,7 +8,8 @@ import { squash } from "./text.js";
 import type { TableView } from "./view.js";
 
 export function tableName(v: TableView): string {
-  return squash(v.title) || `表${v.table.index}`;
+  // "表04" printed above "2026年市级部门…总表" stays apart from the year it would run into
+  return squash(v.title).replace(/^(表\d{1,3})(?=\d{4}年)/, "$1 ") || `表${v.table.index}`;
 }
 
 /** a performance table's name with its project, as the perf rules' messages print it */

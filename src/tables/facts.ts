@@ -88,8 +88,12 @@ function codeTableFacts(v: TableView, budgetDoc: boolean, add: Add): void {
       else {
         // a second column of the same role (总计 | 合计 | …) is a group's subtotal: the first one states the figure
         const seen = new Set<string>();
+        // a 基本支出 table split by fund (珠海's 部门预算基本支出预算表: 总计 | 财政拨款 | 一般公共预算 | … | 其他资金)
+        // prints the 基本支出 of all funds in its 总计 and the 一般公共预算's in its 一般公共预算 column
+        const byFund = v.kind === "gpbBasic" && cols.some((c) => c.role === "gpb");
+        const fundMap: Record<string, string> = byFund ? { total: "expense.basic", gpb: "gpb.basic" } : map;
         cols.forEach((c, j) => {
-          let concept = c.role ? map[c.role] : undefined;
+          let concept = c.role ? fundMap[c.role] : undefined;
           if (!concept || seen.has(c.role!)) return;
           seen.add(c.role!);
           // a 预算 收入表 whose total includes 上年结转 states the 收支总预算, not this year's income

@@ -67,8 +67,8 @@ export const COLUMN_ROLES: [RegExp, string][] = [
   [/结余分配/, "surplusDistribution"],
   [/基本支出/, "basic"],
   [/^项目支出$/, "project"],
-  [/人员经费/, "personnel"],
-  [/公用经费/, "public"],
+  [/人员经费|^人员支出$/, "personnel"],
+  [/公用经费|^公用支出$/, "public"],
   [/上缴上级/, "toSuperior"],
   [/对附属单位补助/, "toAffiliated"],
   [/^经营支出/, "operatingExp"],
@@ -77,7 +77,8 @@ export const COLUMN_ROLES: [RegExp, string][] = [
   [/事业单位经营/, "unitOperating"],
   [/事业收入/, "business"],
   [/经营收入/, "operating"],
-  [/其他收入|其他资金/, "other"],
+  // 湖州's 项目支出预算表 names the department's own money 单位资金
+  [/其他收入|其他资金|^单位资金$/, "other"],
   [/财政专户/, "specialAccount"],
   [/一般公共预算/, "gpb"],
   [/政府性基金/, "govFund"],
@@ -88,7 +89,17 @@ export const COLUMN_ROLES: [RegExp, string][] = [
   [/预算数/, "budget"],
 ];
 
+/** Group headers that a PDF may glue to the header below them: "基本支出人员经费" is 基本支出 / 人员经费. */
+const GLUED_GROUP = /^(基本支出|本年收入|上年结转结余|财政拨款)(.+)$/;
+
+/**
+ * The source words of fund columns. A header that names two of them ("一般公共政府性基金预算资金": two columns' headers
+ * read as one, the PDF having merged an empty column into its neighbour) holds either source: role "merged".
+ */
+const SOURCE_WORDS = [/一般公共/, /政府性基金/, /国有资本/, /财政专户/, /其他资金/, /上年结转|结余资金/];
+
 export function roleOf(header: string): string | undefined {
+  if (SOURCE_WORDS.filter((re) => re.test(header)).length >= 2) return "merged";
   return COLUMN_ROLES.find(([re]) => re.test(header))?.[1];
 }
 
@@ -215,6 +226,9 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
       let k = 0;
       while (k + 1 < anchors.length && anchors[k + 1]!.column <= cell.column) k++;
       const s = usable[Math.min(k, usable.length - 1)]!;
+      // a label header standing over one of the side's own label columns ("采购品目名称" over the fourth of five
+      // label columns) is in place: the row lost no cells before it
+      if (s.labelCols.includes(anchors[k]!.column)) return 0;
       const labelCol = s.labelCols[0] ?? s.codeCols[s.codeCols.length - 1]!;
       return labelCol - anchors[k]!.column;
     };
@@ -238,7 +252,14 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
     }
   }
   for (const cols of columns) for (const col of cols) {
-    const role = roleOf(col.leaf) ?? roleOf(col.path.split("/").pop() ?? "");
+    // a group header glued to the header under it ("基本支出人员经费": the PDF read the two header rows as one line)
+    const glued = GLUED_GROUP.exec(col.leaf);
+    if (glued && roleOf(glued[2]!) && roleOf(glued[2]!) !== "total") {
+      col.leaf = glued[2]!;
+      col.path = [...col.path.split("/").slice(0, -1), glued[1]!, glued[2]!].join("/");
+    }
+    // a header word wrapped over two header rows ("财政专 / 户拨款", "其他资 / 金") is read joined
+    const role = roleOf(col.leaf) ?? roleOf(col.path.split("/").pop() ?? "") ?? roleOf(col.path.split("/").slice(-2).join(""));
     if (role) col.role = role;
   }
   for (const cols of columns) adoptGroupSubtotals(cols);
@@ -267,7 +288,8 @@ export function buildGrid(rows: TableCell[][], unit: string): Grid | undefined {
           }
         }
       }
-      const inline = /^([2-5]\d{2}(?:\d{2}){0,2})([^\d.].*)$/.exec(rawLabel);
+      // "2010301行政运行", "[201]一般公共服务支出" (珠海)
+      const inline = /^[[［【]?([2-5]\d{2}(?:\d{2}){0,2})[\]］】]?([^\d.\]］】].*)$/.exec(rawLabel);
       if (!code && inline) {
         code = inline[1]!;
         rawLabel = inline[2]!;

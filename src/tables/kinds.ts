@@ -38,7 +38,8 @@ const ALIASES: { kind: TableKind; title: RegExp }[] = [
   { kind: "projectExpense", title: /^(?:部门)?(?:预算)?项目支出(?:及其他支出)?(?:情况|预算|总体情况)?(?:明细)?表/ },
   { kind: "fiscalSummary", title: /财政拨款收(?:入)?支(?:出)?(?:决算|预算)?总(?:体情况)?表/ },
   { kind: "gpbExpense", title: /一般公共预算.*支出/ },
-  { kind: "fiscalExpense", title: /^财政拨款支出(?:决算|预算)表/ },
+  // "财政拨款支出表（功能科目）" (苏州)
+  { kind: "fiscalExpense", title: /^财政拨款支出(?:决算|预算)?表/ },
   { kind: "summary", title: /收(?:入)?支(?:出)?(?:决算|预算)?总(?:体情况)?表|收支总表/ },
   { kind: "income", title: /收入(?:决算|预算)?(?:总体情况)?(?:总)?表/ },
   { kind: "expense", title: /支出(?:决算|预算)?(?:总体情况)?(?:总)?表/ },

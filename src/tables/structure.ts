@@ -17,7 +17,7 @@ export interface Term {
 export interface TableSum {
   view: TableView;
   /** what kind of relation: code hierarchy, 合计 row, 合计 column, 总表 side */
-  relation: "code" | "totalRow" | "totalColumn" | "summary" | "fund";
+  relation: "code" | "totalRow" | "totalColumn" | "summary" | "fund" | "group";
   /** the column (or row) the relation runs along, for the message */
   along: string;
   total: Term;
@@ -82,7 +82,9 @@ export function totalRowSums(view: TableView): TableSum[] {
   for (const side of g.sides) {
     const rows = g.rows.filter((r) => r.side === side.index);
     // a 类 printed again (at the top of a continuation page) with the same figures is one 类
-    const classes = rows.filter((r, i) => r.code && r.code.length === 3 && !rows.slice(0, i).some((o) => o.code === r.code && sameValues(o, r)));
+    // the top level the table prints: its 类, or its 款 or 项 when it lists no 类 (泉州's 支出预算总表 lists 项 only)
+    const top = Math.min(...rows.filter((r) => r.code && levelOf(r.code)).map((r) => r.code!.length));
+    const classes = rows.filter((r, i) => r.code && r.code.length === top && !rows.slice(0, i).some((o) => o.code === r.code && sameValues(o, r)));
     const totals = rows.filter((r) => !r.code && TOTAL_LABEL.test(r.label));
     if (classes.length === 0 || totals.length !== 1) continue;
     const total = totals[0]!;
@@ -102,7 +104,8 @@ const COLUMN_PARTS: Partial<Record<TableKind, { total: string[]; parts: string[]
     parts: ["fiscal", "gpb", "govFund", "stateCapital", "specialAccount", "superior", "business", "unitOperating", "operating", "affiliated", "other", "carryIn"],
     strict: true,
   },
-  expense: { total: ["expenseCurrent", "total"], parts: ["basic", "project", "toSuperior", "operatingExp", "toAffiliated"], strict: true },
+  // 事业单位经营支出 is the 经营支出 column
+  expense: { total: ["expenseCurrent", "total"], parts: ["basic", "project", "toSuperior", "operatingExp", "unitOperating", "toAffiliated"], strict: true },
   gpbExpense: { total: ["total"], parts: ["basic", "project"], strict: true },
   fiscalExpense: { total: ["total"], parts: ["basic", "project"], strict: true },
   govFund: { total: ["total"], parts: ["basic", "project"], strict: false },
@@ -122,8 +125,13 @@ export function totalColumnSums(view: TableView): TableSum[] {
     const cols = g.columns[side.index]!;
     const totalIdx = cols.findIndex((c) => c.role && spec.total.includes(c.role));
     if (totalIdx < 0) continue;
-    const partIdx = cols.map((c, j) => ({ c, j })).filter(({ c, j }) => j !== totalIdx && c.role && spec.parts.includes(c.role)).map(({ j }) => j);
-    const others = cols.filter((c, j) => j !== totalIdx && !partIdx.includes(j));
+    // no 基本支出 column of its own (湖州: 基本支出 / 人员支出 | 公用经费): its two parts stand in for it
+    const partRolesOf = spec.parts.includes("basic") && !cols.some((c) => c.role === "basic") ? [...spec.parts, ...SUB_PARTS.basic!] : spec.parts;
+    const partIdx = cols.map((c, j) => ({ c, j })).filter(({ c, j }) => j !== totalIdx && c.role && partRolesOf.includes(c.role)).map(({ j }) => j);
+    // 人员经费 and 公用经费 under a 基本支出 part are the part's own parts, not other columns
+    const partRoles = new Set(partIdx.map((j) => cols[j]!.role));
+    const subOf = (c: Column) => Object.entries(SUB_PARTS).some(([part, subs]) => partRoles.has(part) && subs.includes(c.role ?? ""));
+    const others = cols.filter((c, j) => j !== totalIdx && !partIdx.includes(j) && !subOf(c));
     if (partIdx.length < 2) continue;
     if (spec.strict && others.some((c) => c.leaf)) continue;
     // a column named twice (two "财政拨款" columns) means sub-columns we cannot place
@@ -136,9 +144,24 @@ export function totalColumnSums(view: TableView): TableSum[] {
       const parts = partIdx.map((j) => ({ label: cols[j]!.leaf, number: r.values[j] }));
       if (usable(total, parts)) out.push({ view, relation: "totalColumn", along: rowName(r), total, parts });
     }
+    // the part's own parts: 基本支出 (小计) = 人员经费 + 公用经费
+    for (const [part, subs] of Object.entries(SUB_PARTS)) {
+      const p = cols.findIndex((c) => c.role === part);
+      const subIdx = subs.map((role) => cols.findIndex((c) => c.role === role));
+      if (p < 0 || subIdx.some((j) => j < 0) || cols.filter((c) => subs.includes(c.role ?? "")).length !== subs.length) continue;
+      for (const r of g.rows) {
+        if (r.side !== side.index || r.odd > 0) continue;
+        const total: Term = { label: cols[p]!.path.replace(/\//g, "") || cols[p]!.leaf, number: r.values[p] };
+        const parts = subIdx.map((j) => ({ label: cols[j]!.leaf, number: r.values[j] }));
+        if (usable(total, parts)) out.push({ view, relation: "totalColumn", along: rowName(r), total, parts });
+      }
+    }
   }
   return out;
 }
+
+/** Columns that split a part column of COLUMN_PARTS: 基本支出 = 人员经费 + 公用经费. */
+const SUB_PARTS: Record<string, string[]> = { basic: ["personnel", "public"] };
 
 export interface SummarySide {
   side: number;
@@ -242,4 +265,147 @@ export function summaryBalance(view: TableView): TableEqual | undefined {
   const b = totalOf(sides[1]!);
   if (!a?.values[0] || !b?.values[0]) return undefined;
   return { view, along: "总计", a: { label: rowName(a), number: a.values[0] }, b: { label: rowName(b), number: b.values[0] } };
+}
+
+/** Fund columns of a budget table: 财政拨款 funds, and the other sources a 总计 adds to them. */
+const FISCAL_FUNDS = new Set(["gpb", "govFund", "stateCapital"]);
+const OTHER_SOURCES = new Set(["specialAccount", "other", "business", "operating", "unitOperating", "superior", "affiliated"]);
+/** the columns of a 政府采购支出表 that its 总计 adds up (资金来源) */
+const PROCUREMENT_SOURCES = new Set([...FISCAL_FUNDS, ...OTHER_SOURCES, "fiscal", "carryIn", "merged"]);
+
+/**
+ * Per row, the fund columns of a table that prints its figures by source (珠海's 部门预算基本支出预算表 and
+ * 项目支出及其他支出预算表: 总计 | 财政拨款 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户拨款 |
+ * 其他资金; 苏州's 政府采购支出表: 一般公共预算资金 | 政府性基金 | 其他资金 | 上年结转和结余资金 | 总计):
+ * - 财政拨款合计 = Σ the fiscal fund columns right after it (at least two of them);
+ * - 总计 = 财政拨款合计 (or the fiscal fund columns) + each other source, when every other value column of the side
+ *   is one of them.
+ * Sides whose 合计 column totalColumnSums already checks are left to it. Rows with text in a figure's place are not used.
+ */
+export function fundColumnSums(view: TableView): TableSum[] {
+  const g = view.grid;
+  if (!g) return [];
+  const checked = new Set(totalColumnSums(view).map((s) => s.along));
+  const out: TableSum[] = [];
+  for (const side of g.sides) {
+    const cols = g.columns[side.index]!;
+    const rows = g.rows.filter((r) => r.side === side.index && r.odd === 0 && !checked.has(rowName(r)));
+    const push = (totalIdx: number, partIdx: number[]) => {
+      for (const r of rows) {
+        const total: Term = { label: cols[totalIdx]!.leaf, number: r.values[totalIdx] };
+        const parts = partIdx.map((j) => ({ label: cols[j]!.leaf, number: r.values[j] }));
+        if (usable(total, parts)) out.push({ view, relation: "fund", along: rowName(r), total, parts });
+      }
+    };
+    if (view.kind === "procurement") {
+      const totals = cols.map((c, j) => (c.role === "total" ? j : -1)).filter((j) => j >= 0);
+      if (totals.length !== 1) continue;
+      const parts = cols.map((_, j) => j).filter((j) => j !== totals[0]);
+      if (parts.length >= 2 && parts.every((j) => PROCUREMENT_SOURCES.has(cols[j]!.role ?? ""))) push(totals[0]!, parts);
+      continue;
+    }
+    const first = cols.findIndex((c) => c.role === "gpb");
+    if (first < 1) continue;
+    let end = first;
+    while (end < cols.length && FISCAL_FUNDS.has(cols[end]!.role ?? "")) end++;
+    const fiscal = Array.from({ length: end - first }, (_, k) => first + k);
+    if (new Set(fiscal.map((j) => cols[j]!.role)).size !== fiscal.length) continue;
+    const before = cols[first - 1]!;
+    const hasSubtotal = (before.role === "total" || before.role === "fiscal") && first >= 2 && cols[first - 2]!.role === "total";
+    const totalIdx = hasSubtotal ? first - 2 : before.role === "total" ? first - 1 : -1;
+    if (totalIdx < 0 || cols.slice(0, totalIdx).some((c) => c.leaf)) continue;
+    if (hasSubtotal && fiscal.length >= 2) push(first - 1, fiscal);
+    const rest = cols.map((_, j) => j).filter((j) => j >= end);
+    if (rest.length === 0 || !rest.every((j) => OTHER_SOURCES.has(cols[j]!.role ?? ""))) continue;
+    if (new Set(rest.map((j) => cols[j]!.role)).size !== rest.length) continue;
+    push(totalIdx, [...(hasSubtotal ? [first - 1] : fiscal), ...rest]);
+  }
+  return out;
+}
+
+/** 政府采购支出表 rows by 采购品目大类 (苏州): the categories 货物 / 工程 / 服务. */
+const PROCUREMENT_CATEGORY = /^(?:货物|工程|服务)类?$/;
+
+/**
+ * The rows of a 政府采购支出表 listed by category, unit and item (苏州: 合计; 货物; an indented unit; its items, named
+ * in the columns right of the first): 合计 = Σ categories, each category = Σ its units (or its items when it lists
+ * no unit), each unit = Σ its items, per value column. A row without a figure (a wrapped name) is no term; a
+ * category whose rows cannot be told apart (an item before any unit after a unit) is left out.
+ */
+export function procurementRowSums(view: TableView): TableSum[] {
+  const g = view.grid;
+  if (!g || view.kind !== "procurement") return [];
+  const out: TableSum[] = [];
+  for (const side of g.sides) {
+    if (side.labelCols.length < 2) continue;
+    const firstCol = side.labelCols[0]!;
+    const rows = g.rows.filter((r) => r.side === side.index && r.values.some(Boolean) && r.labelCell);
+    const totals = rows.filter((r) => TOTAL_LABEL.test(r.label));
+    const cats = rows.filter((r) => PROCUREMENT_CATEGORY.test(r.label) && r.labelCell!.column === firstCol);
+    if (totals.length !== 1 || cats.length === 0 || rows.indexOf(totals[0]!) > rows.indexOf(cats[0]!)) continue;
+    const sum = (total: GridRow, parts: GridRow[], relation: TableSum["relation"]) => {
+      side.valueCols.forEach((_, j) => {
+        const t: Term = { label: rowName(total), number: total.values[j] };
+        const ps = parts.map((p) => ({ label: p.sublabel ? `${rowName(p)}（${p.sublabel}）` : rowName(p), number: p.values[j] }));
+        if (usable(t, ps)) out.push({ view, relation, along: colName(g.columns[side.index]![j]), total: t, parts: ps });
+      });
+    };
+    sum(totals[0]!, cats, "totalRow");
+    cats.forEach((cat, k) => {
+      const from = rows.indexOf(cat) + 1;
+      const to = k + 1 < cats.length ? rows.indexOf(cats[k + 1]!) : rows.length;
+      const body = rows.slice(from, to);
+      const units = body.filter((r) => r.labelCell!.column === firstCol);
+      if (units.length === 0) return sum(cat, body, "group");
+      if (body[0] !== units[0]) return;
+      sum(cat, units, "group");
+      units.forEach((u, i) => {
+        const items = body.slice(body.indexOf(u) + 1, i + 1 < units.length ? body.indexOf(units[i + 1]!) : body.length);
+        if (items.length) sum(u, items, "group");
+      });
+    });
+  }
+  return out;
+}
+
+/**
+ * Per row, a header that groups its columns under subtotals (湖州's 收入预算总表: 总计 | 本年收入: 小计 | 一般公共预算 | … |
+ * 其他收入 | 上年结转结余: 小计 | 一般公共预算 | … | 单位资金结转结余): each 小计 = Σ the columns after it up to the next
+ * 小计, and the 总计 (or 合计) before the first 小计 = Σ the 小计 columns. A group needs two parts, each a source of
+ * funds by its header (一般公共预算, 事业收入, 其他收入 …, or a 结转结余). Sides that fundColumnSums or totalColumnSums already check
+ * are left to them.
+ */
+export function subtotalColumnSums(view: TableView): TableSum[] {
+  const g = view.grid;
+  if (!g) return [];
+  const taken = new Set([...totalColumnSums(view), ...fundColumnSums(view)].map((s) => s.along));
+  const out: TableSum[] = [];
+  for (const side of g.sides) {
+    const cols = g.columns[side.index]!;
+    const subs = cols.map((c, j) => (/^小计$/.test(c.leaf) ? j : -1)).filter((j) => j > 0);
+    if (subs.length === 0) continue;
+    const groups: { sub: number; parts: number[] }[] = [];
+    subs.forEach((s, k) => {
+      const parts = cols.map((_, j) => j).filter((j) => j > s && j < (subs[k + 1] ?? cols.length));
+      // every part a source of funds (a 基本支出 小计 | 人员经费 | 公用经费 followed by 项目支出 is no such group)
+      if (parts.length >= 2 && parts.every((j) => PROCUREMENT_SOURCES.has(cols[j]!.role ?? "") || /结转(?:和)?结余$/.test(cols[j]!.leaf))) groups.push({ sub: s, parts });
+    });
+    if (groups.length === 0) continue;
+    const whole = groups.length === subs.length && subs[0] === 1 && /^(?:总计|合计)$/.test(cols[0]!.leaf) && subs.length >= 2;
+    const rows = g.rows.filter((r) => r.side === side.index && r.odd === 0 && !taken.has(rowName(r)));
+    for (const r of rows) {
+      const term = (j: number): Term => ({ label: cols[j]!.path.replace(/\//g, "") || cols[j]!.leaf, number: r.values[j] });
+      for (const grp of groups) {
+        const total = term(grp.sub);
+        const parts = grp.parts.map(term);
+        if (usable(total, parts)) out.push({ view, relation: "totalColumn", along: rowName(r), total, parts });
+      }
+      if (whole) {
+        const total = term(0);
+        const parts = subs.map(term);
+        if (usable(total, parts)) out.push({ view, relation: "totalColumn", along: rowName(r), total, parts });
+      }
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * relations that no one or two cells explain. Such a table is set aside with one notice instead of a stream of errors.
  */
 import { sumFinding } from "./checks.js";
-import { codeSums, summarySums, totalColumnSums, totalRowSums } from "./structure.js";
+import { codeSums, fundColumnSums, procurementRowSums, subtotalColumnSums, summarySums, totalColumnSums, totalRowSums } from "./structure.js";
 import type { TableView } from "./view.js";
 import type { Location } from "../model/schema.js";
 
@@ -20,7 +20,7 @@ const TOLERATED_SHARE = 0.1;
  * each failed sum cites).
  */
 export function misreadReason(view: TableView): string | undefined {
-  const sums = [...codeSums(view), ...totalRowSums(view), ...totalColumnSums(view), ...summarySums(view)];
+  const sums = [...codeSums(view), ...totalRowSums(view), ...totalColumnSums(view), ...fundColumnSums(view), ...subtotalColumnSums(view), ...procurementRowSums(view), ...summarySums(view)];
   const failed: string[][] = [];
   let checked = 0;
   for (const s of sums) {

@@ -3,7 +3,7 @@
  * (grid, “三公” slots or performance blocks). Built once per report and memoised.
  */
 import type { Report, Table, TableCell } from "../model/schema.js";
-import { buildGrid, type Grid, type GridRow } from "./grid.js";
+import { buildGrid, roleOf, type Grid, type GridRow } from "./grid.js";
 import { normalizeTitle, PERF_KINDS, type TableKind } from "./kinds.js";
 import { readPerf, readTargetFunds, type FundRow, type Perf } from "./perf.js";
 import { readSangong, type Sangong } from "./sangong.js";
@@ -116,7 +116,51 @@ function continues(seg: Segment, prev: TableView): boolean {
   if (head(seg.rows) === head(prev.segment.rows)) return true;
   // no title and no header of its own: it starts with coded rows
   const firstText = (r: TableCell[]) => (r.find((c) => c.text.trim())?.text ?? "").trim();
-  return !seg.table.title && seg.rows.slice(0, 2).some((r) => /^[2-5]\d{2}(?:\s|$|\d|\p{Script=Han})/u.test(firstText(r)));
+  if (!seg.table.title && seg.rows.slice(0, 2).some((r) => /^[2-5]\d{2}(?:\s|$|\d|\p{Script=Han})/u.test(firstText(r)))) return true;
+  return headerlessNextPage(seg, prev);
+}
+
+/**
+ * No title, on the table's last page or the page right after it, and either the same header as the table's (珠海's
+ * 表12 reprints it on later pages) or no header at all (its first row already holds figures, or the rows before them
+ * name no column) with as many value columns holding figures on each side as the table: the rest of the table's rows
+ * (苏州's 政府采购支出表 continues by name, without codes or a repeated header).
+ */
+function headerlessNextPage(seg: Segment, prev: TableView): boolean {
+  const page = seg.table.location.page;
+  if (squash(seg.table.title) || !page || !prev.lastPage || (page !== prev.lastPage + 1 && page !== prev.lastPage) || !prev.grid) return false;
+  const next = buildGrid(seg.rows, prev.unit);
+  // or a header of its own that names the same columns, in the same order, as the table's
+  const sameHeader = !!next && next.columns.length === prev.grid.columns.length && next.columns.every((cols, k) => {
+    const a = prev.grid!.columns[k]!;
+    return cols.length === a.length && cols.every((c, j) => c.role === a[j]!.role && c.leaf === a[j]!.leaf);
+  }) && next.columns.some((cols) => cols.some((c) => c.role));
+  if (sameHeader) return true;
+  if (!startsWithFigures(seg) && !noHeaderWords(seg)) return false;
+  return !!next && next.sides.length === prev.grid.sides.length && next.sides.every((_, k) => usedColumns(next, k).length === usedColumns(prev.grid!, k).length);
+}
+
+/** The segment has no header: its first row already holds a figure with decimals. */
+function startsWithFigures(seg: Segment): boolean {
+  return !!seg.rows[0]?.some((c) => c.number && /\d\.\d/.test(c.text));
+}
+
+/**
+ * The rows before its first figure name no column (珠海's 表12 continues with a project's name wrapped over lines and
+ * its 绩效目标 prose): no header word of a value column (总计, 一般公共预算 …) and no label header (科目, 项目, 名称).
+ */
+function noHeaderWords(seg: Segment): boolean {
+  const first = seg.rows.findIndex((r) => r.some((c) => c.number && /\d\.\d/.test(c.text)));
+  if (first < 0) return false;
+  return seg.rows.slice(0, first).every((r) => r.every((c) => {
+    const t = squash(c.text);
+    return !t || t.length > 16 || (!roleOf(t) && !/科目|项目|名称|单位|栏次|金额|预算数/.test(t));
+  }));
+}
+
+/** The value columns (indexes into the side's columns) that hold a figure in some row. */
+function usedColumns(g: Grid, side: number): number[] {
+  return g.columns[side]!.map((_, j) => j).filter((j) => g.rows.some((r) => r.side === side && r.values[j]));
 }
 
 /** The last page a (physical) table reaches (the model records it for a table that runs over pages). */
@@ -165,7 +209,7 @@ function joinContinuation(prev: TableView, seg: Segment, report: Report): void {
   if (prev.unjoinable || !prev.grid) return;
   const next = buildGrid(seg.rows, prev.unit);
   if (!next) return; // a page with no data rows (a header, a note)
-  const mapping = alignColumns(prev.grid, next);
+  const mapping = alignColumns(prev.grid, next, startsWithFigures(seg));
   if (!mapping) {
     prev.unjoinable = true;
     delete prev.grid;
@@ -194,7 +238,7 @@ function joinContinuation(prev: TableView, seg: Segment, report: Report): void {
  * For each side, the first page's value-column index of each of the continuation's value columns (-1: a column that
  * never holds a figure). Undefined when the pages do not line up: other sides, or a column matched to none or two.
  */
-function alignColumns(first: Grid, next: Grid): number[][] | undefined {
+function alignColumns(first: Grid, next: Grid, headerless: boolean): number[][] | undefined {
   if (first.sides.length !== next.sides.length) return undefined;
   const out: number[][] = [];
   for (let s = 0; s < first.sides.length; s++) {
@@ -209,7 +253,16 @@ function alignColumns(first: Grid, next: Grid): number[][] | undefined {
       const hits = a.map((x, k) => (c.role && x.role === c.role ? k : -1)).filter((k) => k >= 0);
       return hits.length === 1 ? hits[0]! : used(j) ? -2 : -1;
     });
-    if (map.includes(-2) || new Set(map.filter((k) => k >= 0)).size !== map.filter((k) => k >= 0).length) return undefined;
+    if (map.includes(-2) || new Set(map.filter((k) => k >= 0)).size !== map.filter((k) => k >= 0).length) {
+      // a page without any header that lost an empty column (or gained one): the columns that hold figures, in
+      // order, when both pages have as many of them
+      if (!headerless) return undefined;
+      const ua = usedColumns(first, s);
+      const ub = usedColumns(next, s);
+      if (ua.length === 0 || ua.length !== ub.length || ub.some((j, i) => b[j]!.role && a[ua[i]!]!.role && b[j]!.role !== a[ua[i]!]!.role)) return undefined;
+      out.push(b.map((_, j) => (ub.includes(j) ? ua[ub.indexOf(j)]! : -1)));
+      continue;
+    }
     out.push(map);
   }
   return out;
