@@ -18,7 +18,7 @@ export default defineRule({
     for (const f of report.facts) {
       // each project's 全年预算数 / 全年执行数 is its own; their total is perf-projects' business
       if (f.concept === "perf.projects") continue;
-      const key = f.concept.startsWith("gpb.class") || f.concept.startsWith("gpb.item") ? `${f.concept}|${f.label}|${f.measure}` : `${f.concept}|${f.measure}`;
+      const key = f.concept.startsWith("gpb.class") || f.concept.startsWith("gpb.item") || f.concept === "gpb.code" ? `${f.concept}|${f.label}|${f.measure}` : `${f.concept}|${f.measure}`;
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     for (const group of groups.values()) {

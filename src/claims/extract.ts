@@ -7,7 +7,7 @@ import type { BreakdownClaim, ComparisonClaim, Fact, Paragraph, ParagraphNumber,
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
   ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, COMPARE_GLUE,
-  BREAKDOWN_OPENER, COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
+  BREAKDOWN_OPENER, CODE_ITEM, COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
   SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
@@ -342,7 +342,11 @@ export function extractClaims(report: Report): void {
             lastItem = t;
             break;
           }
-          if (classItem && !firstItemSeen && t.kind === "amount") {
+          const codeItem = !firstItemSeen && t.kind === "amount" && /一般公共预算/.test(path) && !/基本支出|经济分类/.test(path) ? CODE_ITEM.exec(text.slice(0, t.n.start)) : null;
+          if (codeItem) {
+            // the 一般公共预算 figure of the 项 the code names, compared with the table's row of that code
+            addFact("gpb.code", codeItem[1]!, strip(t.n), p);
+          } else if (classItem && !firstItemSeen && t.kind === "amount") {
             t.label = classItemLabel(classItem);
             addFact("gpb.item", t.label, strip(t.n), p);
           } else if (listSpec && !firstItemSeen && t.kind === "amount" && /^\s*\d{1,2}\s*[.．、]/.test(text)) {

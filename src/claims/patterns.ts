@@ -77,3 +77,8 @@ export const COMPARE_RELATION: Record<string, "equal" | "greater" | "less"> = {
  * 万元；支出包括：…" names another subject). The parts are a subset of the total unless the list says it is complete.
  */
 export const BREAKDOWN_OPENER = /其中[:：]?[^，,。；;]*$|^\s*[，,]\s*包括[:：]?[^，,。；;]*$/;
+/**
+ * A 项 named by its function code at the start of a list item (泉州: "（二）2040201-行政运行34148.58万元。主要用于…"):
+ * group 1 the 7-digit code. Matched against the text before the item's first amount.
+ */
+export const CODE_ITEM = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])?\s*([2-5]\d{6})\s*[-－—–]\s*[\u4e00-\u9fff（）()、]{2,30}\s*$/;

@@ -114,6 +114,8 @@ function codeTableFacts(v: TableView, budgetDoc: boolean, add: Add): void {
       const level = levelOf(r.code);
       if (level === 1) add("gpb.class", r.label, r.values[totalCol]);
       else if (level === 3) {
+        // by its code too: the narrative may name a 项 by code only ("2040201-行政运行", 泉州)
+        if (r.code.length === 7) add("gpb.code", r.code, r.values[totalCol]);
         const cls = names.get(r.code.slice(0, 3));
         const kuan = names.get(r.code.slice(0, 5));
         if (cls && kuan) add("gpb.item", `${cls}/${kuan}/${r.label}`, r.values[totalCol]);
