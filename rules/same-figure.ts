@@ -18,13 +18,7 @@ export default defineRule({
     for (const f of report.facts) {
       // each project's 全年预算数 / 全年执行数 is its own; their total is perf-projects' business
       if (f.concept === "perf.projects") continue;
-      // a 项 by its code: the names beside one code may be worded apart ("2010301-行政运行")
-      const key =
-        f.concept === "gpb.code"
-          ? `${f.concept}|${f.label.slice(0, 7)}|${f.measure}`
-          : f.concept.startsWith("gpb.class") || f.concept.startsWith("gpb.item")
-            ? `${f.concept}|${f.label}|${f.measure}`
-            : `${f.concept}|${f.measure}`;
+      const key = f.concept.startsWith("gpb.class") || f.concept.startsWith("gpb.item") || f.concept === "gpb.code" ? `${f.concept}|${f.label}|${f.measure}` : `${f.concept}|${f.measure}`;
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     for (const group of groups.values()) {

@@ -63,3 +63,43 @@ describe.skipIf(!existsSync(HUZHOU))("real document (skipped when ../shared/corp
     expect(findings.filter((f) => f.ruleId === "share-of-total" || f.ruleId === "breakdown-subset").filter((f) => f.severity === "error")).toEqual([]);
   }, 60_000);
 });
+
+describe("a 项 named by its code in the 一般公共预算 section, against the table's row of that code (泉州)", () => {
+  const doc = (narrative: string) =>
+    "某市某局2026年部门预算\n二、一般公共预算拨款支出情况\n" +
+    narrative +
+    "\n2026年度一般公共预算拨款支出预算表\n单位：万元\n" +
+    ["科目编码\t科目名称\t小计\t基本支出\t项目支出", "\t合计\t34576.51\t34148.58\t427.93", "2040101\t武装警察部队\t427.93\t0.00\t427.93", "2040201\t行政运行\t34148.58\t34148.58\t0.00"].join("\n") +
+    "\n";
+  const run = (narrative: string) => lintDocument({ format: "txt", blocks: txtBlocks(doc(narrative)) }, "t.txt");
+  it("the same figure holds", () => {
+    const { report, findings } = run("（一）2040101-武装警察部队427.93万元。主要用于武警支队装备购置支出。\n（二）2040201-行政运行34148.58万元。主要用于人员经费。");
+    expect(report.facts.filter((f) => f.concept === "gpb.code").map((f) => `${f.source} ${f.label}=${f.number.text}`)).toEqual([
+      "narrative 2040101=427.93",
+      "narrative 2040201=34148.58",
+      "table 2040101=427.93",
+      "table 2040201=34148.58",
+    ]);
+    expect(findings.filter((f) => f.ruleId === "same-figure" && f.severity !== "info")).toEqual([]);
+  });
+  it("a different figure is an error citing both", () => {
+    const { findings } = run("（二）2040201-行政运行34184.58万元。主要用于人员经费。");
+    expect(findings.filter((f) => f.ruleId === "same-figure" && f.severity === "error").map((f) => f.values.map((v) => v.text).join(","))).toEqual(["34148.58,34184.58"]);
+  });
+  it("a code outside the 一般公共预算 section, or not at the item's start, states nothing", () => {
+    const { report } = lintDocument({ format: "txt", blocks: txtBlocks("某市某局2026年部门预算\n一、支出预算总表说明\n（二）2040201-行政运行34323.58万元。\n") }, "t.txt");
+    expect(report.facts.filter((f) => f.concept === "gpb.code")).toEqual([]);
+  });
+});
+
+const QUANZHOU_POLICE = "../shared/corpus/rw__泉州__2026年泉州市公安局部门预算.pdf";
+describe.skipIf(!existsSync(QUANZHOU_POLICE))("泉州 公安局 (skipped when ../shared/corpus is absent)", () => {
+  it("each 项 the narrative names by code is the table's figure of that code", async () => {
+    const doc = await parseDocument(new Uint8Array(await readFile(QUANZHOU_POLICE)), QUANZHOU_POLICE);
+    const { report, findings } = lintDocument(doc, QUANZHOU_POLICE);
+    const narrative = report.facts.filter((f) => f.concept === "gpb.code" && f.source === "narrative");
+    expect(narrative.length).toBeGreaterThanOrEqual(10);
+    expect(narrative.find((f) => f.label === "2040201")?.number.text).toBe("34148.58");
+    expect(findings.filter((f) => f.ruleId === "same-figure" && f.severity !== "info")).toEqual([]);
+  }, 60_000);
+});

@@ -91,10 +91,10 @@ describe("coded grids", () => {
       "gpb.basic/actual 一般公共预算财政拨款基本支出=152.74万元",
       "gpb.project/actual 一般公共预算财政拨款项目支出=50万元",
       "gpb.class/actual 一般公共服务支出=202.74万元",
+      "gpb.code/actual 2010302=50.00万元",
       "gpb.item/actual 一般公共服务支出/政府办公厅（室）及相关机构事务/一般行政管理事务=50.00万元",
-      "gpb.code/actual 2010302-一般行政管理事务=50.00万元",
+      "gpb.code/actual 2010350=152.74万元",
       "gpb.item/actual 一般公共服务支出/政府办公厅（室）及相关机构事务/事业运行=152.74万元",
-      "gpb.code/actual 2010350-事业运行=152.74万元",
     ]);
   });
   it("reads a code and its name in one cell, and two lists side by side", () => {

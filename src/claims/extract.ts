@@ -6,8 +6,8 @@
 import type { BreakdownClaim, ComparisonClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
-  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, CODE_ITEM, COMPARE_GLUE,
-  BREAKDOWN_OPENER, COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
+  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, COMPARE_GLUE,
+  BREAKDOWN_OPENER, CODE_ITEM, COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
   SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
@@ -262,8 +262,8 @@ export function extractClaims(report: Report): void {
 
     // the 类/款/项 an item paragraph speaks of
     const classItem = CLASS_ITEM.exec(text);
-    // or the 项 by its code, when the item states one amount (a 决算's "年初预算为…，支出决算为…" is another reading)
-    const codeItem = /一般公共预算/.test(path) && p.numbers.filter((n) => AMOUNT_UNITS.has(n.unit)).length === 1 ? CODE_ITEM.exec(text) : null;
+    // an item that names its 项 by code states one amount: a 决算's "年初预算为…，支出决算为…" is another reading
+    const oneAmount = p.numbers.filter((n) => AMOUNT_UNITS.has(n.unit)).length === 1;
     const listSpec = LIST_BREAKDOWNS.find((l) => l.section.test(path));
 
     let open: OpenBreakdown | undefined;
@@ -352,12 +352,13 @@ export function extractClaims(report: Report): void {
             lastItem = t;
             break;
           }
-          if (classItem && !firstItemSeen && t.kind === "amount") {
+          const codeItem = !firstItemSeen && oneAmount && t.kind === "amount" && /一般公共预算/.test(path) && !/基本支出|经济分类/.test(path) ? CODE_ITEM.exec(text.slice(0, t.n.start)) : null;
+          if (codeItem) {
+            // the 一般公共预算 figure of the 项 the code names, compared with the table's row of that code
+            addFact("gpb.code", codeItem[1]!, strip(t.n), p);
+          } else if (classItem && !firstItemSeen && t.kind === "amount") {
             t.label = classItemLabel(classItem);
             addFact("gpb.item", t.label, strip(t.n), p);
-          } else if (codeItem && !firstItemSeen && t.kind === "amount" && t.n.start === codeItem[0].length) {
-            t.label = `${codeItem[1]}-${clean(codeItem[2]!)}`;
-            addFact("gpb.code", t.label, strip(t.n), p);
           } else if (listSpec && !firstItemSeen && t.kind === "amount" && /^\s*\d{1,2}\s*[.．、]/.test(text)) {
             const cls = CLASS_ONLY.exec(text.slice(0, t.n.start));
             t.label = clean(cls ? cls[1]! : t.label);

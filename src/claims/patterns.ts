@@ -54,12 +54,6 @@ export const PRIOR_PERIOD_CLAUSE = /上年(?!结转|结余)|上一年|去年|同
 export const CHANGE_AGAINST_PRIOR = /比上年|较上年|与上年/;
 
 /**
- * A 项 named by its seven-digit code at the head of a list item (泉州 预算: "（一）2010301-行政运行3452.35万元。主要用于…"):
- * [1] the code, [2] the 项's name.
- */
-export const CODE_ITEM = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[.．、])?\s*(\d{7})\s*[-－—–]\s*([\u4e00-\u9fa5（）()、“”]+?)\s*(?=\d)/;
-
-/**
  * "与上年持平" right after a printed change (only spaces and a comma between): the word asserts the change is zero.
  * Group 1: 基本/大致/大体 (a small difference admitted); group 2: the word. "与上年相比不变" is the same claim.
  */
@@ -83,3 +77,8 @@ export const COMPARE_RELATION: Record<string, "equal" | "greater" | "less"> = {
  * 万元；支出包括：…" names another subject). The parts are a subset of the total unless the list says it is complete.
  */
 export const BREAKDOWN_OPENER = /其中[:：，,]?[^，,。；;]*$|^\s*[，,]\s*包括[:：]?[^，,。；;]*$/;
+/**
+ * A 项 named by its function code at the start of a list item (泉州: "（二）2040201-行政运行34148.58万元。主要用于…"):
+ * group 1 the 7-digit code. Matched against the text before the item's first amount.
+ */
+export const CODE_ITEM = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])?\s*([2-5]\d{6})\s*[-－—–]\s*[\u4e00-\u9fff（）()、]{2,30}\s*$/;

@@ -89,9 +89,10 @@ function codeTableFacts(v: TableView, budgetDoc: boolean, add: Add): void {
         // a second column of the same role (总计 | 合计 | …) is a group's subtotal: the first one states the figure
         const seen = new Set<string>();
         // a 基本支出 table split by fund (珠海's 部门预算基本支出预算表: 总计 | 财政拨款 | 一般公共预算 | … | 其他资金)
-        // prints the 基本支出 of all funds in its 总计 and the 一般公共预算's in its 一般公共预算 column
+        // prints the 基本支出 of all funds in its 总计; its 一般公共预算 column counts the money carried over from last
+        // year with this year's (珠海 表11: 7,519.44 against 表5's 本年 7,517.32), so it states no 一般公共预算 figure
         const byFund = v.kind === "gpbBasic" && cols.some((c) => c.role === "gpb");
-        const fundMap: Record<string, string> = byFund ? { total: "expense.basic", gpb: "gpb.basic" } : map;
+        const fundMap: Record<string, string> = byFund ? { total: "expense.basic" } : map;
         cols.forEach((c, j) => {
           let concept = c.role ? fundMap[c.role] : undefined;
           if (!concept || seen.has(c.role!)) return;
@@ -113,11 +114,11 @@ function codeTableFacts(v: TableView, budgetDoc: boolean, add: Add): void {
       const level = levelOf(r.code);
       if (level === 1) add("gpb.class", r.label, r.values[totalCol]);
       else if (level === 3) {
+        // by its code too: the narrative may name a 项 by code only ("2040201-行政运行", 泉州)
+        if (r.code.length === 7) add("gpb.code", r.code, r.values[totalCol]);
         const cls = names.get(r.code.slice(0, 3));
         const kuan = names.get(r.code.slice(0, 5));
         if (cls && kuan) add("gpb.item", `${cls}/${kuan}/${r.label}`, r.values[totalCol]);
-        // by its code too, for a narrative that names the 项 by code ("2010301-行政运行3452.35万元")
-        add("gpb.code", `${r.code}-${r.label}`, r.values[totalCol]);
       }
     }
   }
