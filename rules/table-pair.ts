@@ -1,9 +1,10 @@
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
-import { equalCheck, Interval, subsetCheck } from "../src/engine/interval.js";
-import { shown, type PrintedNumber, type Report } from "../src/model/schema.js";
+import { Decimal } from "decimal.js";
+import { equalCheck, Interval, subsetCheck, sumCheck } from "../src/engine/interval.js";
+import { shown, type Location, type PrintedNumber, type Report } from "../src/model/schema.js";
 import { notesOf } from "../src/tables/lines.js";
 import { EMPTY_SUBJECT } from "../src/tables/kinds.js";
-import { kindName, pairMatches, type PairCell } from "../src/tables/pairings.js";
+import { kindName, pairMatches, type PairCell, type PairMatch } from "../src/tables/pairings.js";
 import { squash } from "../src/tables/text.js";
 import { tableViews } from "../src/tables/view.js";
 
@@ -21,7 +22,10 @@ export default defineRule({
     equal: "“{row}”在{tableA}（{colA}，{fundsA}）为{a}，在{tableB}（{colB}，{fundsB}）为{b}，同一口径应相等{doubt}",
     within: "“{row}”在{tableA}（{colA}，{fundsA}）为{a}，大于{tableB}（{colB}，{fundsB}）的{b}；前者是后者中由{fundsA}安排的部分，不应更大",
     gap: "“{row}”在{tableB}（{fundsB}）为{b}，在{tableA}（{fundsA}）为{a}，相差{diff}万元，大于两表合计之差{totalDiff}万元（{totalB} − {totalA}）；每一科目{fundsA}以外的资金不能多于全部{fundsA}以外的资金{hint}",
+    sumEqual: "“{row}”在{tableB}（{colB}，{fundsB}）为{b}，而{tableA}（{colA}，{fundsA}）未列该类，其下各科目之和为{sum}万元（{parts}），同一口径应相等",
+    sumWithin: "“{row}”在{tableA}（{colA}，{fundsA}）未列该类，其下各科目之和为{sum}万元（{parts}），大于{tableB}（{colB}，{fundsB}）的{b}；前者是后者中由{fundsA}安排的部分，不应更大",
     emptyButFilled: "{table}的说明称“{note}”，但表中列有金额（如{value}）",
+    saidNone: "正文称“{note}”，但{table}列有金额（如{value}）",
   },
   example:
     "支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n201\t一般公共服务支出\t100.00\t80.00\t20.00\n\n一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t一般公共服务支出\t110.00\t90.00\t20.00",
@@ -40,6 +44,10 @@ export default defineRule({
         a: shown(a.cell.number),
         b: shown(b.cell.number),
       };
+      if (a.cell.sum || b.cell.sum) {
+        sumPair(m, data, ctx);
+        continue;
+      }
       const values = [
         { number: a.cell.number, role: "stated", label: `${data.tableA}${a.cell.name}` },
         { number: b.cell.number, role: "restated", label: `${data.tableB}${b.cell.name}` },
@@ -87,6 +95,50 @@ export default defineRule({
   },
 });
 
+/**
+ * A pair one side of which is a 类 the table does not print (the sum of its 款 or 项): equal → 类 = Σ; within → Σ of
+ * the fund-restricted side ≤ the whole. Two sums, or a sum on the larger side of a within, are not compared.
+ */
+function sumPair(m: PairMatch, data: Record<string, string>, ctx: RuleContext): void {
+  const { pairing: p, a, b } = m;
+  if (a.cell.sum && b.cell.sum) return;
+  const [sumSide, single] = a.cell.sum ? [a, b] : [b, a];
+  const parts = sumSide.cell.sum!;
+  if (p.relation === "within" && sumSide === b) return;
+  const total = parts.reduce((acc, x) => acc.plus(x.number.value), new Decimal(0));
+  const d: Record<string, string> = { ...data, row: single.cell.name, b: shown(single.cell.number), sum: total.toFixed(Math.max(...parts.map((x) => x.number.decimals))), parts: parts.map((x) => `${x.name} ${x.number.text}`).join(" + ") };
+  if (sumSide === b) Object.assign(d, { tableA: data.tableB, tableB: data.tableA, colA: data.colB, colB: data.colA, fundsA: data.fundsB, fundsB: data.fundsA });
+  const values = [{ number: single.cell.number, role: "total", label: `${d.tableB}${single.cell.name}` }, ...parts.map((x) => ({ number: x.number, role: "part", label: x.name }))];
+  const check = p.relation === "equal" ? sumCheck(single.cell.number, parts.map((x) => x.number)) : subsetCheck(single.cell.number, parts.map((x) => x.number));
+  const input = { messageId: p.relation === "equal" ? "sumEqual" : "sumWithin", data: d, location: single.cell.number.location, values, actual: fixed(single.cell.number) };
+  if (p.doubt && check.verdict === "violated") {
+    ctx.evaluated(values.map((v) => v.number), false);
+    ctx.report({ ...input, severity: "warning" });
+  } else ctx.reportCheck(check, input);
+}
+
+/** Negation right before the fund's name in one clause ("本单位无政府性基金预算拨款"), or the fund's table called empty. */
+const NONE_BEFORE: Partial<Record<string, RegExp>> = {
+  govFund: /(?:无|没有|未安排|不涉及)(?:使用)?[^，,。；;：:]{0,8}?政府性基金|政府性基金[^，,。；;]{0,24}(?:为空表|无数据)/,
+  stateCapital: /(?:无|没有|未安排|不涉及)(?:使用)?[^，,。；;：:]{0,8}?国有资本经营|国有资本经营[^，,。；;]{0,24}(?:为空表|无数据)/,
+};
+
+/** The narrative clause that says the unit has none of a fund, if one does. */
+function saysNone(report: Report, kind: string): { text: string; location: Location } | undefined {
+  const re = NONE_BEFORE[kind];
+  if (!re) return undefined;
+  for (const p of report.paragraphs) {
+    for (const m of p.text.matchAll(/[^，,。；;]+/g)) {
+      if (!re.test(m[0]) || /上年|去年|结转|年初/.test(m[0])) continue;
+      const span = [...p.spans].reverse().find((s) => s.offset <= m.index!) ?? p.spans[0]!;
+      const { offset: _o, ...place } = span;
+      const text = m[0].trim();
+      return { text, location: { ...place, snippet: text.slice(0, 60) } };
+    }
+  }
+  return undefined;
+}
+
 function fixed(n: PrintedNumber): string {
   return n.value.toFixed(n.decimals);
 }
@@ -105,7 +157,19 @@ function emptyNotes(report: Report, ctx: RuleContext): void {
     const nonZero = figures.find((n) => !n.value.isZero());
     if (!nonZero) continue;
     const note = notesOf(report, v).find((n) => EMPTY_NOTE.test(n.text) && EMPTY_SUBJECT[v.kind!]!.test(n.text));
-    if (!note) continue;
+    if (!note) {
+      const said = v.kind === "sangong" ? undefined : saysNone(report, v.kind!);
+      if (said) {
+        ctx.report({
+          messageId: "saidNone",
+          severity: "warning",
+          data: { table: squash(v.title) || `表${v.table.index}`, note: said.text, value: shown(nonZero) },
+          location: said.location,
+          values: [{ number: nonZero, role: "stated", label: squash(v.title) }],
+        });
+      }
+      continue;
+    }
     ctx.report({
       messageId: "emptyButFilled",
       severity: "warning",

@@ -100,6 +100,36 @@ describe("table-pair: 一般公共预算财政拨款支出决算表 ≤ 支出�
   });
 });
 
+describe("table-pair: a 支出表 that lists 项 codes only meets the 总表's 类 by their sum (泉州's layout)", () => {
+  const tables = (cls: string) =>
+    BUDGET_HEAD +
+    "表1 收支预算总表\n单位：万元\n" +
+    tsv(["收入", "", "支出"], ["项目", "预算数", "项目", "预算数"], ["一般公共预算拨款收入", "100.00", "一般公共服务支出", cls], ["", "", "住房保障支出", "20.00"], ["本年收入合计", "100.00", "本年支出合计", "100.00"], ["收入合计", "100.00", "支出合计", "100.00"]) +
+    "\n\n表3 支出预算总表\n单位：万元\n" +
+    tsv(
+      ["科目编码", "科目名称", "小计", "基本支出", "项目支出", "事业单位经营支出"],
+      ["", "合计", "100.00", "70.00", "30.00", "0.00"],
+      ["2010301", "行政运行", "50.00", "50.00", "0.00", "0.00"],
+      ["2010302", "一般行政管理事务", "30.00", "0.00", "30.00", "0.00"],
+      ["2210201", "住房公积金", "20.00", "20.00", "0.00", "0.00"],
+    ) +
+    "\n\n表8 一般公共预算支出经济分类情况表\n单位：万元\n" +
+    tsv(["科目编码", "科目名称", "预算数"], ["", "合计", "100.00"], ["301", "工资福利支出", "70.00"], ["302", "商品和服务支出", "30.00"]);
+  it("valid: 一般公共服务支出 80.00 = 50.00 + 30.00; an economic table of the same kind is no second 支出表", () => {
+    const ids = pairMatches(reportOf(tables("80.00"))).map((m) => `${m.pairing.id}:${m.a.cell.key}`);
+    expect(ids).toContain("summary-expense:n:一般公共服务支出");
+    expect(notInfo(tables("80.00"))).toEqual([]);
+  });
+  it("invalid: 一般公共服务支出 80.50 ≠ 50.00 + 30.00", () => {
+    // 80.50 against [79.99, 80.01]
+    expect(notInfo(tables("80.50"))).toEqual(["error [80.50@3,4 50.00@3,3 30.00@4,3] 80.00≠80.50"]);
+  });
+  it("事业单位经营支出 is a part of the 支出表's 合计 column (table-total now checks those rows)", () => {
+    const text = tables("80.00").replace("\t50.00\t50.00\t0.00\t0.00", "\t50.00\t50.00\t0.00\t1.00");
+    expect(run(text, "table-total").filter((f) => f.severity === "error").map(brief)).toEqual(["error [50.00@3,3 50.00@3,4 0.00@3,5 1.00@3,6] 51.00≠50.00"]);
+  });
+});
+
 describe("table-pair: only columns whose header names the figure are compared", () => {
   it("a merged header (基本支出人员支出) is a sub-column, not 基本支出", () => {
     const text =
@@ -142,6 +172,13 @@ describe("table-pair: a fund table declared empty that prints figures", () => {
   it("valid: an empty table with its note, a filled table without one", () => {
     expect(notInfo(govFund("注：本单位无政府性基金预算财政拨款收入，故本表为空表。", ""))).toEqual([]);
     expect(notInfo(govFund("", "12.00"))).toEqual([]);
+  });
+  it("invalid: the narrative says the unit has no 政府性基金 while the table prints 12.00", () => {
+    const said = (sentence: string) => run(govFund("", "12.00").replace(FINAL_HEAD, FINAL_HEAD + sentence + "\n"), "table-pair").map((x) => `${x.severity} ${x.messageId} ${x.data.note ?? ""}`);
+    expect(said("本单位2024年度无政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。")).toEqual(["warning saidNone 本单位2024年度无政府性基金预算财政拨款收入"]);
+    // another fund's absence, or last year's, says nothing about this table
+    expect(said("本单位无国有资本经营预算财政拨款收入，政府性基金预算财政拨款支出12.00万元。")).toEqual([]);
+    expect(said("上年无政府性基金结转。")).toEqual([]);
   });
   it("invalid: the note says 空表 while the table prints 12.00", () => {
     const f = run(govFund("注：本单位无政府性基金预算财政拨款收入，故本表为空表。", "12.00"), "table-pair");

@@ -12,7 +12,7 @@
  * fund ("gpb", "govFund", "stateCapital") for the year's appropriation income. Figures are compared in 万元.
  */
 import type { PrintedNumber, Report } from "../model/schema.js";
-import { FUNCTION_CLASSES } from "./concepts.js";
+import { CLASS_NAMES, FUNCTION_CLASSES } from "./concepts.js";
 import { TOTAL_LABEL, type GridRow } from "./grid.js";
 import { KIND_NAME, type TableKind } from "./kinds.js";
 import { SANGONG_NAME, type SangongItem } from "./sangong.js";
@@ -123,6 +123,11 @@ export interface PairCell {
   byName: boolean;
   /** the table it was read from, when a reader reads several (one 绩效目标表 per project) */
   view?: TableView;
+  /**
+   * A 类 the table does not print as a row but lists 款 or 项 of: the figure is their sum (`number` is then the first
+   * of them, for the place only).
+   */
+  sum?: { name: string; number: PrintedNumber }[];
 }
 
 const FUND_KEYS: Record<string, string> = { gpb: "一般公共预算", govFund: "政府性基金", stateCapital: "国有资本经营" };
@@ -183,6 +188,10 @@ export function cellsOf(v: TableView, reader: Reader, docKind: string): Map<stri
   const dropped = new Set<string>();
   const put = (c: Omit<PairCell, "number"> & { number: PrintedNumber | undefined }) => {
     if (!c.number || dropped.has(c.key)) return;
+    if (c.sum) {
+      out.set(c.key, { ...c, number: inWanyuan(c.number), sum: c.sum.map((x) => ({ name: x.name, number: inWanyuan(x.number) })) });
+      return;
+    }
     const prev = out.get(c.key);
     if (prev) {
       // the same row again (a 类 repeated at the top of a continuation page) is one row; otherwise no one knows which
@@ -211,6 +220,9 @@ export function cellsOf(v: TableView, reader: Reader, docKind: string): Map<stri
     const rows = g.rows.filter((r) => r.side === side && r.odd === 0);
     const names = new Map<string, string>();
     for (const r of rows) if (isFunctionCode(r.code) && r.code.length === 3) names.set(r.code, r.label);
+    // a 类 not printed as a row: its standard name
+    for (const r of rows) if (isFunctionCode(r.code) && !names.has(r.code.slice(0, 3)) && CLASS_NAMES[r.code.slice(0, 3)]) names.set(r.code.slice(0, 3), CLASS_NAMES[r.code.slice(0, 3)]![0]!);
+    virtualClasses(rows, j, names, column, put);
     const totals = rows.filter((r) => !r.code && TOTAL_LABEL.test(r.label) && !/人员经费|公用经费|项目支出/.test(r.label));
     if (totals.length === 1) put({ key: "total", name: totals[0]!.label, column, number: totals[0]!.values[j], byName: false });
     for (const r of rows) {
@@ -315,6 +327,31 @@ export function cellsOf(v: TableView, reader: Reader, docKind: string): Map<stri
   return out;
 }
 
+type Put = (c: Omit<PairCell, "number"> & { number: PrintedNumber | undefined }) => void;
+
+/**
+ * 类 the table lists only 款 or 项 of (泉州's 支出预算总表 prints 项 codes alone): the 类 is the sum of its rows of the
+ * highest level present, when every deeper row lies under one of them and every one has a figure or is empty.
+ */
+function virtualClasses(rows: GridRow[], j: number, names: Map<string, string>, column: string, put: Put): void {
+  const coded = rows.filter((r) => isFunctionCode(r.code));
+  const classes = new Set(coded.map((r) => r.code!.slice(0, 3)));
+  for (const cls of classes) {
+    if (coded.some((r) => r.code === cls) || !names.has(cls)) continue;
+    const under = coded.filter((r) => r.code!.startsWith(cls));
+    const top = Math.min(...under.map((r) => r.code!.length));
+    const parts = under.filter((r) => r.code!.length === top);
+    if (new Set(parts.map((r) => r.code)).size !== parts.length) continue; // a code twice: which rows add up is unclear
+    if (!under.every((r) => r.code!.length === top || parts.some((p) => r.code!.startsWith(p.code!)))) continue;
+    const printed = parts.filter((r) => r.values[j]);
+    if (printed.length === 0) continue;
+    const name = names.get(cls)!;
+    const sum = printed.map((r) => ({ name: cellName(r), number: r.values[j]! }));
+    put({ key: `c:${cls}`, name: `${cls} ${name}`, column, number: printed[0]!.values[j], byName: false, sum });
+    put({ key: `n:${name}`, name: `${cls} ${name}`, column, number: printed[0]!.values[j], byName: true, sum });
+  }
+}
+
 /** Economic codes of the “三公” items (政府支出经济分类, 部门预算支出经济分类科目). */
 const SANGONG_ECON: Record<string, SangongItem> = { "30212": "abroad", "30217": "reception", "30231": "operation", "31013": "purchase" };
 
@@ -349,6 +386,15 @@ function dedupeNames(cells: Map<string, PairCell>, keys: string[]): void {
   }
 }
 
+/**
+ * Whether a view can serve a reader: a table of economic codes (泉州's 一般公共预算支出经济分类情况表, titled like the
+ * 一般公共预算支出表) has no 功能分类 rows to give.
+ */
+function fits(v: TableView, reader: Reader): boolean {
+  if (reader.read !== "functionRows" && reader.read !== "projectRows") return true;
+  return !(v.grid?.rows ?? []).some((r) => r.code && /^[35]\d{2}/.test(r.code));
+}
+
 /** One comparison a pairing makes: a cell of one table against the same key in another. */
 export interface PairMatch {
   pairing: Pairing;
@@ -374,8 +420,8 @@ export function pairMatches(report: Report): PairMatch[] {
   const views = tableViews(report).filter((v) => (v.grid || v.kind === "perfTarget" || v.sangong) && !v.empty && !v.unjoinable && !v.misread);
   const out: PairMatch[] = [];
   for (const p of PAIRINGS) {
-    const as = views.filter((v) => v.kind === p.a.kind);
-    const bs = views.filter((v) => v.kind === p.b.kind);
+    const as = views.filter((v) => v.kind === p.a.kind && fits(v, p.a.reader));
+    const bs = views.filter((v) => v.kind === p.b.kind && fits(v, p.b.reader));
     // two tables of one kind (a unit's and its department's): which meets which cannot be told; a 绩效目标表 is one
     // per project, and they are read together as one set of projects
     const oneOf = (end: PairEnd, vs: TableView[]) => (end.reader.read === "targetFunds" ? vs.length >= 1 : vs.length === 1);

@@ -102,7 +102,7 @@ const COLUMN_PARTS: Partial<Record<TableKind, { total: string[]; parts: string[]
     parts: ["fiscal", "gpb", "govFund", "stateCapital", "specialAccount", "superior", "business", "unitOperating", "operating", "affiliated", "other", "carryIn"],
     strict: true,
   },
-  expense: { total: ["expenseCurrent", "total"], parts: ["basic", "project", "toSuperior", "operatingExp", "toAffiliated"], strict: true },
+  expense: { total: ["expenseCurrent", "total"], parts: ["basic", "project", "toSuperior", "operatingExp", "unitOperating", "toAffiliated"], strict: true },
   gpbExpense: { total: ["total"], parts: ["basic", "project"], strict: true },
   fiscalExpense: { total: ["total"], parts: ["basic", "project"], strict: true },
   govFund: { total: ["total"], parts: ["basic", "project"], strict: false },
