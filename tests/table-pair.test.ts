@@ -219,6 +219,23 @@ describe("table-pair: the 基本支出 table's “三公” economic rows within
   });
 });
 
+describe("table-pair: 一般公共预算基本支出 by 经济分类 within the 一般公共预算 spending of each class (泉州's layout)", () => {
+  const tables = (basic301: string) =>
+    BUDGET_HEAD +
+    "表8 一般公共预算支出经济分类情况表\n单位：万元\n" +
+    tsv(["科目编码", "科目名称", "预算数"], ["", "合计", "100.00"], ["301", "工资福利支出", "60.00"], ["302", "商品和服务支出", "40.00"]) +
+    "\n\n表9 一般公共预算基本支出经济分类情况表\n单位：万元\n" +
+    tsv(["科目编码", "科目名称", "预算数"], ["", "合计", "80.00"], ["301", "工资福利支出", basic301], ["302", "商品和服务支出", (80 - Number(basic301)).toFixed(2)]);
+  it("valid: 301 基本支出 55.00 ≤ 60.00, 302 25.00 ≤ 40.00", () => {
+    expect(pairMatches(reportOf(tables("55.00"))).map((m) => `${m.pairing.id}:${m.a.cell.key}`)).toEqual(["basic-econ:total", "basic-econ:e:301", "basic-econ:e:302"]);
+    expect(notInfo(tables("55.00"))).toEqual([]);
+  });
+  it("invalid: 301 基本支出 65.00 > 60.00 of all 一般公共预算 spending on 工资福利", () => {
+    // and then 302: 40.00 − 15.00 = 25.00 of project money, more than the tables' 100.00 − 80.00 = 20.00 (a warning)
+    expect(notInfo(tables("65.00"))).toEqual(["error [65.00@3,3 60.00@3,3] 60.00≠65.00", "warning [15.00@4,3 40.00@4,3 80.00@2,3 100.00@2,3] ≠"]);
+  });
+});
+
 const SHARED = "../shared";
 describe.skipIf(!existsSync(`${SHARED}/samples`))("table-pair on real reports (skipped when ../shared is absent)", () => {
   it("普陀区财政局 2024 决算: 社会保障和就业支出 326.71 in the 总表 against 326.72 in the 支出决算表 is rounding only (info)", async () => {

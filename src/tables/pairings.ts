@@ -34,6 +34,8 @@ export type Reader =
   | { read: "projectRows"; roles: string[] }
   /** 项目支出绩效目标表s: each project's 年度资金总额 (or its 财政拨款 line, `line`), by project name */
   | { read: "targetFunds"; line: RegExp }
+  /** 经济分类 rows (301, 30101 …) and the 合计 row, at the side's 合计 or only figure column */
+  | { read: "econRows" }
   /** the “三公” table's 合计 / 因公出国 / 购置 / 运行 / 公务接待 figures (the year's: 决算数 or 预算数) */
   | { read: "sangongSlots" }
   /** a 基本支出 table's economic rows that are “三公” items: 30212 因公出国, 30217 公务接待, 30231 运行, 31013 购置 */
@@ -105,6 +107,8 @@ export const PAIRINGS: readonly Pairing[] = [
   { id: "gpb-projects", a: fn("gpbExpense", PROJECT, "一般公共预算"), b: { kind: "projectExpense", reader: { read: "projectRows", roles: TOTAL }, funds: "全部资金" }, relation: "within", totals: true },
   { id: "target-projects", a: { kind: "perfTarget", reader: { read: "targetFunds", line: /^(?:年度)?资金总额$/ }, funds: "全部资金" }, b: { kind: "projectExpense", reader: { read: "projectRows", roles: TOTAL }, funds: "全部资金" }, relation: "equal", totals: false },
   { id: "gpb-project-target", a: { kind: "gpbProject", reader: { read: "projectRows", roles: TOTAL }, funds: "一般公共预算" }, b: { kind: "perfTarget", reader: { read: "targetFunds", line: /^(?:当年)?财政拨款(?:资金)?$/ }, funds: "财政拨款" }, relation: "within", totals: false },
+  // by 经济分类: the 基本支出 share of the 一般公共预算 spending of each class (泉州's 支出经济分类情况表)
+  { id: "basic-econ", a: { kind: "gpbBasic", reader: { read: "econRows" }, funds: "一般公共预算基本支出" }, b: { kind: "gpbExpense", reader: { read: "econRows" }, funds: "一般公共预算" }, relation: "within", totals: true },
   // the 基本支出 table's “三公” economic rows: the 基本支出 share of the year's “三公” (projects may pay more)
   { id: "basic-sangong", a: { kind: "gpbBasic", reader: { read: "sangongEcon" }, funds: "一般公共预算基本支出" }, b: { kind: "sangong", reader: { read: "sangongSlots" }, funds: "“三公”经费（基本支出与项目支出）" }, relation: "within", totals: false },
   { id: "funds-income-summary", a: { kind: "income", reader: { read: "incomeFundColumns" }, funds: "本年财政拨款收入" }, b: { kind: "summary", reader: { read: "summaryFunds" }, funds: "本年财政拨款收入" }, relation: "equal", totals: false },
@@ -301,6 +305,18 @@ export function cellsOf(v: TableView, reader: Reader, docKind: string): Map<stri
     return out;
   }
   if (reader.read === "targetFunds") return out; // read over all the report's 绩效目标表s (targetCells)
+  if (reader.read === "econRows") {
+    for (const side of g.sides) {
+      const j = columnOf(v, side.index, SUMMARY_FIRST, docKind);
+      if (j < 0) continue;
+      const column = g.columns[side.index]![j]!.leaf;
+      const rows = g.rows.filter((r) => r.side === side.index && r.odd === 0);
+      const totals = rows.filter((r) => !r.code && TOTAL_LABEL.test(r.label) && !/人员经费|公用经费|项目支出/.test(r.label));
+      if (g.sides.length === 1 && totals.length === 1) put({ key: "total", name: totals[0]!.label, column, number: totals[0]!.values[j], byName: false });
+      for (const r of rows) if (r.code && /^[35]\d{2}(?:\d{2})?$/.test(r.code)) put({ key: `e:${r.code}`, name: cellName(r), column, number: r.values[j], byName: false });
+    }
+    return out;
+  }
   if (reader.read === "sangongEcon") {
     const side = g.sides[0]!.index;
     const j = columnOf(v, side, ["total"], docKind);
@@ -391,8 +407,10 @@ function dedupeNames(cells: Map<string, PairCell>, keys: string[]): void {
  * 一般公共预算支出表) has no 功能分类 rows to give.
  */
 function fits(v: TableView, reader: Reader): boolean {
+  const econ = (v.grid?.rows ?? []).some((r) => r.code && /^[35]\d{2}/.test(r.code));
+  if (reader.read === "econRows") return econ;
   if (reader.read !== "functionRows" && reader.read !== "projectRows") return true;
-  return !(v.grid?.rows ?? []).some((r) => r.code && /^[35]\d{2}/.test(r.code));
+  return !econ;
 }
 
 /** One comparison a pairing makes: a cell of one table against the same key in another. */
