@@ -21,6 +21,7 @@ import sangongSubtotal from "./sangong-subtotal.js";
 import shareOfTotal from "./share-of-total.js";
 import structureByClass from "./structure-by-class.js";
 import tableCodeSum from "./table-code-sum.js";
+import tablePair from "./table-pair.js";
 import tableSangong from "./table-sangong.js";
 import tableSummary from "./table-summary.js";
 import tableTotal from "./table-total.js";
@@ -51,6 +52,7 @@ export const rules: readonly Rule[] = [
   shareOfTotal,
   structureByClass,
   tableCodeSum,
+  tablePair,
   tableSangong,
   tableSummary,
   tableTotal,
