@@ -6,7 +6,7 @@
 import type { BreakdownClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
-  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, COMPARISON,
+  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ONLY, execClassItem, COMPARISON,
   COMPLETION_GLUE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
   SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
@@ -254,7 +254,7 @@ export function extractClaims(report: Report): void {
     }
 
     // the 类/款/项 an item paragraph speaks of
-    const classItem = CLASS_ITEM.exec(text);
+    const classItem = execClassItem(text);
     const listSpec = LIST_BREAKDOWNS.find((l) => l.section.test(path));
 
     let open: OpenBreakdown | undefined;

@@ -6,7 +6,7 @@
  */
 import type { Fact, Location, Paragraph, PrintedNumber, Report } from "../model/schema.js";
 import { aliasOf, normalizeLabel, sectionPaths } from "../claims/extract.js";
-import { ALL_FUNDS_CONCEPT, CLASS_ITEM, EXPLANATION, FUND_QUALIFIED } from "../claims/patterns.js";
+import { ALL_FUNDS_CONCEPT, execClassItem, EXPLANATION, FUND_QUALIFIED } from "../claims/patterns.js";
 import { normalizeDigits } from "../model/numbers.js";
 import { identify, type ReportIdentity } from "./identity.js";
 
@@ -130,7 +130,7 @@ function priorBasis(head: string, year: number, kind: "预算" | "决算"): Prio
 
 /** The 类/款/项 label a paragraph speaks of, as extract.ts builds it. */
 function classItemOf(text: string): string | undefined {
-  const m = CLASS_ITEM.exec(text);
+  const m = execClassItem(text);
   if (!m) return undefined;
   const clean = (s: string) => s.replace(/^\s*\d{1,2}\s*[.．、]\s*/, "").replace(/[\s“”"]/g, "").replace(/\(/g, "（").replace(/\)/g, "）").trim();
   return `${clean(m[1]!)}/${clean(m[2]!)}/${clean(m[3]!)}`;

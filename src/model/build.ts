@@ -237,8 +237,12 @@ function buildTable(block: SourceTable, index: number, sectionId: string, recent
   return table;
 }
 
+const DIGIT = /[0-9０-９]/;
+
 /** A cell that holds one number (optionally with a unit or %): "1,612.98", "100%", "10.00 分", "202.74 ", "１，２３４.５６". */
 export function cellNumber(text: string, tableUnit?: string) {
+  // most cells are words: without a digit there is no number (asciiNumberText only turns full-width digits into digits)
+  if (!DIGIT.test(text)) return undefined;
   const s = asciiNumberText(text).trim();
   const m = /^(-?[\d,]*\d(?:\.\d+)?)\s*(%|万元|元|亿元|分|人|个|次)?$/.exec(s);
   if (!m) return undefined;
