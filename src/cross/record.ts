@@ -70,7 +70,7 @@ const EXPONENT: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
 /** A printed number in the compared unit: amounts in 万元, everything else as printed. */
 export function crossNumber(n: PrintedNumber): CrossNumber {
   const printed = n.original ?? { text: n.text, unit: n.unit, value: n.value };
-  const location = { ...n.location, snippet: n.location.snippet.length > 60 ? `${n.location.snippet.slice(0, 60)}…` : n.location.snippet };
+  const location = Object.assign({}, n.location, { snippet: n.location.snippet.length > 60 ? `${n.location.snippet.slice(0, 60)}…` : n.location.snippet });
   const e = EXPONENT[n.unit];
   if (e === undefined || n.unit === "万元") return { text: printed.text, printedUnit: printed.unit, value: n.value.toFixed(), decimals: n.decimals, unit: n.unit, location };
   const k = 4 - e; // 元 → 万元: divide by 10^4, four more decimals
