@@ -63,7 +63,6 @@ function withoutCross(f: FileResult): FileResult {
   return rest;
 }
 
-const __T = (s: string) => { if (process.env.GOUJI_T) process.stderr.write(`T ${(performance.timeOrigin + performance.now() - Number(process.env.GOUJI_T)).toFixed(0)} ${s}\n`); };
 export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHeader["tool"]): Promise<number> {
   const cwd = process.cwd();
   const { rules } = await import("../../rules/index.js");
@@ -146,9 +145,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       isHeavy: isHeavyFile(heavyThreshold(settings.pdfEngine)),
       onStart: (_i, path) => progress.start(path),
     });
-    __T("main: pool started");
     for await (const full of results) {
-      __T("main: result");
       progress.done();
       const input = crossInputOf(full);
       if (input) records.push(input);

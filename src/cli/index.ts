@@ -12,7 +12,6 @@ const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta
 const TOOL = { name: "gouji", version: pkg.version };
 const FORMAT_NAMES = ["text", "json", "sarif", "junit", "csv", "html", "xlsx"];
 
-const __T = (s: string) => { if (process.env.GOUJI_T) process.stderr.write(`T ${(performance.timeOrigin + performance.now() - Number(process.env.GOUJI_T)).toFixed(0)} ${s}\n`); };
 /** The arguments of `gouji check` that name something on disk name one PDF file and nothing else. */
 function onePdfFile(args: readonly string[]): boolean {
   const onDisk = args.filter((a) => {
@@ -34,7 +33,6 @@ function onePdfFile(args: readonly string[]): boolean {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export async function main(argv: string[]): Promise<number> {
-  __T("main: start");
   // a reader that stops early (`gouji … | head`) closes the pipe: that ends the output, it is not a crash
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
@@ -93,7 +91,6 @@ export async function main(argv: string[]): Promise<number> {
     .option("--no-progress", "不显示进度条")
     .action(async (paths: string[], o: import("./settings.js").CheckFlags) => {
       const { runCheck } = await import("./check.js");
-      __T("main: check.js imported");
       exitCode = await runCheck(paths, o, TOOL);
     });
 

@@ -8,8 +8,6 @@ import type { RunOptions } from "../runner.js";
 import type { WorkerReply, WorkerTask } from "./pool.js";
 import { raisedInPdfjs } from "../parse/pdf/pdfjs.js";
 
-const __T = (s: string) => { if (process.env.GOUJI_T) process.stderr.write(`T ${(performance.timeOrigin + performance.now() - Number(process.env.GOUJI_T)).toFixed(0)} ${s}\n`); };
-__T("worker: first line");
 const port = parentPort;
 if (!port) throw new Error("worker.js must run as a worker thread");
 
@@ -26,18 +24,15 @@ process.on("unhandledRejection", (reason) => {
 // PDFium compiles on V8's background threads while this thread loads the runner; a failure here is met again, and
 // handled, when a PDF is read
 if ((workerData as { preloadPdfium?: boolean } | null)?.preloadPdfium) {
-  void import("../parse/pdf/pdfium.js").then((m) => m.loadPdfium()).then(() => __T("worker: pdfium loaded")).catch(() => undefined);
+  void import("../parse/pdf/pdfium.js").then((m) => m.loadPdfium()).catch(() => undefined);
 }
 const { checkFile } = await import("../runner.js");
-__T("worker: runner imported");
 port.postMessage({ type: "ready" } satisfies WorkerReply);
 
 port.on("message", async (task: WorkerTask) => {
   const opts: RunOptions = { timeoutMs: task.timeoutMs };
   if (task.settings) opts.settings = task.settings;
   if (task.pdfEngine) opts.pdfEngine = task.pdfEngine;
-  __T("worker: task");
   const result = await checkFile(task.path, opts);
-  __T("worker: checked");
   port.postMessage({ type: "result", id: task.id, result } satisfies WorkerReply);
 });
