@@ -1,7 +1,8 @@
 import { defineRule } from "../src/engine/rule.js";
 import { subsetCheck } from "../src/engine/interval.js";
 import { evaluateRelations, measureAfter } from "../src/engine/relations.js";
-import { shown, type PrintedNumber } from "../src/model/schema.js";
+import type { PrintedNumber } from "../src/model/schema.js";
+import { shown } from "../src/model/numbers.js";
 import { Decimal } from "decimal.js";
 
 /** Σ parts (minus a total, when given), printed at the finest precision among them */

@@ -2,7 +2,8 @@ import { defineRule } from "../src/engine/rule.js";
 import { equalCheck } from "../src/engine/interval.js";
 import { evaluateRelations, measureAfter } from "../src/engine/relations.js";
 import { Interval } from "../src/engine/interval.js";
-import { shown, type Fact } from "../src/model/schema.js";
+import type { Fact } from "../src/model/schema.js";
+import { shown } from "../src/model/numbers.js";
 
 export default defineRule({
   id: "same-figure",

@@ -6,7 +6,7 @@
 import type { BreakdownClaim, ComparisonClaim, Fact, Paragraph, ParagraphNumber, PrintedNumber, Report, Section, ShareClaim, YoyClaim, VarianceClaim } from "../model/schema.js";
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
-  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ITEM, CLASS_ONLY, COMPARE_GLUE,
+  ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ONLY, execClassItem, COMPARE_GLUE,
   BREAKDOWN_OPENER, CODE_ITEM, COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
   SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
@@ -261,7 +261,7 @@ export function extractClaims(report: Report): void {
     }
 
     // the 类/款/项 an item paragraph speaks of
-    const classItem = CLASS_ITEM.exec(text);
+    const classItem = execClassItem(text);
     // an item that names its 项 by code states one amount: a 决算's "年初预算为…，支出决算为…" is another reading
     const oneAmount = p.numbers.filter((n) => AMOUNT_UNITS.has(n.unit)).length === 1;
     const listSpec = LIST_BREAKDOWNS.find((l) => l.section.test(path));

@@ -2,7 +2,8 @@
  * The command line: arguments, output and exit codes. Everything heavy is imported lazily so `--version` and
  * `--help` start fast.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "./errors.js";
 
 export { EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE, UsageError } from "./errors.js";
@@ -10,6 +11,24 @@ export { EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE, UsageError } from "./errors.js";
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 const TOOL = { name: "gouji", version: pkg.version };
 const FORMAT_NAMES = ["text", "json", "sarif", "junit", "csv", "html", "xlsx"];
+
+/** The arguments of `gouji check` that name something on disk name one PDF file and nothing else. */
+function onePdfFile(args: readonly string[]): boolean {
+  const onDisk = args.filter((a) => {
+    try {
+      statSync(a);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (onDisk.length !== 1 || !/\.pdf$/i.test(onDisk[0]!)) return false;
+  try {
+    return statSync(onDisk[0]!).isFile();
+  } catch {
+    return false;
+  }
+}
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -30,6 +49,9 @@ export async function main(argv: string[]): Promise<number> {
     const paths = argv.slice(1).filter((a) => !a.startsWith("-"));
     const pdfjsOnly = argv.includes("pdfjs") || process.env.GOUJI_PDF_ENGINE === "pdfjs";
     const preloadPdfium = !pdfjsOnly && paths.some((a) => !/\.(?:txt|docx)$/i.test(a));
+    // one PDF: V8's optimising compiler would spend more on PDFium's hot functions (on the machine's other core) than
+    // it saves on 20-odd pages, so its WebAssembly runs on the baseline code alone (a longer run keeps tier-up)
+    if (preloadPdfium && onePdfFile(paths)) setFlagsFromString("--liftoff-only");
     void import("./pool.js").then((m) => m.prestartWorker({ preloadPdfium }), () => undefined);
   }
   const { Command, CommanderError, Option } = await import("commander");

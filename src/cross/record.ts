@@ -6,7 +6,7 @@
  */
 import type { Fact, Location, Paragraph, PrintedNumber, Report } from "../model/schema.js";
 import { aliasOf, normalizeLabel, sectionPaths } from "../claims/extract.js";
-import { ALL_FUNDS_CONCEPT, CLASS_ITEM, EXPLANATION, FUND_QUALIFIED } from "../claims/patterns.js";
+import { ALL_FUNDS_CONCEPT, execClassItem, EXPLANATION, FUND_QUALIFIED } from "../claims/patterns.js";
 import { normalizeDigits } from "../model/numbers.js";
 import { identify, type ReportIdentity } from "./identity.js";
 
@@ -70,7 +70,7 @@ const EXPONENT: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
 /** A printed number in the compared unit: amounts in 万元, everything else as printed. */
 export function crossNumber(n: PrintedNumber): CrossNumber {
   const printed = n.original ?? { text: n.text, unit: n.unit, value: n.value };
-  const location = { ...n.location, snippet: n.location.snippet.length > 60 ? `${n.location.snippet.slice(0, 60)}…` : n.location.snippet };
+  const location = Object.assign({}, n.location, { snippet: n.location.snippet.length > 60 ? `${n.location.snippet.slice(0, 60)}…` : n.location.snippet });
   const e = EXPONENT[n.unit];
   if (e === undefined || n.unit === "万元") return { text: printed.text, printedUnit: printed.unit, value: n.value.toFixed(), decimals: n.decimals, unit: n.unit, location };
   const k = 4 - e; // 元 → 万元: divide by 10^4, four more decimals
@@ -130,7 +130,7 @@ function priorBasis(head: string, year: number, kind: "预算" | "决算"): Prio
 
 /** The 类/款/项 label a paragraph speaks of, as extract.ts builds it. */
 function classItemOf(text: string): string | undefined {
-  const m = CLASS_ITEM.exec(text);
+  const m = execClassItem(text);
   if (!m) return undefined;
   const clean = (s: string) => s.replace(/^\s*\d{1,2}\s*[.．、]\s*/, "").replace(/[\s“”"]/g, "").replace(/\(/g, "（").replace(/\)/g, "）").trim();
   return `${clean(m[1]!)}/${clean(m[2]!)}/${clean(m[3]!)}`;

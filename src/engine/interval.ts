@@ -49,8 +49,15 @@ export class Interval {
   }
 }
 
+const HALF_UNITS: Decimal[] = [];
+/** Half a unit of the last of `decimals` printed digits: 0.005 for 2. Cached: every interval of every check asks. */
 export function halfUnit(decimals: number): Decimal {
-  return new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+  let h = HALF_UNITS[decimals];
+  if (!h) {
+    h = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+    if (Number.isInteger(decimals) && decimals >= 0 && decimals < 32) HALF_UNITS[decimals] = h;
+  }
+  return h;
 }
 
 const R = Decimal.clone({ rounding: Decimal.ROUND_HALF_UP });
@@ -170,7 +177,7 @@ export function equalCheck(a: Printed, b: Printed): Check {
   const same = roundTo(fine.value, coarse.decimals).eq(coarse.value);
   // some reports cut the digits instead of rounding (87.708 → 87.70): within one unit of the coarser last digit
   // that is a presentation matter, not an inconsistency
-  const truncated = a.decimals !== b.decimals && fine.value.minus(coarse.value).abs().lt(new Decimal(10).pow(-coarse.decimals));
+  const truncated = a.decimals !== b.decimals && fine.value.minus(coarse.value).abs().lt(lastUnit(coarse.decimals));
   const verdict: Verdict = same ? "holds" : !ia.meets(Interval.of(b)) && !truncated ? "violated" : "rounding";
   const form: Form = { kind: "linear", op: "eq", terms: [{ p: a, coef: 1 }, { p: b, coef: -1 }] };
   return { verdict, expected: a.value, range: ia, decimals: a.decimals, form };
@@ -200,9 +207,15 @@ export function touchesZero(iv: Interval): boolean {
 
 const HUNDRED = new Decimal(100);
 
-/** One unit of the last printed digit: 0.01 for "95.45". */
+const LAST_UNITS: Decimal[] = [];
+/** One unit of the last printed digit: 0.01 for "95.45". Cached like halfUnit. */
 function lastUnit(decimals: number): Decimal {
-  return new Decimal(10).pow(-decimals);
+  let u = LAST_UNITS[decimals];
+  if (!u) {
+    u = new Decimal(10).pow(-decimals);
+    if (Number.isInteger(decimals) && decimals >= 0 && decimals < 32) LAST_UNITS[decimals] = u;
+  }
+  return u;
 }
 
 /** The printed shares of one whole total exactly 100 %, so one of them may have been nudged to make them. */

@@ -44,19 +44,24 @@ function citedFor(p: Printed, cited: readonly { number: PrintedNumber }[]): Prin
   return cited.find((c) => c.number.location === q.location && (c.number.original?.text ?? c.number.text) === text)?.number;
 }
 
+const ONE = new Decimal(1);
+
 function termOf(t: FormTerm, cited: readonly { number: PrintedNumber }[]): RelationTerm | undefined {
   const n = citedFor(t.p, cited);
   if (!n) return undefined;
   const printed = printedOf(n);
   let scale: Decimal | undefined;
-  if (!printed.value.isZero()) scale = new Decimal(t.p.value).div(printed.value);
+  // the operand is most often the printed number itself: its scale is 1 without a division
+  if (!printed.value.isZero()) scale = t.p.value === printed.value ? ONE : new Decimal(t.p.value).div(printed.value);
   else if (!n.original && t.p.unit === n.unit) scale = new Decimal(1);
   const term: RelationTerm = {
     key: numberKey(printed.text, printed.unit, printed.location),
     coef: t.coef,
-    operand: { value: t.p.value, decimals: t.p.decimals, ...(t.p.unit !== undefined ? { unit: t.p.unit } : {}) },
+    operand: { value: t.p.value, decimals: t.p.decimals },
     printed,
   };
+  // set, not spread in: the same keys in the same order, without an object spread per term of every relation
+  if (t.p.unit !== undefined) term.operand.unit = t.p.unit;
   if (scale) term.scale = scale;
   return term;
 }

@@ -16,11 +16,16 @@ export interface RelationResult {
 }
 
 export function fundsDeclaredEmpty(report: Report): boolean {
+  // asked by every rule that evaluates relations (six per report), over the whole text: once per report
+  const known = declaredEmpty.get(report);
+  if (known !== undefined) return known;
   const text = report.paragraphs.map((p) => p.text).join("\n");
   const gov = /无政府性基金|政府性基金预算(?:拨款)?(?:未安排|为空表)|没有使用政府性基金|政府性基金[^。]*为空表/.test(text);
   const cap = /无国有资本经营|国有资本经营预算(?:拨款)?(?:未安排|为空表)|国有资本经营[^。]*为空表/.test(text);
+  declaredEmpty.set(report, gov && cap);
   return gov && cap;
 }
+const declaredEmpty = new WeakMap<Report, boolean>();
 
 /**
  * Relations are checked among the narrative's own statements; a table's internal sums are the table rules' job,

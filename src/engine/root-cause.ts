@@ -416,12 +416,20 @@ export function groupFindings(findings: Finding[], held: RelationForm[] = [], ct
     }
   });
   const groups = new Map<number, Finding[]>();
-  members.forEach((f, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), f]));
+  members.forEach((f, i) => {
+    const group = groups.get(find(i));
+    if (group) group.push(f);
+    else groups.set(find(i), [f]);
+  });
 
   // relations that hold today, by number: a suggestion must leave them holding (info findings hold within rounding)
   const heldBy = new Map<string, RelationForm[]>();
   const addHeld = (r: RelationForm) => {
-    for (const k of new Set(termsOf(r).map((t) => t.key))) heldBy.set(k, [...(heldBy.get(k) ?? []), r]);
+    for (const k of new Set(termsOf(r).map((t) => t.key))) {
+      const list = heldBy.get(k);
+      if (list) list.push(r);
+      else heldBy.set(k, [r]);
+    }
   };
   held.forEach(addHeld);
   for (const f of findings) if (f.severity === "info" && f.relation && f.relation.verdict !== "violated") addHeld(f.relation);

@@ -1,5 +1,6 @@
 /** The finding of a failed "total = Σ parts": the same data and citations whichever rule found it. */
-import { shown, type PrintedNumber } from "../model/schema.js";
+import type { PrintedNumber } from "../model/schema.js";
+import { shown } from "../model/numbers.js";
 import type { Check } from "./interval.js";
 import type { ReportInput } from "./rule.js";
 

@@ -7,6 +7,16 @@ export const UNITS = [
 ] as const;
 export type Unit = (typeof UNITS)[number] | "";
 
+/**
+ * A number for a message, in the unit it is compared in: a table figure printed in 元 and compared in 万元 reads
+ * "87.36万元（表中为873,617.00元）", so that both sides of a message stand in one unit.
+ */
+export function shown(n: PrintedNumber): string {
+  if (!n.original) return `${n.text}${n.unit}`;
+  const plain = n.value.toFixed(n.decimals).replace(/(\.\d\d\d*?)0+$/, "$1");
+  return `${plain}${n.unit}（原表为${n.original.text}${n.original.unit}）`;
+}
+
 const FULL_WIDTH: Record<string, string> = {
   "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6", "７": "7", "８": "8", "９": "9",
   "．": ".", "％": "%", "－": "-", "﹣": "-", "−": "-",
@@ -16,7 +26,10 @@ const FULL_WIDTH: Record<string, string> = {
  * Replaces full-width digits, the full-width point, percent and minus with their ASCII forms.
  * Every replacement is one UTF-16 unit for one, so offsets into the normalised text are offsets into the original.
  */
+const FULL_WIDTH_CHAR = /[０-９．％－﹣−]/;
 export function normalizeDigits(text: string): string {
+  // most text has none: a test is much cheaper than a replace with a callback that finds nothing
+  if (!FULL_WIDTH_CHAR.test(text)) return text;
   return text.replace(/[０-９．％－﹣−]/g, (c) => FULL_WIDTH[c] ?? c);
 }
 

@@ -37,16 +37,8 @@ export const PrintedNumberSchema = z.object({
 });
 export type PrintedNumber = z.infer<typeof PrintedNumberSchema>;
 
-/** "87,361.70元": the number with its unit exactly as printed, even when it was converted for comparison. */
-/**
- * A number for a message, in the unit it is compared in: a table figure printed in 元 and compared in 万元 reads
- * "87.36万元（表中为873,617.00元）", so that both sides of a message stand in one unit.
- */
-export function shown(n: PrintedNumber): string {
-  if (!n.original) return `${n.text}${n.unit}`;
-  const plain = n.value.toFixed(n.decimals).replace(/(\.\d\d\d*?)0+$/, "$1");
-  return `${plain}${n.unit}（原表为${n.original.text}${n.original.unit}）`;
-}
+/** "87,361.70元" shown in the unit it is compared in: see numbers.ts (which, unlike this module, loads no zod). */
+export { shown } from "./numbers.js";
 
 /** A number inside a paragraph, with its character range (for claims extraction). */
 export const ParagraphNumberSchema = PrintedNumberSchema.extend({

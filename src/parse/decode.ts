@@ -1,4 +1,5 @@
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
+import type IconvLite from "iconv-lite";
 import { InputError } from "./source.js";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
@@ -58,7 +59,7 @@ export function decodeText(buf: Uint8Array): DecodedText {
 function utf8OrGb18030(buf: Uint8Array): DecodedText | undefined {
   const utf8 = markStrayControls(lenientDecode(buf, "utf-8"));
   if (!utf8.includes(REPLACEMENT)) return { text: utf8, encoding: "utf-8", damagedLines: [] };
-  const gbRaw = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), "gb18030");
+  const gbRaw = iconv().decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), "gb18030");
   // damage in GBK text also yields rare characters (a flipped lead byte shifts the pairs after it): a damaged reading
   // needs three in four common ones (Big5 read as GB18030 has about one in three), a clean one nine in ten
   const common = chineseShare(gbRaw);
@@ -202,4 +203,10 @@ function chineseShare(text: string): number {
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0xb7 || c === 0x2116 || c === 0x2103 || c === 0x2030 || c === 0x3001) good++;
   }
   return nonAscii === 0 ? 1 : good / nonAscii;
+}
+
+let iconvLib: typeof IconvLite | undefined;
+/** iconv-lite, loaded the first time a text is not UTF-8: a worker that reads only PDFs never loads it. */
+function iconv(): typeof IconvLite {
+  return (iconvLib ??= createRequire(import.meta.url)("iconv-lite") as typeof IconvLite);
 }

@@ -4,18 +4,37 @@
  * finding with the same fingerprint as a recorded one is still reported. Pure: reading and writing is the CLI's.
  */
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import { createRequire } from "node:module";
+import type { z as Zod } from "zod";
 import type { FileResult } from "../runner.js";
 import { comparePaths } from "./paths.js";
 import { fingerprint, fingerprintPath } from "./fingerprint.js";
 
-export const BaselineSchema = z.object({
-  schemaVersion: z.literal(1),
-  tool: z.literal("gouji"),
-  findings: z.array(z.object({ fingerprint: z.string(), path: z.string(), ruleId: z.string(), message: z.string() })),
-});
-export type Baseline = z.infer<typeof BaselineSchema>;
-export type BaselineEntry = Baseline["findings"][number];
+/** A baseline file: every finding of the recorded run as fingerprint, path (as fingerprinted), rule id, message. */
+export interface Baseline {
+  schemaVersion: 1;
+  tool: "gouji";
+  findings: BaselineEntry[];
+}
+export interface BaselineEntry {
+  fingerprint: string;
+  path: string;
+  ruleId: string;
+  message: string;
+}
+
+/**
+ * The zod schema of a baseline file, built the first time one is read: zod (95 modules, its CommonJS build required
+ * synchronously) is not loaded by a `gouji check` that reads no baseline.
+ */
+function baselineSchema() {
+  const { z } = createRequire(import.meta.url)("zod") as { z: typeof Zod };
+  return z.object({
+    schemaVersion: z.literal(1),
+    tool: z.literal("gouji"),
+    findings: z.array(z.object({ fingerprint: z.string(), path: z.string(), ruleId: z.string(), message: z.string() })),
+  });
+}
 
 /** The rule id a baseline records for a file that could not be read (its message is the file's error). */
 export const FAILED_FILE_RULE = "file-failed";
@@ -52,7 +71,7 @@ export function parseBaseline(text: string, source: string): { ok: true; baselin
   } catch (e) {
     return { ok: false, message: `基线文件 ${source} 不是合法的 JSON：${(e as Error).message}` };
   }
-  const parsed = BaselineSchema.safeParse(json);
+  const parsed = baselineSchema().safeParse(json);
   if (!parsed.success) return { ok: false, message: `${source} 不是 gouji 基线文件（用 --write-baseline 生成）` };
   return { ok: true, baseline: parsed.data };
 }

@@ -47,6 +47,17 @@ export function sumFinding(s: TableSum): SumFinding | undefined {
 
 /** Reports a table sum that fails, at its total's cell, with every term cited. */
 export function reportTableSum(ctx: RuleContext, s: TableSum, messageId: string): void {
+  const t = s.total.number;
+  const printed = s.parts.filter((p): p is Term & { number: PrintedNumber } => !!p.number);
+  if (!t || printed.length === 0) return;
+  const check = sumCheck(t, printed.map((p) => p.number));
+  if (check.verdict === "holds") {
+    // most sums hold: a held check needs only its cited numbers (coverage, root-cause analysis), not the message data
+    // sumFinding would format for every one of them (the same values, in the same order, as sumReport cites)
+    const values = [{ number: t, role: "total", label: s.total.label }, ...printed.map((p) => ({ number: p.number, role: "part", label: p.label }))];
+    ctx.reportCheck(check, { messageId, data: {}, location: t.location, values });
+    return;
+  }
   const f = sumFinding(s);
   if (!f) return;
   ctx.reportCheck(f.check, { messageId, data: f.data, location: f.total.location, values: f.values, actual: f.total.value.toFixed(f.total.decimals) });

@@ -14,7 +14,7 @@ export interface DocLine {
 }
 
 function loc(base: Location, text: string): Location {
-  return { ...base, snippet: text.length > 60 ? `${text.slice(0, 60)}…` : text };
+  return Object.assign({}, base, { snippet: text.length > 60 ? `${text.slice(0, 60)}…` : text });
 }
 
 export function documentLines(report: Report): DocLine[] {
@@ -24,13 +24,13 @@ export function documentLines(report: Report): DocLine[] {
       const end = p.spans[k + 1]?.offset ?? p.text.length;
       const text = p.text.slice(s.offset, end);
       const { offset: _o, ...place } = s;
-      const l = loc({ ...place, snippet: "" }, text);
+      const l = loc(Object.assign({}, place, { snippet: "" }), text);
       out.push({ text, location: l, role: p.index < 6 && p.sectionId === "root" ? "title" : "line" });
     });
   }
   for (const s of report.sections.slice(1)) out.push({ text: `${s.numbering}${s.title}`, location: s.location, role: "heading" });
   for (const v of tableViews(report)) {
-    if (v.title) out.push({ text: v.title, location: { ...v.table.location, snippet: v.title }, role: "tableTitle" });
+    if (v.title) out.push({ text: v.title, location: Object.assign({}, v.table.location, { snippet: v.title }), role: "tableTitle" });
     for (const c of v.segment.identity) out.push({ text: c.text, location: c.location, role: "tableIdentity" });
     for (const row of v.segment.rows) {
       for (let k = 0; k + 1 < row.length; k++) {
@@ -58,7 +58,7 @@ export function notesOf(report: Report, view: TableView): { text: string; locati
     const near =
       (last.line !== undefined && s.line !== undefined && s.line > last.line && s.line <= last.line + 4) ||
       (last.page !== undefined && s.line === undefined && s.page === last.page && !(next?.page === last.page));
-    if (near) out.push({ text: squash(p.text), location: { ...s, snippet: p.text.slice(0, 60) } });
+    if (near) out.push({ text: squash(p.text), location: Object.assign({}, s, { snippet: p.text.slice(0, 60) }) });
   }
   return out;
 }

@@ -53,20 +53,20 @@ export function amountOf(cell: TableCell | undefined, unit: string, title?: stri
   const n = cell?.number;
   if (!n || !AMOUNT_UNITS.has(n.unit)) return undefined;
   if (/[^\d,.\s\-－]/.test(asciiNumberText(n.text))) return undefined;
-  return { ...n, unit: n.unit || unit, location: relocate(n.location, title) };
+  return Object.assign({}, n, { unit: n.unit || unit, location: relocate(n.location, title) });
 }
 
 /** The number a cell holds, whatever its unit ("100%", "10.00 分", "15"). */
 export function numberOf(cell: TableCell | undefined, title?: string): PrintedNumber | undefined {
   const n = cell?.number;
   if (!n) return undefined;
-  return { ...n, location: relocate(n.location, title) };
+  return Object.assign({}, n, { location: relocate(n.location, title) });
 }
 
 /** A cell's location under the logical table's title (one physical table may hold several logical ones). */
 export function relocate(loc: Location, title?: string): Location {
   if (!title || !loc.table || loc.table.title === title) return loc;
-  return { ...loc, table: { ...loc.table, title } };
+  return Object.assign({}, loc, { table: Object.assign({}, loc.table, { title }) });
 }
 
 const TEN_THOUSAND = new Decimal(10000);
@@ -76,16 +76,16 @@ const TEN_THOUSAND = new Decimal(10000);
  * so the rounding interval is unchanged; `original` keeps the number as printed for citations.
  */
 export function inWanyuan(n: PrintedNumber): PrintedNumber {
-  if (n.unit === "万元" || n.unit === "") return { ...n, unit: "万元" };
+  if (n.unit === "万元" || n.unit === "") return Object.assign({}, n, { unit: "万元" });
   if (n.unit === "元") {
     const value = n.value.div(TEN_THOUSAND);
     const decimals = n.decimals + 4;
-    return { ...n, value, decimals, text: value.toFixed(decimals), unit: "万元", original: { text: n.text, value: n.value, unit: n.unit } };
+    return Object.assign({}, n, { value, decimals, text: value.toFixed(decimals), unit: "万元", original: { text: n.text, value: n.value, unit: n.unit } });
   }
   if (n.unit === "亿元") {
     const value = n.value.times(TEN_THOUSAND);
     const decimals = Math.max(0, n.decimals - 4);
-    return { ...n, value, decimals, text: value.toFixed(decimals), unit: "万元", original: { text: n.text, value: n.value, unit: n.unit } };
+    return Object.assign({}, n, { value, decimals, text: value.toFixed(decimals), unit: "万元", original: { text: n.text, value: n.value, unit: n.unit } });
   }
   return n;
 }

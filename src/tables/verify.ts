@@ -4,7 +4,7 @@
  * share its cell; a misread table (columns shifted, a page joined wrongly, a header row read as data) breaks many
  * relations that no one or two cells explain. Such a table is set aside with one notice instead of a stream of errors.
  */
-import { sumFinding } from "./checks.js";
+import { sumCheck } from "../engine/interval.js";
 import { codeSums, fundColumnSums, procurementRowSums, subtotalColumnSums, summarySums, totalColumnSums, totalRowSums } from "./structure.js";
 import type { TableView } from "./view.js";
 import type { Location } from "../model/schema.js";
@@ -24,10 +24,12 @@ export function misreadReason(view: TableView): string | undefined {
   const failed: string[][] = [];
   let checked = 0;
   for (const s of sums) {
-    const f = sumFinding(s);
-    if (!f) continue;
+    // sumFinding's check and cited cells (its total and printed parts), without the message data it also builds
+    const total = s.total.number;
+    const parts = s.parts.flatMap((p) => (p.number ? [p.number] : []));
+    if (!total || parts.length === 0) continue;
     checked++;
-    if (f.check.verdict === "violated") failed.push(f.values.map((v) => cellKey(v.number.location)));
+    if (sumCheck(total, parts).verdict === "violated") failed.push([total, ...parts].map((n) => cellKey(n.location)));
   }
   if (failed.length <= MAX_MISPRINTS || failed.length <= TOLERATED_SHARE * checked) return undefined;
   let rest = failed;

@@ -229,7 +229,7 @@ function joinContinuation(prev: TableView, seg: Segment, report: Report): void {
       const k = mapping[r.side]![j]!;
       if (k >= 0) values[k] = v;
     });
-    prev.grid.rows.push({ ...r, index: r.index + offset, values });
+    prev.grid.rows.push(Object.assign({}, r, { index: r.index + offset, values }));
   }
   prev.empty = isEmpty(prev);
 }
@@ -270,7 +270,7 @@ function alignColumns(first: Grid, next: Grid, headerless: boolean): number[][] 
 
 function relocateGrid(grid: Grid, title: string): Grid {
   for (const r of grid.rows) {
-    r.values = r.values.map((v) => (v ? { ...v, location: relocate(v.location, title) } : v));
+    r.values = r.values.map((v) => (v ? Object.assign({}, v, { location: relocate(v.location, title) }) : v));
   }
   return grid;
 }

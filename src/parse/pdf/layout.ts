@@ -103,7 +103,10 @@ function markWrapped(blocks: SourceBlock[], lineOf: Map<SourceText, Line>, pages
   const byWidth = new Map<number, Line[]>();
   for (const l of lineOf.values()) {
     const w = widthOf.get(l.page) ?? 0;
-    byWidth.set(w, [...(byWidth.get(w) ?? []), l]);
+    // appended in place: copying the list for every line made this quadratic in the document's text lines
+    const same = byWidth.get(w);
+    if (same) same.push(l);
+    else byWidth.set(w, [l]);
   }
   const margins = new Map<number, { left: number; right: number }>();
   for (const [w, lines] of byWidth) {

@@ -411,7 +411,7 @@ function splitHeaderCells(li: LineInfo): LineInfo {
     }
     flush(cur, first ? c.hard : true);
   }
-  return cells.length === li.cells.length ? li : { ...li, cells };
+  return cells.length === li.cells.length ? li : Object.assign({}, li, { cells });
 }
 
 /** Index of the column a body cell belongs to: the one it overlaps most, else the nearest. */
