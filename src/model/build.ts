@@ -19,6 +19,13 @@ export function buildReport(doc: SourceDocument, path: string): Report {
   const recentLines: string[] = [];
 
   const current = () => stack[stack.length - 1]!;
+  /** a heading ends the sections at its level or deeper and opens its own under the one left */
+  const openSection = (heading: NonNullable<ReturnType<typeof headingOf>>, location: Location) => {
+    while (stack.length > 1 && current().level >= heading.level) stack.pop();
+    const section: Section = { id: `s${sections.length}`, level: heading.level, numbering: heading.numbering, title: heading.title, parentId: current().id, location };
+    sections.push(section);
+    stack.push(section);
+  };
   const close = () => {
     if (open) paragraphs.push(finishParagraph(open));
     open = undefined;
@@ -55,17 +62,7 @@ export function buildReport(doc: SourceDocument, path: string): Report {
     const heading = block.wrapped || continuesOnNextLine(nextText(bi)) ? undefined : headingOf(trimmed);
     if (heading) {
       close();
-      while (stack.length > 1 && current().level >= heading.level) stack.pop();
-      const section: Section = {
-        id: `s${sections.length}`,
-        level: heading.level,
-        numbering: heading.numbering,
-        title: heading.title,
-        parentId: current().id,
-        location: placeLocation(block.place, trimmed),
-      };
-      sections.push(section);
-      stack.push(section);
+      openSection(heading, placeLocation(block.place, trimmed));
       continue;
     }
     // a heading the page width wrapped ("（七）关于湖州市交通运输局2026年政府性基金预算" + "支出情况说明"): one heading
@@ -73,17 +70,7 @@ export function buildReport(doc: SourceDocument, path: string): Report {
     if (open && wrappedHeading) {
       const { offset: _offset, ...place } = open.spans[0]!;
       open = undefined;
-      while (stack.length > 1 && current().level >= wrappedHeading.level) stack.pop();
-      const section: Section = {
-        id: `s${sections.length}`,
-        level: wrappedHeading.level,
-        numbering: wrappedHeading.numbering,
-        title: wrappedHeading.title,
-        parentId: current().id,
-        location: placeLocation(place, wrappedHeading.numbering + wrappedHeading.title),
-      };
-      sections.push(section);
-      stack.push(section);
+      openSection(wrappedHeading, placeLocation(place, wrappedHeading.numbering + wrappedHeading.title));
       continue;
     }
     const joins = open && (open.wrapped || continuesOnNextLine(trimmed) || (!startsListItem(trimmed) && !endsSentence(open.text) && !KEY_VALUE.test(open.text) && !(titleLike(open.text) && !/^[-\d]/.test(trimmed))));
