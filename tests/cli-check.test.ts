@@ -116,6 +116,13 @@ describe("batch", () => {
     const none = await gouji(["check", "reports/草稿"], dir);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^gouji: .*没有找到要检查的/);
+    // a glob that leaves the current folder ("..") or is absolute; hidden folders it reaches stay out
+    mkdirSync(join(dir, "reports", ".cache"));
+    copyFileSync(join(ROOT, "fixtures", SMALL[0]!), join(dir, "reports", ".cache", "e.txt"));
+    const up = await gouji(["check", "../../reports/**/*.txt", "--ignore", "*.bak.txt", "-f", "json", "--fail-on", "never"], join(dir, "reports", "2024"));
+    expect(json(up).files.map((f) => f.path)).toEqual(["../../reports/2024/a.txt", "../../reports/d.txt"]);
+    const abs = await gouji(["check", join(dir, "reports", "*.txt"), "-f", "json", "--fail-on", "never"], ROOT);
+    expect(json(abs).files.map((f) => f.path)).toEqual([join(dir, "reports", "d.txt")]);
   });
 });
 
@@ -223,6 +230,11 @@ describe("config and init", () => {
     const second = await gouji(["init"], dir);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain("已存在");
+    // the folder's own config is read, not listed among the skipped files; a stray .json still is
+    copyFileSync(join(ROOT, "fixtures", SMALL[0]!), join(dir, "a.txt"));
+    writeFileSync(join(dir, "notes.json"), "{}");
+    const run = await gouji(["check", ".", "-f", "json", "--fail-on", "never"], dir);
+    expect((JSON.parse(run.stdout) as { skipped: { path: string }[] }).skipped.map((x) => x.path)).toEqual(["notes.json"]);
   });
 });
 

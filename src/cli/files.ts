@@ -3,6 +3,7 @@
  * (`--ignore`, the config's `ignore`, `.goujiignore`, all in .gitignore syntax) leave out. What a folder or a glob
  * holds that is not read is listed as skipped, with the reason, so nothing is left out silently.
  */
+import { CONFIG_FILE } from "../config/load.js";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
@@ -134,10 +135,18 @@ export async function collectFiles(inputs: string[], opts: CollectOptions = {}):
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   const { glob } = await import("tinyglobby");
-  const posix = pattern.split(sep).join("/");
-  const found = await glob(posix, { cwd, onlyFiles: true, dot: false, ignore: ["**/node_modules/**"], expandDirectories: false });
-  // keep the user's own spelling: relative globs give relative paths, absolute ones absolute paths
-  return found.filter((f) => !f.split("/").some((part) => part.startsWith("."))).map((f) => (isAbsolute(pattern) ? resolve(cwd, f) : f.split("/").join(sep)));
+  // glob from the pattern's literal folder ("../../reports" of "../../reports/**/*.pdf", "/data" of "/data/*.pdf"):
+  // tinyglobby, asked from a folder inside the one a pattern climbs to, leaves out the files of that folder itself
+  const parts = pattern.split(sep).join("/").split("/");
+  let k = 0;
+  while (k < parts.length - 1 && !GLOB_CHARS.test(parts[k]!)) k++;
+  const base = parts.slice(0, k).join("/") || (parts[0] === "" ? "/" : "");
+  const found = await glob(parts.slice(k).join("/"), { cwd: resolve(cwd, base || "."), onlyFiles: true, dot: false, ignore: ["**/node_modules/**"], expandDirectories: false });
+  // hidden files and folders the glob reached are left out (not the folders the user named); the user's own spelling
+  // is kept: relative globs give relative paths, absolute ones absolute paths
+  return found
+    .filter((f) => !f.split("/").some((part) => part.startsWith(".")))
+    .map((f) => (base ? (base.endsWith("/") ? base + f : `${base}/${f}`) : f).split("/").join(sep));
 }
 
 async function walk(dir: string, cwd: string, ignored: (path: string, isDir: boolean) => boolean): Promise<{ files: string[]; skipped: SkippedFile[] }> {
@@ -158,6 +167,9 @@ async function walk(dir: string, cwd: string, ignored: (path: string, isDir: boo
       skipped.push({ path: p, reason: "ignored" });
     } else if (isDocument(e.name)) {
       files.push(p);
+    } else if (e.name === CONFIG_FILE) {
+      // gouji's own configuration (it has been read): no report, and no "skipped" line to wonder about
+      continue;
     } else {
       skipped.push({ path: p, reason: "unsupported-format" });
     }

@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("检查文件、文件夹（递归）或通配符匹配的文件（.txt / .docx / .pdf / .html）")
     .argument("[paths...]", "文件、文件夹或通配符（如 \"reports/**/*.pdf\"）")
     .addOption(new Option("-f, --format <format>", "输出格式（默认 text）").choices(FORMAT_NAMES))
-    .option("-o, --output <file>", "把结果写入文件而不是标准输出；未给 -f 时按扩展名定格式（.json .sarif .xml .html .csv .txt）")
+    .option("-o, --output <file>", "把结果写入文件而不是标准输出；未给 -f 时按扩展名定格式（.json .sarif .xml .html .csv .xlsx .txt）")
     .addOption(new Option("--min-level <level>", "显示的最低级别（默认 warning）").choices(["info", "warning", "error"]))
     .addOption(new Option("--fail-on <level>", "出现该级别及以上的问题时退出码为 1（默认 error）").choices(["info", "warning", "error", "never"]))
     .option("--timeout <seconds>", "单个文件的处理时限，秒（默认 60）")
