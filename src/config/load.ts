@@ -2,6 +2,7 @@
  * Finds and reads the configuration: `gouji.config.json`, or the `gouji` key of `package.json`, in the working
  * folder or the nearest folder above it. Returns a result instead of throwing, so the CLI can print one clean line.
  */
+import { parseJsonText } from "../report/json-text.js";
 import { readFile, writeFile, access } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { configSchema, describeIssue, RULE_SETTINGS, type GoujiConfig, type RuleSettingValue } from "./schema.js";
@@ -42,12 +43,9 @@ async function readConfigFile(file: string, ruleIds: readonly string[], cwd: str
   } catch (e) {
     return { ok: false, message: `无法读取配置文件 ${name}：${(e as Error).message}` };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return { ok: false, message: `配置文件 ${name} 不是合法的 JSON：${(e as Error).message}` };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, message: `配置文件 ${name} 不是合法的 JSON：${parsed.problem}` };
+  let json: unknown = parsed.value;
   if (key !== undefined) {
     if (!json || typeof json !== "object" || !(key in json)) return undefined;
     json = (json as Record<string, unknown>)[key];

@@ -3,6 +3,7 @@
  * that are not in it. Matching is by fingerprint (see fingerprint.ts) and counts occurrences, so a second, new
  * finding with the same fingerprint as a recorded one is still reported. Pure: reading and writing is the CLI's.
  */
+import { parseJsonText } from "./json-text.js";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import type { z as Zod } from "zod";
@@ -65,12 +66,9 @@ export function formatBaseline(b: Baseline): string {
 }
 
 export function parseBaseline(text: string, source: string): { ok: true; baseline: Baseline } | { ok: false; message: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return { ok: false, message: `基线文件 ${source} 不是合法的 JSON：${(e as Error).message}` };
-  }
+  const read = parseJsonText(text);
+  if (!read.ok) return { ok: false, message: `基线文件 ${source} 不是合法的 JSON：${read.problem}` };
+  const json: unknown = read.value;
   const parsed = baselineSchema().safeParse(json);
   if (!parsed.success) return { ok: false, message: `${source} 不是 gouji 基线文件（用 --write-baseline 生成）` };
   return { ok: true, baseline: parsed.data };

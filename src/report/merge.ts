@@ -2,6 +2,7 @@
  * `gouji merge`: combines `--format json` results (e.g. of CI shards) into one run. Pure: takes the texts, returns a
  * result. Refuses anything that is not schemaVersion 1, and a file that appears in two inputs.
  */
+import { parseJsonText } from "./json-text.js";
 import { z } from "zod";
 import type { FileResult } from "../runner.js";
 import type { Finding } from "../engine/finding.js";
@@ -99,12 +100,9 @@ function toFileResult(f: z.infer<typeof JsonFile>): FileResult {
 
 /** Parses the JSON output of one `gouji check` run back into its files. */
 export function parseJsonRun(text: string, source: string): { ok: true; tool: RunResult["tool"]; files: FileResult[]; skipped: SkippedFile[] } | { ok: false; message: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    return { ok: false, message: `${source} 不是合法的 JSON：${(e as Error).message}` };
-  }
+  const read = parseJsonText(text);
+  if (!read.ok) return { ok: false, message: `${source} 不是合法的 JSON：${read.problem}` };
+  const json: unknown = read.value;
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (version !== 1) {
     return { ok: false, message: `${source} 的 schemaVersion 是 ${JSON.stringify(version)}，本版本只能合并 schemaVersion 1 的结果（gouji check --format json）` };
