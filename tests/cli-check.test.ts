@@ -199,6 +199,10 @@ describe("baseline", () => {
     expect(fresh.every((f) => f.values.some((v) => v.location.line === 13))).toBe(true);
     expect(fresh.map((f) => f.ruleId)).not.toContain("share-of-total");
     expect(fresh.map((f) => f.ruleId)).toContain("yoy-direction");
+    expect(r.stderr).not.toContain("无一相同");
+    // from the parent folder the same file is "<dir>/r.txt": the baseline's "r.txt" names none of the checked files
+    const away = await gouji(["check", join(dir, "r.txt"), "--baseline", join(dir, "baseline.json"), "-f", "json"], ROOT);
+    expect(away.stderr).toContain("基线记录的文件与本次检查的文件路径无一相同");
   });
 });
 

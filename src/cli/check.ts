@@ -201,6 +201,9 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
   if (baseline && flags.baseline) {
     const known = baseline.knownFailures ? `和 ${baseline.knownFailures} 个已知无法读取的文件` : "";
     process.stderr.write(`gouji: 基线 ${flags.baseline} 隐藏了 ${baseline.suppressed} 条已知问题${known}；新问题 ${freshFindings} 条\n`);
+    if (baseline.namesNoneOf(files)) {
+      process.stderr.write("gouji: 基线记录的文件与本次检查的文件路径无一相同：基线按写入时的当前文件夹记录相对路径，请在写入基线的同一文件夹运行\n");
+    }
   }
   if (flags.writeBaseline) {
     try {

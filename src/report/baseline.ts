@@ -82,8 +82,22 @@ export class BaselineFilter {
   /** failed files the baseline knows (they are still listed, but do not fail the run) */
   knownFailures = 0;
 
+  /** the files the baseline records, as fingerprintPath spells them */
+  private readonly paths = new Set<string>();
+
   constructor(baseline: Baseline) {
-    for (const e of baseline.findings) this.remaining.set(e.fingerprint, (this.remaining.get(e.fingerprint) ?? 0) + 1);
+    for (const e of baseline.findings) {
+      this.remaining.set(e.fingerprint, (this.remaining.get(e.fingerprint) ?? 0) + 1);
+      this.paths.add(e.path);
+    }
+  }
+
+  /**
+   * Whether the baseline records findings but none of `checked` (paths as the run spells them) among its files: a
+   * baseline written from another folder, whose relative paths name other files from here.
+   */
+  namesNoneOf(checked: readonly string[]): boolean {
+    return this.paths.size > 0 && !checked.some((p) => this.paths.has(fingerprintPath(p)));
   }
 
   /** Whether the baseline recorded this file as failing with the same code (counted once per file). */
