@@ -176,13 +176,13 @@ export function extractClaims(report: Report): void {
   const pendingYoy: { claim: YoyClaim; concept: string }[] = [];
   const listParts = new Map<number, { section: string; total: string; parts: { label: string; token: Token; paragraph: number }[] }>();
   let carry: OpenBreakdown | undefined; // "…，其中：" at the end of a paragraph: the next paragraphs hold the parts
-  let prevItems: { items: Token[]; paragraph: Paragraph } | undefined; // the previous paragraph's items
   let carrySection = "";
   let carryLevel = 0;
   const allItems: { token: Token; paragraph: Paragraph }[] = [];
-  // the first figure of the previous paragraph: the total a paragraph of its own, "其中：", breaks down
-  let previousFirst: { token: Token; paragraph: Paragraph } | undefined;
-  const recentItems: { tokens: Token[]; paragraph: Paragraph }[] = [];
+  // the items of the last few paragraphs that had any: where a list's total stands when the list has a paragraph of
+  // its own ("其中：" on its own line, a paragraph opening with "其中：", a list of 类 with their shares)
+  const recent: RecentItems[] = [];
+  const justBefore = (p: Paragraph) => recent.find((r) => r.paragraph.sectionId === p.sectionId && r.paragraph.index === p.index - 1);
 
   const addFact = (concept: string, label: string, n: PrintedNumber, p: Paragraph, measure: Fact["measure"] = "actual") =>
     facts.push({ concept, measure, label, number: n, source: "narrative", paragraph: p.index });
@@ -386,7 +386,7 @@ export function extractClaims(report: Report): void {
             open = undefined;
             // "其中：" opening a paragraph (a PDF line break after the total's sentence): the previous paragraph's one
             // item of this kind, in the same section, is the total
-            const total = [...items].reverse().find((i) => sameKind(i, t)) ?? (/^\s*其中/.test(text) && items.length === 0 ? previousTotal(prevItems, p, t) : undefined);
+            const total = [...items].reverse().find((i) => sameKind(i, t)) ?? (/^\s*其中/.test(text) && items.length === 0 ? previousTotal(justBefore(p), t) : undefined);
             if (total && sameQuantity(total, t)) {
               const afterStop = /[。！？]\s*其中/.test(t.glue) || /^\s*其中/.test(t.glue) && t.glue.trim().startsWith("其中") && k === 0;
               open = { total, totalLabel: total.label, parts: [t], endSentence: afterStop ? undefined : t.sentence, paragraph: p.index, scope: scopeOf(total) ?? scopeOf(t) };
@@ -575,18 +575,17 @@ export function extractClaims(report: Report): void {
       finishBreakdown(carry);
       carry = undefined;
     }
-    prevItems = { items, paragraph: p };
     // a paragraph ending "…，其中：" opens a breakdown over the next paragraphs
     if (/其中[:：]?\s*$/.test(text) && lastItem) {
       finishBreakdown(carry);
       carry = { total: lastItem, totalLabel: lastItem.label, parts: [], paragraph: p.index, scope: scopeOf(lastItem) };
       carrySection = p.sectionId;
       carryLevel = numberingLevel(text) || 99;
-    } else if (/^\s*其中[:：]\s*$/.test(text) && !tokens.length && previousFirst && previousFirst.paragraph.sectionId === p.sectionId && previousFirst.paragraph.index === p.index - 1) {
+    } else if (/^\s*其中[:：]\s*$/.test(text) && !tokens.length && justBefore(p)) {
       // "收入预算合计92,596.24万元，包括本年收入…，上年结转结余0万元。" then "其中：" on a line of its own (苏州): the
       // list that follows breaks down the figure the previous paragraph opened with
       finishBreakdown(carry);
-      const total = previousFirst.token;
+      const total = justBefore(p)!.items[0]!;
       carry = { total, totalLabel: total.label, parts: [], paragraph: p.index, scope: scopeOf(total) };
       carrySection = p.sectionId;
       carryLevel = 99;
@@ -595,7 +594,7 @@ export function extractClaims(report: Report): void {
     // 社会保障和就业（类）支出…" under "2.一般公共预算当年拨款结构情况。"): every item with its share
     if (orphanShares.length >= 2 && orphanShares.length === items.length && (LEADING_QIZHONG.test(text) || CLASS_ONLY.test(text.slice(0, items[0]!.n.start)))) {
       // the figure it breaks down stands in one of the few paragraphs before, in the same section
-      const before = recentItems.filter((r) => r.paragraph.sectionId === p.sectionId && r.paragraph.index >= p.index - 3).flatMap((r) => r.tokens);
+      const before = recent.filter((r) => r.paragraph.sectionId === p.sectionId && r.paragraph.index >= p.index - 3).flatMap((r) => r.items);
       const whole = wholeOfLeadingList(before, orphanShares);
       if (whole) {
         for (const c of orphanShares) {
@@ -606,9 +605,8 @@ export function extractClaims(report: Report): void {
         claims.push({ kind: "breakdown", label: whole.label, relation: "sum", total: strip(whole.n), parts: orphanShares.map((c) => ({ label: c.label, number: c.part })), paragraph: p.index, origin: "其中" });
       }
     }
-    previousFirst = items[0] ? { token: items[0], paragraph: p } : undefined;
-    if (items.length) recentItems.push({ tokens: items, paragraph: p });
-    if (recentItems.length > 3) recentItems.shift();
+    if (items.length) recent.push({ items, paragraph: p });
+    if (recent.length > 3) recent.shift();
   }
   finishBreakdown(carry);
 
@@ -691,9 +689,15 @@ function comparisonClaims(text: string, tokens: Token[], yoyEnds: Map<YoyClaim, 
   }
 }
 
-/** The previous paragraph's only item of t's kind, when that paragraph is in t's section; else undefined. */
-function previousTotal(prev: { items: Token[]; paragraph: Paragraph } | undefined, p: Paragraph, t: Token): Token | undefined {
-  if (!prev || prev.paragraph.sectionId !== p.sectionId || prev.paragraph.index !== p.index - 1) return undefined;
+/** A paragraph with items, and its items. */
+interface RecentItems {
+  items: Token[];
+  paragraph: Paragraph;
+}
+
+/** The previous paragraph's only item of t's kind (`prev`: that paragraph, when it is in t's section); else undefined. */
+function previousTotal(prev: RecentItems | undefined, t: Token): Token | undefined {
+  if (!prev) return undefined;
   const same = prev.items.filter((i) => sameKind(i, t));
   return same.length === 1 ? same[0] : undefined;
 }

@@ -88,6 +88,16 @@ function printed(n: CrossNumber): Printed | undefined {
   return { value: new Decimal(n.value), decimals: n.decimals, unit: n.unit };
 }
 
+/**
+ * Whether two figures may be the same quantity printed twice: equal within their rounding, or one of them has no
+ * exact interval to compare (printed(): 亿元 as an integer), which proves nothing either way.
+ */
+function mayAgree(a: CrossNumber, b: CrossNumber): boolean {
+  const x = printed(a);
+  const y = printed(b);
+  return !x || !y || equalCheck(x, y).verdict !== "violated";
+}
+
 /** Labels of one 类/款/项 or 类 as compared across years: no spaces, 其它 read as 其他, full-width brackets. */
 function sameLabel(a: string, b: string): boolean {
   const norm = (s: string) => s.replace(/\s+/g, "").replace(/其它/g, "其他").replace(/\(/g, "（").replace(/\)/g, "）").replace(/[“”"]/g, "");
@@ -211,11 +221,7 @@ function checkChange(ctx: Context, r: SeriesReport, s: CrossStatement, prev: Ser
   }
 
   if (s.amountWord === "持平") {
-    const ok = currents.some((c) => candidates.some((p) => {
-      const a = printed(c.n);
-      const b = printed(p.n);
-      return !a || !b || equalCheck(a, b).verdict !== "violated";
-    }));
+    const ok = currents.some((c) => candidates.some((p) => mayAgree(c.n, p.n)));
     outcome(ctx, ok);
     if (ok) return;
     const c = currents[0]!;
@@ -283,10 +289,7 @@ function checkPriorFigure(ctx: Context, r: SeriesReport, s: CrossStatement, prev
   const candidates = figuresOf(prev, s.concept, s.label, measure);
   const stated = s.prior && printed(s.prior);
   if (!candidates.length || !stated || !s.prior) return;
-  const ok = candidates.some((c) => {
-    const p = printed(c.n);
-    return !p || equalCheck(stated, p).verdict !== "violated";
-  });
+  const ok = candidates.some((c) => mayAgree(s.prior!, c.n));
   outcome(ctx, ok);
   if (ok) return;
   const prevPaths = [...new Set(candidates.map((c) => c.path))];
@@ -313,11 +316,7 @@ function checkCarryOver(ctx: Context, r: SeriesReport, prev: SeriesReport[]): vo
     const ins = figuresOf([r], k.carryIn, "", "actual");
     const outs = figuresOf(prev, k.carryOut, "", "actual");
     if (!ins.length || !outs.length) continue;
-    const ok = ins.some((a) => outs.some((b) => {
-      const x = printed(a.n);
-      const y = printed(b.n);
-      return !x || !y || equalCheck(x, y).verdict !== "violated";
-    }));
+    const ok = ins.some((a) => outs.some((b) => mayAgree(a.n, b.n)));
     outcome(ctx, ok);
     if (ok) continue;
     // a carry-in the report says was adjusted (调整) need not equal last year's carry-out
@@ -356,12 +355,8 @@ function checkInitialBudget(ctx: Context, r: SeriesReport, budgets: SeriesReport
     if (!theirs.length) continue;
     // every value the 决算 prints as that 年初预算数 must be one the 预算 printed
     for (const a of dedupe(mine)) {
-      const x = printed(a.n);
-      if (!x) continue;
-      const ok = theirs.some((b) => {
-        const y = printed(b.n);
-        return !y || equalCheck(x, y).verdict !== "violated";
-      });
+      if (!printed(a.n)) continue;
+      const ok = theirs.some((b) => mayAgree(a.n, b.n));
       outcome(ctx, ok);
       if (ok) continue;
       // a total's 年初预算数 may or may not include 上年结转 depending on the template; a line item's may not

@@ -274,8 +274,11 @@ export function cellNumber(text: string, tableUnit?: string) {
   return { text: raw, value, decimals: decimalsOf(m[1]!), unit: m[2] ?? tableUnit ?? "" };
 }
 
-const TITLE_RE = /([\u4e00-\u9fa5（）()“”]{2,40}?)(\d{4})年度?(?:部门|单位)?(决算|预算)/;
-const YEAR_FIRST_TITLE_RE = /^(?:标题[:：])?(\d{4})年度?([\u4e00-\u9fa5（）()“”]{2,40}?)(?:部门|单位)(决算|预算)/;
+/** "某局2024年度部门决算", and a web page's title that puts the year first: "2016年度平潭县人民法院部门决算说明". */
+const TITLE_RES = [
+  /(?<org>[\u4e00-\u9fa5（）()“”]{2,40}?)(?<year>\d{4})年度?(?:部门|单位)?(?<kind>决算|预算)/,
+  /^(?:标题[:：])?(?<year>\d{4})年度?(?<org>[\u4e00-\u9fa5（）()“”]{2,40}?)(?:部门|单位)(?<kind>决算|预算)/,
+];
 
 /** Organisation, year and kind from the title lines, the 编制单位 line or the 概况 heading. */
 /** What a title or heading pattern can catch that is no organisation's name: "第一部分", "关于…", "本部门". */
@@ -287,21 +290,14 @@ function buildMeta(doc: SourceDocument, path: string, paragraphs: Paragraph[], s
   let organisation: string | undefined;
   let year: number | undefined;
   let kind: ReportKind = "unknown";
-  for (const h of heads.map(squash)) {
-    const t = TITLE_RE.exec(h);
-    if (t && !NOT_ORGANISATION.test(t[1]!)) {
-      organisation = t[1];
-      year = Number(t[2]);
-      kind = t[3] as ReportKind;
-      break;
-    }
-    // a web page's title puts the year first: "2016年度平潭县人民法院部门决算说明"
-    const y = YEAR_FIRST_TITLE_RE.exec(h);
-    if (y && !NOT_ORGANISATION.test(y[2]!)) {
-      organisation = y[2];
-      year = Number(y[1]);
-      kind = y[3] as ReportKind;
-      break;
+  titles: for (const h of heads.map(squash)) {
+    for (const re of TITLE_RES) {
+      const t = re.exec(h)?.groups;
+      if (!t || NOT_ORGANISATION.test(t.org!)) continue;
+      organisation = t.org;
+      year = Number(t.year);
+      kind = t.kind as ReportKind;
+      break titles;
     }
   }
   const body = paragraphs.slice(0, 80).map((p) => squash(p.text)).join("\n") + "\n" + sections.map((s) => squash(s.title)).join("\n");
