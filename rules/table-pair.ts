@@ -1,7 +1,8 @@
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { Decimal } from "decimal.js";
 import { equalCheck, Interval, subsetCheck, sumCheck } from "../src/engine/interval.js";
-import { shown, type Location, type PrintedNumber, type Report } from "../src/model/schema.js";
+import type { Location, PrintedNumber, Report } from "../src/model/schema.js";
+import { shown } from "../src/model/numbers.js";
 import { notesOf } from "../src/tables/lines.js";
 import { EMPTY_SUBJECT } from "../src/tables/kinds.js";
 import { kindName, pairMatches, type PairCell, type PairMatch } from "../src/tables/pairings.js";
