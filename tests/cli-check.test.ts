@@ -356,6 +356,23 @@ describe("conventions people expect of a linter", () => {
     expect(byPath["page.txt"]!.findings.map((f) => f.ruleId)).toContain("share-of-total");
   });
 
+  it("help is in Chinese: headings, choices and defaults (commander's own are English)", async () => {
+    const top = await gouji(["--help"]);
+    expect(top.code).toBe(0);
+    expect(top.stdout.split("\n").filter((l) => /^\S/.test(l))).toEqual([
+      "用法： gouji [options] [command]",
+      "勾稽：检查部门预算/决算公开文件中数字之间的勾稽关系",
+      "选项：",
+      "命令：",
+    ]);
+    const check = await gouji(["check", "--help"]);
+    expect(check.stdout).toContain("参数：\n  paths ");
+    expect(check.stdout).toMatch(/--min-level <level>\s+显示的最低级别（默认 warning）（可选：info、warning、error）/);
+    const rulesHelp = await gouji(["rules", "--help"]);
+    expect(rulesHelp.stdout).toMatch(/-f, --format <format>\s+输出格式（可选：text、json；默认：text）/);
+    for (const r of [top, check, rulesHelp]) expect(r.stdout).not.toMatch(/Usage:|Options:|Commands:|Arguments:|choices:|default:/);
+  });
+
   it("usage errors are one Chinese line with a hint; a file given twice is checked once; -o takes the format from its extension", async () => {
     for (const [args, line] of [
       [["check", F002, "--fromat", "json"], "gouji: 未知选项 --fromat，是否想用 --format？（用 gouji check --help 查看用法）\n"],

@@ -106,4 +106,32 @@ describe.skipIf(!existsSync(WEB))("gouji check and merge on the court's real ser
     expect(JSON.parse(adopted.stdout).crossDocument.findings).toEqual([]);
     expect(adopted.code).toBe(0);
   }, 180_000);
+
+  it("--rule and the config's rules set a cross-document rule like any other: off, or another level", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gouji-cross-rule-"));
+    for (const f of readdirSync(WEB)) copyFileSync(join(WEB, f), join(dir, f));
+    const run = async (...extra: string[]) => {
+      const r = await gouji(["check", ".", "-f", "json", ...extra], dir);
+      const j = JSON.parse(r.stdout);
+      return { code: r.code, counts: j.summary.crossDocument, rules: j.crossDocument.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`) };
+    };
+    const off = await run("--rule", "cross-yoy=off");
+    expect(off.counts).toEqual({ error: 0, warning: 0, info: 0 });
+    expect(off.rules).toEqual([]);
+    const warned = await run("--rule", "cross-yoy=warning", "--fail-on", "error");
+    expect(warned.rules).toEqual(["cross-yoy:warning", "cross-yoy:warning"]);
+    expect(warned.counts).toEqual({ error: 0, warning: 2, info: 0 });
+    // the files' own findings still fail the run (the court's 2015 and 2016 reports have errors of their own)
+    expect(warned.code).toBe(1);
+    // a misspelt cross rule is refused like any other
+    const typo = await gouji(["check", ".", "--rule", "cross-yoz=off"], dir);
+    expect([typo.code, typo.stderr]).toEqual([2, 'gouji: --rule：没有名为 "cross-yoz" 的规则；用 gouji rules 查看全部规则 id\n']);
+    // the config file takes them too, and --print-config lists them with their defaults
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(dir, "gouji.config.json"), JSON.stringify({ rules: { "cross-yoy": "off" } }));
+    expect((await run()).rules).toEqual([]);
+    const printed = JSON.parse((await gouji(["check", ".", "--print-config"], dir)).stdout);
+    expect(printed.rules["cross-yoy"]).toBe("off");
+    expect(printed.rules["cross-carry-over"]).toBe("error");
+  }, 180_000);
 });

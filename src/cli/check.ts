@@ -17,6 +17,7 @@ import { Triage, triageText } from "../report/triage.js";
 import { BaselineFilter, baselineEntries, FAILED_FILE_RULE, formatBaseline, makeBaseline, parseBaseline, type BaselineEntry } from "../report/baseline.js";
 import { severityRank } from "../engine/finding.js";
 import { crossForRun, crossInputOf } from "../cross/run.js";
+import { CROSS_RULES } from "../cross/check.js";
 import { asFileFinding } from "../cross/render.js";
 import type { FileResult } from "../runner.js";
 import type { CrossRecord } from "../cross/record.js";
@@ -65,7 +66,9 @@ function withoutCross(f: FileResult): FileResult {
 
 export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHeader["tool"]): Promise<number> {
   const cwd = process.cwd();
-  const { rules } = await import("../../rules/index.js");
+  const { rules: fileRules } = await import("../../rules/index.js");
+  // the cross-document rules take --rule and the config's "rules" like the others (gouji rules lists them all)
+  const rules = [...fileRules, ...CROSS_RULES.map((r) => ({ id: r.id, description: r.description, severity: "error" as const }))];
   const roots = await inputRoots(paths, cwd);
   const settings = await resolveSettings(flags, rules, cwd, roots);
   if (flags.printConfig) {
@@ -168,7 +171,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
     // cross-document findings take part in baselines as findings of the report they belong to
     let cross: ReturnType<typeof crossForRun>;
     try {
-      cross = crossForRun(records, settings.minLevel, (f) => {
+      cross = crossForRun(records, settings.minLevel, settings.rules, (f) => {
         const asFile: FileResult = { path: f.path, format: "txt", status: "ok", findings: [asFileFinding(f)] };
         if (flags.writeBaseline) {
           recorded.push(...baselineEntries(asFile));

@@ -32,6 +32,33 @@ function onePdfFile(args: readonly string[]): boolean {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** commander's help headings, in Chinese */
+const HELP_TITLES: Record<string, string> = {
+  "Usage:": "用法：",
+  "Options:": "选项：",
+  "Global Options:": "全局选项：",
+  "Commands:": "命令：",
+  "Arguments:": "参数：",
+};
+
+/** What commander appends to an option's or argument's help line, in Chinese: （可选：a、b；默认：c） */
+function helpExtras(item: { description: string; argChoices?: string[] | undefined; defaultValue?: unknown; defaultValueDescription?: string | undefined }, showDefault: boolean): string {
+  const extras: string[] = [];
+  if (item.argChoices) extras.push(`可选：${item.argChoices.join("、")}`);
+  if (showDefault && item.defaultValue !== undefined) extras.push(`默认：${item.defaultValueDescription ?? String(item.defaultValue)}`);
+  return extras.length ? `${item.description}（${extras.join("；")}）` : item.description;
+}
+
+/**
+ * commander's Help with Chinese headings and extras (its own are English: "Usage:", "(choices: …)"). Defaults are
+ * shown for options that take a value, as commander does; a boolean's true/false default is for programmers.
+ */
+const CHINESE_HELP = {
+  styleTitle: (title: string): string => HELP_TITLES[title] ?? title,
+  optionDescription: (o: import("commander").Option): string => helpExtras(o, o.required || o.optional),
+  argumentDescription: (a: import("commander").Argument): string => helpExtras(a, true),
+};
+
 export async function main(argv: string[]): Promise<number> {
   // a reader that stops early (`gouji … | head`) closes the pipe: that ends the output, it is not a crash
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
@@ -64,6 +91,8 @@ export async function main(argv: string[]): Promise<number> {
     .helpCommand("help [command]", "显示某个命令的帮助")
     // commander's own error lines are English and followed by the whole help: main() prints one Chinese line instead
     .configureOutput({ outputError: () => undefined })
+    // its help headings and "(choices: …, default: …)" are English too; the commands below inherit this
+    .configureHelp(CHINESE_HELP)
     .exitOverride();
 
   program
