@@ -3,6 +3,7 @@ import { sumCheck } from "../src/engine/interval.js";
 
 export default defineRule({
   id: "allocation-sum",
+  name: "资金分配合计",
   description: "项目“资金分配情况”逐项金额之和必须等于项目预算安排规模",
   severity: "error",
   messages: {

@@ -14,6 +14,7 @@ function sumOf(parts: PrintedNumber[], minus?: PrintedNumber): string {
 
 export default defineRule({
   id: "breakdown-subset",
+  name: "其中项不超总数",
   description: "“其中”所列各项之和不能超过总数（授予小微企业 ⊂ 授予中小企业 ⊂ 政府采购总额等）",
   severity: "error",
   messages: {

@@ -8,6 +8,7 @@ const partsKey = (ns: PrintedNumber[]) => ns.map((n) => `${n.text}|${n.location.
 
 export default defineRule({
   id: "breakdown-sum",
+  name: "分项合计",
   description: "总数必须等于其全部组成部分之和（收入总计、支出总计、本年收入、本年支出、基本支出、政府采购、人数等）；未列总计时，年末结转和结余 = 年初结转和结余 + 本年收入 + 使用非财政拨款结余 − 本年支出 − 结余分配",
   severity: "error",
   messages: {

@@ -9,6 +9,7 @@ function subjectOf(label: string): string {
 
 export default defineRule({
   id: "budget-variance",
+  name: "预决算差异",
   description: "预决算差异率 = (决算数 − 预算数) ÷ 预算数；完成预算的比例 = 决算数 ÷ 预算数；“决算数大于/小于/等于预算数”必须与数字相符",
   severity: "error",
   messages: {

@@ -25,6 +25,7 @@ function contradiction(c: ComparisonClaim & { a: PrintedNumber; b: PrintedNumber
 
 export default defineRule({
   id: "comparison-words",
+  name: "比较用词",
   description: "比较用词必须与所比较的数字一致：“与上年持平”不能同时写明非零的增减额或增减率；“大于/小于/等于/高于/低于/超过/不足…的X”须与前后两个数字的大小相符（“基本持平”允许小幅差异，变化较大时仅提示）",
   severity: "error",
   messages: {

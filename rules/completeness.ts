@@ -23,6 +23,7 @@ function subjectOf(kind: TableKind, title: string): RegExp {
 
 export default defineRule({
   id: "completeness",
+  name: "报表齐全",
   description: "报表齐全：决算九张表（预算各表）均已公开或注明为空表；目录所列各表均在报告中出现；空表须有说明",
   severity: "warning",
   messages: {

@@ -7,6 +7,7 @@ import { defineRule } from "../src/engine/rule.js";
  */
 export default defineRule({
   id: "incomplete-reading",
+  name: "未能核对的部分",
   description: "未能读取或核对的部分须明示：某张表、某段正文或某条规则未能完成时，报告其位置和原因，其余部分照常核对",
   severity: "warning",
   messages: {

@@ -20,6 +20,7 @@ function orgKey(s: string): string {
 
 export default defineRule({
   id: "names-years",
+  name: "单位名称与年度",
   description: "单位名称与年度前后一致：标题、各级标题、表名和编制单位不得留有占位符（XX、××、某某），不得写成其他年度；决算中“截至…12月31日”应为本年度",
   severity: "warning",
   messages: {

@@ -12,6 +12,7 @@ import { tableViews } from "../src/tables/view.js";
  */
 export default defineRule({
   id: "perf-completion",
+  name: "指标完成率",
   description: "绩效自评表：指标完成率 = 业绩值 ÷ 目标值（达到目标记100%亦可）",
   severity: "warning",
   messages: {

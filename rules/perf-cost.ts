@@ -23,6 +23,7 @@ function siblings<T extends { n: PrintedNumber }>(xs: T[]): T[] {
 
 export default defineRule({
   id: "perf-cost",
+  name: "成本指标",
   description: "绩效表成本指标：各项成本指标金额之和不能超过项目资金（年度资金总额 / 全年预算数），实际成本之和不能超过全年执行数；目标值与实际值单位应一致",
   severity: "error",
   messages: {

@@ -24,6 +24,7 @@ function truthOf(n: PrintedNumber): Interval {
  */
 export default defineRule({
   id: "perf-deviation",
+  name: "偏差说明",
   description: "绩效自评表：偏差原因中写明的偏差（“实际超出X%”“偏差率X%”）必须与目标值、业绩值相符",
   severity: "error",
   messages: {

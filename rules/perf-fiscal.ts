@@ -21,6 +21,7 @@ function narrativeFigure(facts: Fact[], concept: string, measure: Fact["measure"
  */
 export default defineRule({
   id: "perf-fiscal",
+  name: "整体绩效资金",
   description: "整体支出绩效自评表：上级资金 + 本级资金的年初预算数、全年执行数应与报告所列本年财政拨款年初预算、支出一致",
   severity: "warning",
   messages: {

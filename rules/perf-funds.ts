@@ -16,6 +16,7 @@ const FIELDS = [
 
 export default defineRule({
   id: "perf-funds",
+  name: "绩效表资金",
   description: "绩效自评表（目标表）资金：合计（年度资金总额）= 各资金来源之和，年初预算数、全年预算数、全年执行数分别成立",
   severity: "error",
   messages: {

@@ -41,6 +41,7 @@ function reportCount(ctx: RuleContext, count: PrintedNumber, what: string, table
 
 export default defineRule({
   id: "perf-projects",
+  name: "绩效项目个数与金额",
   description: "预算绩效情况：所述评价（绩效目标）项目个数与所附项目绩效表张数一致，全年预算数、全年执行数（涉及金额）等于各表年度资金总额之和",
   severity: "error",
   messages: {

@@ -6,6 +6,7 @@ import { tableViews } from "../src/tables/view.js";
 
 export default defineRule({
   id: "perf-rate",
+  name: "执行率",
   description: "绩效自评表：执行率 = 全年执行数 ÷ 全年预算数",
   severity: "error",
   messages: {

@@ -23,6 +23,7 @@ function best(total: PrintedNumber, parts: PrintedNumber[], fund?: PrintedNumber
 
 export default defineRule({
   id: "perf-score",
+  name: "分值与得分",
   description: "绩效自评表：各指标分值之和为100（或总分栏所列分值），各指标得分之和等于总分；单项得分不超过其分值",
   severity: "error",
   messages: {

@@ -7,6 +7,7 @@ import { shown } from "../src/model/numbers.js";
 
 export default defineRule({
   id: "same-figure",
+  name: "同一数字一致",
   description: "同一数字在不同位置（不同章节、叙述与表格、财政拨款收入与支出）出现时必须一致",
   severity: "error",
   messages: {

@@ -4,6 +4,7 @@ import { sumReport } from "../src/engine/sum-report.js";
 
 export default defineRule({
   id: "sangong-subtotal",
+  name: "“三公”经费合计",
   description: "“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车 = 购置费 + 运行维护费（决算数与预算数分别成立）",
   severity: "error",
   messages: {

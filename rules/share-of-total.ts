@@ -8,6 +8,7 @@ const wholeKey = (n: PrintedNumber) => `${n.text}|${n.unit}|${n.location.page}|$
 
 export default defineRule({
   id: "share-of-total",
+  name: "占比",
   description: "“占p%”必须等于该项金额除以其所属总数（总数未列出而各项占比合计为100%时，以各项之和为总数）；同一总数各组成部分的占比合计不能超过100%",
   severity: "error",
   messages: {

@@ -5,6 +5,7 @@ import type { Fact } from "../src/model/schema.js";
 
 export default defineRule({
   id: "structure-by-class",
+  name: "支出结构",
   description: "支出结构：各“类”之和等于一般公共预算财政拨款支出；每个“类”等于其下各“项”之和",
   severity: "error",
   messages: {

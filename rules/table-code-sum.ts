@@ -5,6 +5,7 @@ import { tableViews } from "../src/tables/view.js";
 
 export default defineRule({
   id: "table-code-sum",
+  name: "科目编码汇总",
   description: "表格按科目编码汇总：类 = Σ款 = Σ项（功能分类 201 / 20103 / 2010302），经济分类 301 = Σ30101…",
   severity: "error",
   messages: {

@@ -11,6 +11,7 @@ const RELATIONS: { total: SangongItem; parts: SangongItem[] }[] = [
 
 export default defineRule({
   id: "table-sangong",
+  name: "“三公”经费表",
   description: "“三公”经费表：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；公务用车 = 购置费 + 运行费（预算数、决算数分别成立）",
   severity: "error",
   messages: {

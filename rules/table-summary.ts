@@ -6,6 +6,7 @@ import { tableViews } from "../src/tables/view.js";
 
 export default defineRule({
   id: "table-summary",
+  name: "收支总表",
   description: "收支总表：本年收入（支出）合计 = 各项之和，总计 = 本年合计 + 结转结余，收入总计 = 支出总计；财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营",
   severity: "error",
   messages: {

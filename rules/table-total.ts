@@ -5,6 +5,7 @@ import { tableViews } from "../src/tables/view.js";
 
 export default defineRule({
   id: "table-total",
+  name: "表内合计",
   description: "表格合计行等于各类之和；合计列等于各组成列之和（本年收入合计 = 各收入来源，合计 = 基本支出 + 项目支出，合计 = 人员经费 + 公用经费，总计 = 财政拨款 + 财政专户 + 其他资金 等）；政府采购表按品目大类、单位逐级汇总",
   severity: "error",
   messages: {

@@ -11,6 +11,7 @@ function doubledPercent(cell: TableCell): PrintedNumber | undefined {
 
 export default defineRule({
   id: "unit-slip",
+  name: "计量单位",
   description: "单位错误：应为“万元”却写成“元”（相差一万倍），或“%%”等重复单位",
   severity: "error",
   messages: {

@@ -13,6 +13,7 @@ function signed(c: YoyClaim): PrintedNumber {
 
 export default defineRule({
   id: "yoy-breakdown",
+  name: "分项增减合计",
   description: "总数的比上年增减额必须等于各组成部分增减额之和（如“三公”经费与其三项）",
   severity: "error",
   messages: {

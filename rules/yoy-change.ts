@@ -3,6 +3,7 @@ import { Interval, priorMayBeZero, yoyRateCheck } from "../src/engine/interval.j
 
 export default defineRule({
   id: "yoy-change",
+  name: "增减额与增减率",
   description: "比上年增减额与增减率必须一致：增减率 = 增减额 ÷ 上年数（上年数 = 本年数 ∓ 增减额）",
   severity: "error",
   messages: {

@@ -2,6 +2,7 @@ import { defineRule } from "../src/engine/rule.js";
 
 export default defineRule({
   id: "yoy-direction",
+  name: "增减方向",
   description: "增减方向用词必须一致：“增加”对应“增长”，“减少”对应“下降”",
   severity: "error",
   messages: {

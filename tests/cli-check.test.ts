@@ -68,7 +68,7 @@ describe("formats on the fixtures", () => {
     const lines = csv.slice(1).split("\r\n").filter(Boolean);
     // no field of these findings spans lines, so records are lines here
     expect(lines.length - 1).toBe(findings.length);
-    expect(lines.filter((l) => l.startsWith(`${F002},,1840,`) && l.includes(",share-of-total,警告,"))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith(`${F002},,1840,`) && l.includes(",share-of-total,占比,警告,"))).toHaveLength(1);
 
     const junit = (await gouji(["merge", "run.json", "-f", "junit"], dir)).stdout;
     const rulesHit = new Set(findings.map((f) => f.ruleId));
@@ -85,9 +85,10 @@ describe("formats on the fixtures", () => {
     expect(direct.stdout).toBe("");
     // the report went to a file: the triage is on the terminal all the same
     expect(direct.stderr).toMatch(/^勾稽汇总：共 1 个文件，无法读取 0 个；错误 6 条，警告 2 条，提示 0 条\n问题最多的文件：\n  fixtures\/002_b4db3b08202be5bf.txt  错误 6，警告 2，可指出应改数字 2 处\n按规则：/);
+    expect(direct.stderr.endsWith(`gouji: 结果已写入 ${join(dir, "out.csv")}\n`)).toBe(true);
     const written = readFileSync(join(dir, "out.csv"), "utf8");
     expect(written.charCodeAt(0)).toBe(0xfeff);
-    expect(written).toContain(`${F002},,1840,,,,,share-of-total,警告,`);
+    expect(written).toContain(`${F002},,1840,,,,,share-of-total,占比,警告,`);
   });
 });
 

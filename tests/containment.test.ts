@@ -12,6 +12,7 @@ const TEXT = "某某市测试局2024年度部门决算\n第二部分 部门决�
 
 const broken = defineRule({
   id: "broken-for-test",
+  name: "测试用规则",
   description: "测试用：总是抛出异常",
   severity: "error",
   messages: { never: "不会出现" },

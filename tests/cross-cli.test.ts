@@ -86,9 +86,9 @@ describe.skipIf(!existsSync(WEB))("gouji check and merge on the court's real ser
     const rows: string[][] = [];
     wb.getWorksheet("问题")!.eachRow((r, n) => n > 1 && rows.push((r.values as unknown[]).slice(1).map((v) => (typeof v === "object" && v && "text" in v ? String((v as { text: string }).text) : String(v ?? "")))));
     const crossRows = rows.filter((r) => r[5] === "cross-yoy");
-    expect(crossRows.map((r) => [r[0], r[4].startsWith("跨文件："), r[6]])).toEqual([
-      ["pt__2016-平潭县人民法院-部门决算说明.txt", true, "错误"],
-      ["pt__2016-平潭县人民法院-部门决算说明.txt", true, "错误"],
+    expect(crossRows.map((r) => [r[0], r[4].startsWith("跨文件："), r[6], r[7]])).toEqual([
+      ["pt__2016-平潭县人民法院-部门决算说明.txt", true, "跨年增减", "错误"],
+      ["pt__2016-平潭县人民法院-部门决算说明.txt", true, "跨年增减", "错误"],
     ]);
     expect(crossRows[0]![10]).toContain("pt__2015-平潭县人民法院-部门决算说明.txt");
     const html = (await gouji(["merge", "s1.json", "s2.json", "-f", "html", "--fail-on", "never"], dir)).stdout;
@@ -115,6 +115,10 @@ describe.skipIf(!existsSync(WEB))("gouji check and merge on the court's real ser
       const j = JSON.parse(r.stdout);
       return { code: r.code, counts: j.summary.crossDocument, rules: j.crossDocument.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`) };
     };
+    // a report written to a file: the summary on the terminal counts the cross-document findings too
+    const toFile = await gouji(["check", ".", "-o", "out.json"], dir);
+    expect(toFile.stderr).toMatch(/^勾稽汇总：共 3 个文件，无法读取 0 个；错误 \d+ 条，警告 \d+ 条，提示 0 条\n跨文件：错误 2 条，警告 0 条，提示 0 条\n/);
+    expect(toFile.stderr.endsWith("gouji: 结果已写入 out.json\n")).toBe(true);
     const off = await run("--rule", "cross-yoy=off");
     expect(off.counts).toEqual({ error: 0, warning: 0, info: 0 });
     expect(off.rules).toEqual([]);

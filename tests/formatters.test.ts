@@ -187,24 +187,26 @@ describe("csv", () => {
   it("starts with a BOM, has one row per finding (plus one per failed file) and quotes per RFC 4180", async () => {
     const csv = await formatRun("csv", run);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split("\r\n")[0]).toBe("文件,页,行,段,表,表内行,表内列,规则,级别,问题,数字,应为,实为,原文,编号,问题组,修改建议");
+    expect(csv.slice(1).split("\r\n")[0]).toBe("文件,页,行,段,表,表内行,表内列,规则,规则名称,级别,问题,数字,应为,实为,原文,编号,问题组,修改建议");
     const rows = parseCsv(csv.slice(1));
     const findings = run.files.reduce((n, f) => n + f.findings.length, 0);
     const failed = run.files.filter((f) => f.status === "failed").length;
     expect(rows.length - 1).toBe(findings + failed);
     const hostile = rows.find((r) => r[0] === HOSTILE.path)!;
-    expect(hostile.slice(0, 9)).toEqual([HOSTILE.path, "3", "", "", "2 收入支出决算总表", "5", "3", "breakdown-sum", "错误"]);
-    expect(hostile[9]).toBe(HOSTILE.findings[0]!.message);
+    expect(hostile.slice(0, 10)).toEqual([HOSTILE.path, "3", "", "", "2 收入支出决算总表", "5", "3", "breakdown-sum", "", "错误"]);
+    expect(hostile[10]).toBe(HOSTILE.findings[0]!.message);
     const share = rows.find((r) => r[7] === "share-of-total")!;
+    // the rule's Chinese name beside its id
+    expect(share[8]).toBe("占比");
     expect(share[0]).toBe("fixtures/002_b4db3b08202be5bf.txt");
     expect(share[2]).toBe("1840");
     // the stable id and, for the 205.68 group, its id and suggestion on both of its findings
-    expect(share[14]).toMatch(/^[0-9a-f]{32}$/);
-    const grouped = rows.filter((r) => (r[16] ?? "").includes("“205.68”有误：改为255.68万元"));
+    expect(share[15]).toMatch(/^[0-9a-f]{32}$/);
+    const grouped = rows.filter((r) => (r[17] ?? "").includes("“205.68”有误：改为255.68万元"));
     expect(grouped).toHaveLength(2);
-    expect(grouped[0]![15]).toMatch(/^g\d+$/);
-    expect(grouped[1]![15]).toBe(grouped[0]![15]);
-    expect(rows.find((r) => r[0] === FAILED.path)!.slice(7, 9)).toEqual(["corrupt-docx", "无法读取"]);
+    expect(grouped[0]![16]).toMatch(/^g\d+$/);
+    expect(grouped[1]![16]).toBe(grouped[0]![16]);
+    expect(rows.find((r) => r[0] === FAILED.path)!.slice(7, 10)).toEqual(["corrupt-docx", "", "无法读取"]);
   });
 
   it("neutralises cells a spreadsheet would run as formulas but keeps negative numbers", () => {

@@ -199,7 +199,8 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
 
   if (showTriage) {
     const skipped = (summary as typeof summary & { skipped?: number }).skipped;
-    process.stderr.write(triageText(triage, skipped ? { skipped } : {}));
+    process.stderr.write(triageText(triage, { ...(skipped ? { skipped } : {}), ...(summary.crossDocument ? { cross: summary.crossDocument } : {}) }));
+    if (flags.output) process.stderr.write(`gouji: 结果已写入 ${flags.output}\n`);
   }
   if (baseline && flags.baseline) {
     const known = baseline.knownFailures ? `和 ${baseline.knownFailures} 个已知无法读取的文件` : "";

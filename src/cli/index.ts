@@ -155,12 +155,12 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (o: { format: string }) => {
       const { rules } = await import("../../rules/index.js");
       if (o.format === "json") {
-        process.stdout.write(`${JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description })), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(rules.map((r) => ({ id: r.id, name: r.name, severity: r.severity, description: r.description })), null, 2)}\n`);
       } else {
-        for (const r of rules) process.stdout.write(`${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.description}\n`);
+        for (const r of rules) process.stdout.write(`${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.name}：${r.description}\n`);
         const { CROSS_RULES } = await import("../cross/check.js");
         process.stdout.write(`\n跨文件核对（两个或以上文件时，见 README “Archive checks”）：\n`);
-        for (const r of CROSS_RULES) process.stdout.write(`${r.id.padEnd(20)} ${"error".padEnd(8)} ${r.description}\n`);
+        for (const r of CROSS_RULES) process.stdout.write(`${r.id.padEnd(20)} ${"error".padEnd(8)} ${r.name}：${r.description}\n`);
       }
     });
 
@@ -173,11 +173,11 @@ export async function main(argv: string[]): Promise<number> {
       const r = rules.find((x) => x.id === id);
       const cross = r ? undefined : (await import("../cross/check.js")).CROSS_RULES.find((x) => x.id === id);
       if (cross) {
-        process.stdout.write(`${cross.id}（跨文件核对，默认级别：error）\n${cross.description}\n\n示例（违反本规则）：\n  ${cross.example}\n`);
+        process.stdout.write(`${cross.id}（${cross.name}；跨文件核对，默认级别：error）\n${cross.description}\n\n示例（违反本规则）：\n  ${cross.example}\n`);
         return;
       }
       if (!r) throw new UsageError(`没有名为 ${id} 的规则；用 gouji rules 查看全部规则`);
-      process.stdout.write(`${r.id}（默认级别：${r.severity}）\n${r.description}\n`);
+      process.stdout.write(`${r.id}（${r.name}；默认级别：${r.severity}）\n${r.description}\n`);
       if (r.example) process.stdout.write(`\n示例（违反本规则）：\n  ${r.example.replace(/\n/g, "\n  ")}\n`);
     });
 

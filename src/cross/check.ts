@@ -25,6 +25,8 @@ export type CrossCitedValue = CitedValue & { path: string };
 
 export interface CrossFinding {
   ruleId: string;
+  /** the rule's Chinese name (CROSS_RULES) */
+  ruleName?: string;
   severity: Severity;
   message: string;
   /** the report the finding belongs to (the later one) and its place there */
@@ -54,24 +56,28 @@ export interface CrossDocumentResult {
 }
 
 /** The ids and one-line descriptions of the cross-document relations (README, `gouji rules`-like listings). */
-export const CROSS_RULES: { id: string; description: string; example: string }[] = [
+export const CROSS_RULES: { id: string; name: string; description: string; example: string }[] = [
   {
     id: "cross-yoy",
+    name: "跨年增减",
     description: "本年“比上年增加/减少 D、增长/下降 r%、持平”必须与上年同类报告（决算对决算、预算对预算）所列同一数字相符",
     example: "2024年决算：一般公共预算财政拨款支出100.00万元，比上年增加12.00万元 ⏎ 2023年决算：一般公共预算财政拨款支出90.00万元",
   },
   {
     id: "cross-prior-figure",
+    name: "上年数与上年报告",
     description: "报告所列“上年预算数 / 上年决算数”必须等于上年报告所列数字",
     example: "2024年预算：公务接待费预算2.00万元，上年预算数为2.20万元 ⏎ 2023年预算：公务接待费预算2.00万元",
   },
   {
     id: "cross-carry-over",
+    name: "跨年结转结余",
     description: "决算的年初结转和结余（年初财政拨款结转和结余）必须等于上年决算的年末结转和结余",
     example: "2024年决算：年初结转和结余10.00万元 ⏎ 2023年决算：年末结转和结余12.00万元",
   },
   {
     id: "cross-initial-budget",
+    name: "年初预算与预算报告",
     description: "决算所列年初预算数必须等于同年预算报告所列数字",
     example: "2024年决算：“三公”经费财政拨款支出年初预算为6.50万元 ⏎ 2024年预算：“三公”经费预算数为6.00万元",
   },
@@ -439,7 +445,8 @@ export function crossCheck(inputs: { path: string; record: CrossRecord }[]): Cro
       const k = `${f.ruleId}|${f.values.map((v) => `${v.role}:${v.text}:${v.location.snippet}`).join(";")}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      out.findings.push(f);
+      const name = CROSS_RULES.find((r) => r.id === f.ruleId)?.name;
+      out.findings.push(name ? { ...f, ruleName: name } : f);
     }
   }
   return out;

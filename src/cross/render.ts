@@ -2,7 +2,7 @@
  * The cross-document section of each output format, kept here so that the formatters only call it: JSON (the
  * `crossDocument` object of OUTPUT.md), text (a section per series), HTML (the same, escaped), CSV rows.
  */
-import type { Severity } from "../engine/finding.js";
+import { ruleLabel, type Severity } from "../engine/finding.js";
 import type { Location } from "../model/schema.js";
 import type { CrossDocumentResult, CrossFinding } from "./check.js";
 
@@ -38,6 +38,7 @@ export function crossJson(cross: CrossDocumentResult): unknown {
     findings: cross.findings.map((f) => {
       const out: Record<string, unknown> = {
         ruleId: f.ruleId,
+        ...(f.ruleName ? { ruleName: f.ruleName } : {}),
         severity: f.severity,
         message: f.message,
         path: f.path,
@@ -70,7 +71,7 @@ export function crossText(cross: CrossDocumentResult, paint: { level: (s: Severi
 }
 
 function findingLines(f: CrossFinding, paint: { level: (s: Severity, t: string) => string; dim: (t: string) => string }): string[] {
-  const out = [`    ${paint.level(f.severity, LEVEL[f.severity])}  ${f.message}  ${paint.dim(f.ruleId)}`];
+  const out = [`    ${paint.level(f.severity, LEVEL[f.severity])}  ${f.message}  ${paint.dim(ruleLabel(f))}`];
   out.push(`      ${paint.dim("位置：")}${f.path} ${place(f.location)}`);
   if (f.location.snippet) out.push(`      ${paint.dim("原文：")}${f.location.snippet}`);
   const vals = f.values.map((v) => `${v.label ? `${v.label} ` : ""}${v.text}${/[元%]$/.test(v.text) ? "" : v.unit}（${v.path} ${place(v.location)}）`).join("；");
@@ -95,7 +96,7 @@ export function crossHtml(cross: CrossDocumentResult, highlight: (snippet: strin
     out += `<table class="findings"><thead><tr><th>位置</th><th>级别</th><th>规则</th><th>问题与原文</th></tr></thead><tbody>\n`;
     for (const f of findings) {
       const values = `<ul class="values">${f.values.map((v) => `<li>${v.label ? `${esc(v.label)} ` : ""}<mark>${esc(v.text)}</mark>${esc(/[元%]$/.test(v.text) ? "" : v.unit)}（${esc(v.path)} ${esc(place(v.location))}）<div class="snippet">${highlight(v.location.snippet, [v])}</div></li>`).join("")}</ul>`;
-      out += `<tr class="${f.severity}"><td>${esc(f.path)} ${esc(place(f.location))}</td><td class="level">${LEVEL[f.severity]}</td><td><code>${esc(f.ruleId)}</code></td><td>${esc(f.message)}${values}</td></tr>\n`;
+      out += `<tr class="${f.severity}"><td>${esc(f.path)} ${esc(place(f.location))}</td><td class="level">${LEVEL[f.severity]}</td><td>${f.ruleName ? `${esc(f.ruleName)} ` : ""}<code>${esc(f.ruleId)}</code></td><td>${esc(f.message)}${values}</td></tr>\n`;
     }
     out += `</tbody></table>\n`;
   }
@@ -110,6 +111,7 @@ export function crossHtml(cross: CrossDocumentResult, highlight: (snippet: strin
 export function asFileFinding(f: CrossFinding): import("../engine/finding.js").Finding {
   const out: import("../engine/finding.js").Finding = {
     ruleId: f.ruleId,
+    ...(f.ruleName ? { ruleName: f.ruleName } : {}),
     severity: f.severity,
     messageId: f.ruleId,
     data: {},

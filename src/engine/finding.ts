@@ -22,6 +22,8 @@ export interface Finding {
   /** the baseline fingerprint, when the finding was read back from JSON (`gouji merge`); formatters compute it otherwise */
   id?: string;
   ruleId: string;
+  /** the rule's Chinese name (RuleMeta.name); absent in results read back from an older gouji's JSON */
+  ruleName?: string;
   severity: Severity;
   messageId: string;
   data: Record<string, string>;
@@ -94,6 +96,11 @@ export interface FindingGroup {
   suggestion?: Suggestion;
   /** one Chinese sentence for people: the suggestion, or why there is none */
   summary: string;
+}
+
+/** "占比 share-of-total": a finding's rule as people read it, its Chinese name before its id (the id alone without one) */
+export function ruleLabel(f: { ruleId: string; ruleName?: string | undefined }): string {
+  return f.ruleName ? `${f.ruleName} ${f.ruleId}` : f.ruleId;
 }
 
 export function cite(n: PrintedNumber, role: string, label?: string): CitedValue {

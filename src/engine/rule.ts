@@ -8,6 +8,8 @@ import type { Coverage } from "./coverage.js";
 
 export interface RuleMeta {
   id: string;
+  /** a few Chinese words naming the relation (占比, 分项合计), shown beside the id in the outputs */
+  name: string;
   /** one line, Chinese: what must hold */
   description: string;
   severity: Severity;
@@ -99,6 +101,7 @@ export function makeContext(rule: Rule, out: Finding[], severityOverride?: Sever
     if (note && severityRank(severity) > severityRank(CONVENTION_SEVERITY)) severity = CONVENTION_SEVERITY;
     const f: Finding = {
       ruleId: rule.id,
+      ruleName: rule.name,
       severity,
       messageId: input.messageId,
       data,

@@ -33,6 +33,7 @@ const JsonFinding = z.object({
   id: z.string().optional(),
   group: JsonGroup.optional(),
   ruleId: z.string(),
+  ruleName: z.string().optional(),
   severity: z.enum(SEVERITIES),
   message: z.string(),
   messageId: z.string().optional(),
@@ -69,6 +70,7 @@ const JsonRun = z.object({
 function toFinding(f: z.infer<typeof JsonFinding>): Finding {
   const out: Finding = {
     ruleId: f.ruleId,
+    ...(f.ruleName ? { ruleName: f.ruleName } : {}),
     severity: f.severity,
     messageId: f.messageId ?? "",
     data: {},

@@ -5,7 +5,7 @@ export const RULES_START = "<!-- rules:start -->";
 export const RULES_END = "<!-- rules:end -->";
 
 export function renderRulesSection(rules: readonly Rule[]): string {
-  const rows = rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.description.replace(/\|/g, "\\|")} |`);
+  const rows = rules.map((r) => `| \`${r.id}\` | ${r.name} | ${r.severity} | ${r.description.replace(/\|/g, "\\|")} |`);
   const examples = rules
     .filter((r) => r.example)
     .map((r) => `- \`${r.id}\`: ${r.example!.replace(/\n/g, " ⏎ ")}`);
@@ -13,8 +13,8 @@ export function renderRulesSection(rules: readonly Rule[]): string {
     RULES_START,
     "_Generated from the rules' metadata by `npm run docs`; do not edit by hand._",
     "",
-    "| rule | default severity | what must hold |",
-    "| --- | --- | --- |",
+    "| rule | name (规则名称) | default severity | what must hold |",
+    "| --- | --- | --- | --- |",
     ...rows,
     "",
     "Examples that break each rule (`gouji explain <rule>` prints them too):",

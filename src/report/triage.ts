@@ -5,7 +5,7 @@
  * terminal (stderr) and the text format, and as data for the HTML report and the workbook.
  */
 import type { FileResult } from "../runner.js";
-import type { Severity, Slip } from "../engine/finding.js";
+import { ruleLabel, type Severity, type Slip } from "../engine/finding.js";
 
 /** One file's counts, as the triage lists it. */
 export interface FileTally {
@@ -25,6 +25,8 @@ export class Triage {
   readonly files: FileTally[] = [];
   /** findings by rule id and level */
   readonly byRule = new Map<string, Record<Severity, number>>();
+  /** the Chinese names of the rules met (Finding.ruleName), by id */
+  readonly ruleNames = new Map<string, string>();
   /** groups with a suggestion, by the slip they name */
   readonly bySlip = new Map<Slip, number>();
   failed = 0;
@@ -40,6 +42,7 @@ export class Triage {
       const r = this.byRule.get(x.ruleId) ?? { error: 0, warning: 0, info: 0 };
       r[x.severity]++;
       this.byRule.set(x.ruleId, r);
+      if (x.ruleName) this.ruleNames.set(x.ruleId, x.ruleName);
       if (x.group && !seen.has(x.group.id)) {
         seen.add(x.group.id);
         t.groups++;
@@ -82,6 +85,8 @@ export interface TriageTextOptions {
   skipped?: number;
   /** leave out the list of files (the text format prints them in its table) */
   noFiles?: boolean;
+  /** the cross-document findings' counts (summary.crossDocument), when the run made that pass */
+  cross?: Record<Severity, number>;
 }
 
 /** Terminal columns of one character: East Asian wide and full-width characters take two. */
@@ -144,6 +149,7 @@ export function triageText(t: Triage, opts: TriageTextOptions = {}): string {
   const lines: string[] = [];
   const skipped = opts.skipped ? `，跳过 ${opts.skipped} 个` : "";
   lines.push(`勾稽汇总：共 ${t.files.length} 个文件，无法读取 ${t.failed} 个${skipped}；错误 ${total.error} 条，警告 ${total.warning} 条，提示 ${total.info} 条`);
+  if (opts.cross) lines.push(`跨文件：错误 ${opts.cross.error} 条，警告 ${opts.cross.warning} 条，提示 ${opts.cross.info} 条`);
   const worst = t.worstFirst().filter((f) => f.error + f.warning > 0 || f.status === "failed");
   if (worst.length && !opts.noFiles) {
     lines.push("问题最多的文件：");
@@ -154,7 +160,7 @@ export function triageText(t: Triage, opts: TriageTextOptions = {}): string {
     if (worst.length > max) lines.push(`  ……另有 ${worst.length - max} 个文件有问题`);
   }
   const rules = t.rulesByCount().filter(([, n]) => n.error + n.warning > 0);
-  if (rules.length) lines.push(`按规则：${rules.map(([id, n]) => `${id} ${n.error + n.warning}${n.error ? `（错误 ${n.error}）` : ""}`).join("；")}`);
+  if (rules.length) lines.push(`按规则：${rules.map(([id, n]) => `${ruleLabel({ ruleId: id, ruleName: t.ruleNames.get(id) })} ${n.error + n.warning}${n.error ? `（错误 ${n.error}）` : ""}`).join("；")}`);
   if (t.bySlip.size) {
     const slips = [...t.bySlip].sort((a, b) => b[1] - a[1]);
     lines.push(`按错误类型（能指出应改数字的问题组）：${slips.map(([s, n]) => `${SLIP_NAMES[s]} ${n}`).join("；")}`);

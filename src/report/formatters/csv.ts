@@ -15,7 +15,7 @@ import { asFileFinding } from "../../cross/render.js";
 import { roleLabel } from "../roles.js";
 
 /** The header row, in Chinese (the sheet is read by people); rule ids stay as ids, to look up with `gouji explain`. */
-export const CSV_COLUMNS = ["文件", "页", "行", "段", "表", "表内行", "表内列", "规则", "级别", "问题", "数字", "应为", "实为", "原文", "编号", "问题组", "修改建议"] as const;
+export const CSV_COLUMNS = ["文件", "页", "行", "段", "表", "表内行", "表内列", "规则", "规则名称", "级别", "问题", "数字", "应为", "实为", "原文", "编号", "问题组", "修改建议"] as const;
 
 const LEVEL: Record<Finding["severity"], string> = { error: "错误", warning: "警告", info: "提示" };
 /** the 级别 of a file that could not be read */
@@ -46,6 +46,7 @@ function findingRow(path: string, x: Finding): string {
     l.table?.row,
     l.table?.column,
     x.ruleId,
+    x.ruleName,
     LEVEL[x.severity],
     x.message,
     values,
@@ -63,7 +64,7 @@ export function csvStream(_header: RunHeader): StreamFormatter {
     begin: () => `\uFEFF${row([...CSV_COLUMNS])}`,
     file(f: FileResult) {
       if (f.status === "failed") {
-        return row([f.path, undefined, undefined, undefined, undefined, undefined, undefined, f.error?.code, FAILED_LEVEL, f.error?.message]);
+        return row([f.path, undefined, undefined, undefined, undefined, undefined, undefined, f.error?.code, undefined, FAILED_LEVEL, f.error?.message]);
       }
       return f.findings.map((x) => findingRow(f.path, x)).join("");
     },

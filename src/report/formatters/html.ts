@@ -145,7 +145,7 @@ function findingBlock(x: Finding, href: string | undefined): string {
   const expected = x.expected !== undefined ? `<div class="meta">应为 ${htmlEscape(x.expected)}${x.actual !== undefined ? `，报告为 ${htmlEscape(x.actual)}` : ""}</div>` : "";
   return (
     `<div class="f lv-${x.severity}" data-rule="${htmlEscape(x.ruleId)}"><div class="head"><span class="place">${placeLink(x.location, href)}</span>` +
-    `<span class="level">${LEVEL[x.severity]}</span><code>${htmlEscape(x.ruleId)}</code></div>` +
+    `<span class="level">${LEVEL[x.severity]}</span>${x.ruleName ? `<span class="rule">${htmlEscape(x.ruleName)}</span> ` : ""}<code>${htmlEscape(x.ruleId)}</code></div>` +
     `<div class="message">${htmlEscape(x.message)}</div>${expected}${snippet}${values}</div>\n`
   );
 }
@@ -220,7 +220,7 @@ export function htmlStream(header: RunHeader, links: LinkBase = {}): StreamForma
         .join("\n");
       const byRule = triage
         .rulesByCount()
-        .map(([id, n]) => `<tr><td><code>${htmlEscape(id)}</code></td><td class="n">${n.error}</td><td class="n">${n.warning}</td><td class="n">${n.info}</td></tr>`)
+        .map(([id, n]) => `<tr><td>${triage.ruleNames.has(id) ? `${htmlEscape(triage.ruleNames.get(id)!)} ` : ""}<code>${htmlEscape(id)}</code></td><td class="n">${n.error}</td><td class="n">${n.warning}</td><td class="n">${n.info}</td></tr>`)
         .join("");
       const bySlip = [...triage.bySlip]
         .sort((a, b) => b[1] - a[1])

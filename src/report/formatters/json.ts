@@ -29,6 +29,7 @@ function finding(f: Finding, path: string) {
   const out: Record<string, unknown> = {
     id: f.id ?? fingerprint(f, path),
     ruleId: f.ruleId,
+    ...(f.ruleName ? { ruleName: f.ruleName } : {}),
     severity: f.severity,
     message: f.message,
     location: location(f.location),

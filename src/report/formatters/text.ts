@@ -4,7 +4,7 @@ import Table from "cli-table3";
 import { SKIP_REASON, skippedLine, type RunHeader, type RunResult, type Summary } from "../result.js";
 import type { FileResult } from "../../runner.js";
 import { renderRun, type StreamFormatter } from "./stream.js";
-import type { Finding, Severity } from "../../engine/finding.js";
+import { ruleLabel, type Finding, type Severity } from "../../engine/finding.js";
 import type { Location } from "../../model/schema.js";
 import { Triage, triageText, wrapToWidth } from "../triage.js";
 export { wrapToWidth } from "../triage.js";
@@ -123,7 +123,7 @@ export function formatText(run: RunResult, opts: TextOptions): string {
 }
 
 function findingLines(x: Finding, paint: (s: string) => string, dim: (s: string) => string): string[] {
-  const lines = [`  ${placeText(x.location)}  ${paint(LEVEL[x.severity])}  ${x.message}  ${dim(x.ruleId)}`];
+  const lines = [`  ${placeText(x.location)}  ${paint(LEVEL[x.severity])}  ${x.message}  ${dim(ruleLabel(x))}`];
   if (x.location.snippet) lines.push(`    ${dim("原文：")}${x.location.snippet}`);
   const vals = x.values.map((v) => `${v.label ? `${v.label} ` : ""}${v.text}${v.unit}（${placeText(v.location)}）`).join("；");
   if (vals) lines.push(`    ${dim("数字：")}${vals}`);

@@ -30,6 +30,7 @@ export const XLSX_FINDING_COLUMNS = [
   ["kind", "类型"],
   ["place", "位置"],
   ["rule", "规则"],
+  ["ruleName", "规则名称"],
   ["level", "级别"],
   ["group", "问题组"],
   ["suggestion", "修改建议"],
@@ -125,7 +126,7 @@ export function xlsxStream(header: RunHeader, base: LinkBase = {}): BinaryStream
         { what: "文件", name: "共计", count: summary.files },
         { what: "文件", name: "无法读取", count: summary.failed },
         ...((summary as Summary & { skipped?: number }).skipped ? [{ what: "文件", name: "跳过", count: (summary as Summary & { skipped?: number }).skipped! }] : []),
-        ...triage.rulesByCount().map(([id, n]) => ({ what: "规则", name: id, count: n.error + n.warning + n.info, error: n.error, warning: n.warning, info: n.info })),
+        ...triage.rulesByCount().map(([id, n]) => ({ what: "规则", name: triage.ruleNames.has(id) ? `${triage.ruleNames.get(id)}（${id}）` : id, count: n.error + n.warning + n.info, error: n.error, warning: n.warning, info: n.info })),
         ...[...triage.bySlip].sort((a, b) => b[1] - a[1]).map(([s, n]) => ({ what: "错误类型", name: `${SLIP_NAMES[s]}（${s}）`, count: n })),
       ];
       sheet("汇总", [["what", "分类"], ["name", "项目"], ["count", "数量"], ["error", "错误"], ["warning", "警告"], ["info", "提示"]], totals);
@@ -141,6 +142,7 @@ function findingRow(x: Finding, path: string, link: Row[string], meta: Row, pref
     ...meta,
     place: prefix + placeText(x.location),
     rule: x.ruleId,
+    ruleName: x.ruleName ?? "",
     level: LEVEL[x.severity],
     group: x.group && (x.group.size > 1 || x.group.suggestion) ? x.group.id : "",
     suggestion: x.group?.suggestion ? x.group.summary : "",
