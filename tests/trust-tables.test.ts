@@ -240,3 +240,27 @@ describe("a PDF table whose headers stand between the columns of their figures",
     expect(cols.find((c) => c.col === 5)?.role).toBe("basic");
   });
 });
+
+describe("a title above a header of many printed lines names its table (苏州's 收入总表)", () => {
+  // four lines of column names that the reader left above the table pushed the title out of reach, so the
+  // 部门收入总体情况表 was reported missing although it is printed
+  const doc = (title: string, between: string[], number = "公开02表") =>
+    pdfDoc([
+      { page: 9, text: number },
+      { page: 9, text: title },
+      { page: 9, text: "部门：某市某局 单位：万元" },
+      ...between.map((text) => ({ page: 9, text })),
+      { page: 9, rows: [["合计", "249,977.11", "242,360.10", "7,617.01"], ["某市某局", "249,977.11", "242,360.10", "7,617.01"]] },
+    ]);
+  const header = ["本年收入 上年结转结余", "部门代 国有资 附属单 国有资", "部门名称 合计 一般公共预 政府性基 财政专户管 事业", "码 小计 本经营 位上缴 小计"];
+  const titleOf = (d: SourceDocument) => lintDocument(d, "x.pdf", { rules: [] }).report.tables[0]!.title;
+  it("found four header lines up", () => {
+    expect(titleOf(doc("收入总表", header))).toBe("收入总表");
+    expect(kindOfTitle("收入总表")).toBe("income");
+  });
+  it("that far up, only a line that says 表 is taken for a title, not a heading that ends in 情况", () => {
+    expect(titleOf(doc("一般公共预算支出情况", header, "（二）支出预算"))).toBe("");
+    // near the table such a line is a title, as before
+    expect(titleOf(doc("一般公共预算支出情况", header.slice(0, 1), "（二）支出预算"))).toBe("一般公共预算支出情况");
+  });
+});

@@ -56,7 +56,9 @@ export function buildReport(doc: SourceDocument, path: string): Report {
     const trimmed = text.trim();
     if (!trimmed) continue;
     recentLines.push(trimmed);
-    if (recentLines.length > 4) recentLines.shift();
+    // a title stands a few lines above its table; a header of many printed lines that the reader did not take into the
+    // table (苏州's 收入总表: four lines of 本年收入 / 上年结转结余 column names) can push it further up (buildTable)
+    if (recentLines.length > RECENT_LINES) recentLines.shift();
     // a numbered line that the page wrapped ("2.行政事业单位离退休（款）机关事业单位基本养老保险缴" + "费支出（项）415.33万元…")
     // is the start of a list item, not a heading
     const heading = block.wrapped || continuesOnNextLine(nextText(bi)) ? undefined : headingOf(trimmed);
@@ -198,6 +200,10 @@ function placeLocation(place: SourcePlace, snippet: string): Location {
 /** A line that names a table; a short bracketed qualifier may follow ("一般公共预算支出情况表（按功能分类科目）"). */
 const TABLE_TITLE = /(表|情况|目标|明细)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$|^表\s*\d|绩效自评表|[表]$/;
 
+/** How many lines before a table are kept for its title, unit and notes; any title among the nearest four. */
+const RECENT_LINES = 8;
+const NEAR_TITLE_LINES = 4;
+
 function buildTable(block: SourceTable, index: number, sectionId: string, recent: string[]): Table {
   // Title: a single-cell first row that names a table, else the nearest preceding line that does.
   let title = "";
@@ -207,7 +213,8 @@ function buildTable(block: SourceTable, index: number, sectionId: string, recent
   } else {
     for (let k = recent.length - 1; k >= 0; k--) {
       const t = recent[k]!.replace(/^表\s*\d+\s*/, (m) => m);
-      if (TABLE_TITLE.test(t) && t.length <= 40) {
+      // beyond the nearest lines only a line that says 表 is a title (a heading "…情况" that far up is not this table's)
+      if (TABLE_TITLE.test(t) && t.length <= 40 && (recent.length - k <= NEAR_TITLE_LINES || /表/.test(t))) {
         title = recent.slice(Math.max(0, k - 1), k + 1).filter((s) => /^表\s*\d+$/.test(s) || s === t).join(" ");
         break;
       }
