@@ -15,6 +15,9 @@ function listedKind(line: string): TableKind | undefined {
   return kindOfTitle(t);
 }
 
+/** The tables no department can leave empty: it always has income and expenditure. */
+const CANNOT_BE_EMPTY: ReadonlySet<TableKind> = new Set(["summary", "income", "expense"]);
+
 const DECLARED_EMPTY = /空表|无数据|没有[^。；]*?(?:收入|支出|安排)|无[^。；]{0,20}(?:收入|支出|安排|经费)|未安排|不涉及/;
 
 function subjectOf(kind: TableKind, title: string): RegExp {
@@ -30,6 +33,8 @@ export default defineRule({
     missing: "报告公开了报表，但缺少“{name}”，也未说明该表为空表",
     listed: "目录（或报表清单）列有“{name}”，但报告中没有这张表",
     emptyNoNote: "“{table}”为空表，但报告未说明其为空表的原因（如“本单位无…，故本表为空表”）",
+    emptyCore: "“{table}”没有填写数字：部门的收支总表、收入表和支出表不会是空表，请补填",
+    blank: "报告所列{count}张报表都没有填写数字（{first}等）：像是未填写的模板或未完成的草稿，各表之间和表与正文之间未能核对",
     wrongNote: "“{table}”为空表，但表下说明写的是“{note}”，与表名不符",
   },
   example: "表1 收入支出决算总表\n收入\t决算数\t支出\t决算数\n财政拨款收入\t10.00\t一般公共服务支出\t10.00\n（报告只印了这一张表，其余八张决算表既未公开，也未说明为空表）",
@@ -61,8 +66,19 @@ export default defineRule({
       reported.add(kind);
       ctx.report({ messageId: "listed", data: { name: squash(l.text).replace(/[…．.·]{2,}.*$/, "") }, location: l.location, values: [] });
     }
+    // every statutory table printed and none with a number: a template or an unfinished draft, said once
+    if (printed.length >= 3 && printed.every((v) => v.empty)) {
+      ctx.report({ messageId: "blank", data: { count: printed.length, first: squash(printed[0]!.title) }, location: anchor, values: [] });
+      return;
+    }
     for (const v of printed) {
       if (!v.empty) continue;
+      // a department always has income and expenditure: an empty 收支总表, 收入表 or 支出表 was not filled in, and no
+      // note could explain it
+      if (CANNOT_BE_EMPTY.has(v.kind!)) {
+        ctx.report({ messageId: "emptyCore", data: { table: squash(v.title) }, location: v.table.location, values: [] });
+        continue;
+      }
       const subject = subjectOf(v.kind!, v.title);
       const own = notesOf(report, v).find((n) => DECLARED_EMPTY.test(n.text));
       if (own && !subject.test(own.text) && Object.values(EMPTY_SUBJECT).some((re) => re.test(own.text))) {

@@ -6,6 +6,18 @@ import { documentLines } from "../src/tables/lines.js";
 import { squash } from "../src/tables/text.js";
 
 const PLACEHOLDER = /[XＸ]{2,}|[×✕＊*]{2,}|某某|[○〇]{2,}/;
+/** what follows a placeholder that stands for an amount or a count, not a name: "XX万元", "XX%", "XX个" */
+const AMOUNT_AFTER = /^\s*(?:万元|元|亿元|%|％|个|人|辆|次|项)/;
+
+/**
+ * A placeholder with the characters around it, as a name shows it in every heading: "上海市XX局概况" → "市XX局"
+ * (up to two letters before, one after; digits and punctuation end it).
+ */
+function placeholderStem(text: string, at: number, length: number): string {
+  const before = /[\p{Script=Han}A-Za-z]{0,2}$/u.exec(text.slice(0, at))![0];
+  const after = /^[\p{Script=Han}A-Za-z]?/u.exec(text.slice(at + length))![0];
+  return `${before}${text.slice(at, at + length)}${after}`;
+}
 /** a name that can be an organisation's: it ends as one does and is not a column header ("项目名称", "“三公”经费合计") */
 const ORGANISATION_NAME = /^(?!.*(?:名称|经费|合计|金额|项目|科目)).*(?:局|委员会|委|办公室|办|厅|院|中心|所|站|馆|校|会|处|队|室|部|署|集团|公司|政府|法院|检察院)$/;
 
@@ -25,6 +37,7 @@ export default defineRule({
   severity: "warning",
   messages: {
     placeholder: "{where}中留有占位符“{mark}”：{text}",
+    placeholderAlso: "{where}中留有占位符“{mark}”：{text}（另有{more}处标题、表名留有同一占位符“{stem}”）",
     placeholderBody: "正文或表格中有{count}处留有占位符（首处“{mark}”：{text}）",
     year: "{where}写的是{found}年，而本报告为{year}年度{kind}：{text}",
     asOf: "决算中写“截至{found}年12月31日”，而本报告为{year}年度决算",
@@ -35,22 +48,24 @@ export default defineRule({
     const { year, organisation, kind } = report.meta;
     const lines = documentLines(report);
     const where = { title: "报告标题", heading: "标题", tableTitle: "表名", tableIdentity: "表头", line: "正文", cell: "表格" } as const;
-    const seenPlaceholder = new Set<string>();
+    // the same placeholder name ("上海市XX局") in the title and every heading of a template is one finding
+    const inNames = new Map<string, { text: string; mark: string; role: keyof typeof where; location: Location; more: Set<string> }>();
     const inBody: { text: string; mark: string; location: Location }[] = [];
     for (const l of lines) {
       const text = normalizeDigits(l.text).replace(/\s+/g, " ").trim();
       // "**" alone in a cell marks the 栏次 row under a table header ("** ** 1 2 3"), not a placeholder
-      const mark = l.role === "cell" && /^[＊*\s]+$/.test(text) ? undefined : PLACEHOLDER.exec(text)?.[0];
+      const found = l.role === "cell" && /^[＊*\s]+$/.test(text) ? undefined : PLACEHOLDER.exec(text);
+      const mark = found?.[0];
       const identity = l.role === "title" || l.role === "heading" || l.role === "tableTitle" || l.role === "tableIdentity";
-      if (mark && !identity) inBody.push({ text, mark, location: l.location });
-      else if (mark && !seenPlaceholder.has(text)) {
-        seenPlaceholder.add(text);
-        ctx.report({
-          messageId: "placeholder",
-          data: { where: where[l.role], mark, text: text.length > 40 ? `${text.slice(0, 40)}…` : text },
-          location: l.location,
-          values: [],
-        });
+      // "2、公务用车购置及运行维护费支出XX万元" is a numbered sentence with an amount left blank, not a name
+      const amount = found && AMOUNT_AFTER.test(text.slice(found.index + found[0].length));
+      if (found && mark && (!identity || amount)) inBody.push({ text, mark, location: l.location });
+      else if (found && mark) {
+        const stem = placeholderStem(text, found.index, mark.length);
+        const first = inNames.get(stem);
+        if (first) {
+          if (text !== first.text) first.more.add(text);
+        } else inNames.set(stem, { text, mark, role: l.role as keyof typeof where, location: l.location, more: new Set() });
       }
       if (!year) continue;
       if (l.role === "title" || l.role === "heading" || l.role === "tableTitle" || l.role === "tableIdentity") {
@@ -82,6 +97,11 @@ export default defineRule({
           ctx.report({ messageId: "name", data: { where: where[l.role], found, org: organisation }, location: l.location, values: [] });
         }
       }
+    }
+    for (const [stem, p] of inNames) {
+      const data = { where: where[p.role], mark: p.mark, text: p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text };
+      if (p.more.size) ctx.report({ messageId: "placeholderAlso", data: { ...data, more: p.more.size, stem }, location: p.location, values: [] });
+      else ctx.report({ messageId: "placeholder", data, location: p.location, values: [] });
     }
     // a draft's body full of "XXX万元" is one finding, not one per line
     if (inBody.length > 0) {

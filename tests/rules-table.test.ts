@@ -258,6 +258,16 @@ describe("completeness", () => {
     expect(messages(missingNote)).toEqual(["emptyNoNote"]);
     expect(messages(wrongNote)).toEqual(["wrongNote"]);
   });
+  it("an empty 收支总表, 收入表 or 支出表 was not filled in: no note could explain it; all tables empty is one finding", () => {
+    const empty = (title: string) =>
+      `${title}\n单位：万元\n` + tsv(["支出功能分类科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"], ["类", "款", "项"], ["", "", "", "合计", "", "", ""]) + "\n\n\n";
+    const messages = (t: string) => run(t, "completeness").map((x) => x.messageId).filter((m) => m !== "missing");
+    // a filled 总表 and an empty 支出决算表
+    expect(messages(summary() + "\n\n" + empty("支出决算表"))).toEqual(["emptyCore"]);
+    // nothing but empty tables: a template or an unfinished draft, said once
+    const blank = run(FINAL_HEAD + "\n" + empty("收入决算表") + empty("支出决算表") + empty("一般公共预算财政拨款支出决算表"), "completeness");
+    expect(blank.filter((x) => x.messageId !== "missing").map((x) => x.message)).toEqual(["报告所列3张报表都没有填写数字（收入决算表等）：像是未填写的模板或未完成的草稿，各表之间和表与正文之间未能核对"]);
+  });
 });
 
 describe("names-years", () => {
@@ -269,6 +279,12 @@ describe("names-years", () => {
   it("invalid: a placeholder and another year in the headings, 截至 another year in a 决算", () => {
     const text = "测试局2024年度部门决算\n第一部分 上海市XX局概况\n第二部分 测试局2023年度部门决算表\n（三）国有资产占用情况说明\n截至2023年12月31日，车辆0辆。";
     expect(ids(text).sort()).toEqual(["asOf:5", "placeholder:2", "year:3"]);
+  });
+  it("one placeholder name in the title and the headings is one finding; an amount left as XX in a numbered line is body text", () => {
+    const text = "上海市XX局2024年度部门决算\n第一部分 上海市XX局概况\n第二部分 上海市XX局2024年度部门决算表\n（五）“三公”经费支出情况\n2、公务接待费支出XX万元。\n第三部分 其他XX事项";
+    const f = run(text, "names-years");
+    expect(f.map((x) => `${x.messageId}:${x.location.line}`)).toEqual(["placeholderAlso:1", "placeholder:6", "placeholderBody:5"]);
+    expect(f[0]!.message).toBe("报告标题中留有占位符“XX”：上海市XX局2024年度部门决算（另有2处标题、表名留有同一占位符“海市XX局”）");
   });
   it("截至 last year is normal in a 预算", () => {
     expect(ids(BUDGET_HEAD + "（三）国有资产占用使用情况\n截至2021年底，国有资产总体情况为：房屋0平方米。")).toEqual([]);
