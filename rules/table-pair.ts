@@ -6,7 +6,7 @@ import { shown } from "../src/model/numbers.js";
 import { notesOf } from "../src/tables/lines.js";
 import { EMPTY_SUBJECT } from "../src/tables/kinds.js";
 import { kindName, pairMatches, type PairCell, type PairMatch } from "../src/tables/pairings.js";
-import { squash } from "../src/tables/text.js";
+import { inWanyuan, squash } from "../src/tables/text.js";
 import { tableViews } from "../src/tables/view.js";
 
 const at = (c: PairCell) => (c.column ? `${c.column}列` : "");
@@ -58,6 +58,12 @@ export default defineRule({
         const check = equalCheck(b.cell.number, a.cell.number);
         const input = { messageId: "equal", data: { ...data, doubt: p.doubt ?? "" }, location: a.cell.number.location, values, actual: fixed(a.cell.number) };
         if (p.doubt && check.verdict === "violated") {
+          // the narrower scope the doubt names, printed in b's own row: a = b + those cells, and nothing to report
+          const others = p.explainedBy ? rowCells(b.view, b.cell.number, p.explainedBy) : [];
+          if (others.length && sumCheck(a.cell.number, [b.cell.number, ...others]).verdict !== "violated") {
+            ctx.evaluated([a.cell.number, b.cell.number, ...others], true);
+            continue;
+          }
           // the same quantity by its labels, but a template may print a narrower scope: a warning
           ctx.evaluated(values.map((v) => v.number), false);
           ctx.report({ ...input, severity: "warning", expected: fixed(b.cell.number) });
@@ -96,6 +102,24 @@ export default defineRule({
     emptyNotes(report, ctx);
   },
 });
+
+/**
+ * The printed figures of `number`'s row in the view's grid under columns of the given roles (none: not found). The pair
+ * cell may be a copy in 万元 (pairings.ts inWanyuan): its cell is found by its place, and the figures found are
+ * converted alike.
+ */
+function rowCells(view: PairMatch["b"]["view"], number: PrintedNumber, roles: readonly string[]): PrintedNumber[] {
+  const grid = view.grid;
+  const at = number.location.table;
+  if (!grid || !at) return [];
+  const same = (v: PrintedNumber | undefined) => !!v?.location.table && v.location.table.index === at.index && v.location.table.row === at.row && v.location.table.column === at.column;
+  const row = grid.rows.find((r) => r.values.some(same));
+  if (!row) return [];
+  const cols = grid.columns.find((c) => c[0]?.side === row.side) ?? [];
+  return row.values
+    .filter((v, k): v is PrintedNumber => !!v && !same(v) && roles.includes(cols[k]?.role ?? ""))
+    .map(inWanyuan);
+}
 
 /**
  * A pair one side of which is a 类 the table does not print (the sum of its 款 or 项): equal → 类 = Σ; within → Σ of

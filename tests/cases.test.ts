@@ -210,7 +210,7 @@ describe("a percentage truncated, or nudged so that shares total 100%, is a warn
   const SPENDING = `${HEAD}三、支出决算情况说明\n`;
   const VARIANCE = `${HEAD}四、财政拨款收入支出决算总体情况说明\n与年初预算相比，`;
   const ITEM = `${HEAD}五、一般公共预算财政拨款支出决算情况说明\n1.一般公共服务支出(类)政府办公厅（室）及相关机构事务(款)一般行政管理事务(项):支出决算数为21.18万元，比上年决算减少24.73万元，`;
-  const withConvention = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${brief(f)}${f.data.convention ? ` ${f.data.convention} ${f.data.exact}` : ""}`);
+  const withConvention = (fs: Finding[]) => fs.filter((f) => f.severity !== "info" || f.data.convention).map((f) => `${brief(f)}${f.data.convention ? ` ${f.data.convention} ${f.data.exact}` : ""}`);
 
   it("truncated-percentage-warning: 9,746.50 ÷ 10,210.34 = 95.457% printed 95.45%", async () => {
     const found = await findingsOf("truncated-percentage-warning.txt");
@@ -248,16 +248,24 @@ describe("a percentage truncated, or nudged so that shares total 100%, is a warn
   });
   it.each([
     // 1000 ÷ 3000 = 33.333% three times: 33.33 + 33.33 + 33.34 = 100, the last nudged by one unit
-    ["33.33", "33.33", "33.34", ["warning share-of-total [1000.00 3000.00 33.34] 33.33≠33.34 nudged 33.333"]],
+    ["33.33", "33.33", "33.34", ["info share-of-total [1000.00 3000.00 33.34] 33.33≠33.34 nudged 33.333"]],
     // the shares total 100.01: no nudge explains 33.35 (and it is two units off)
     ["33.33", "33.33", "33.35", ["error share-of-total [1000.00 3000.00 33.35] 33.33≠33.35"]],
     // they total 100, but 33.35 is two units off: only 33.32 is a nudge
-    ["33.32", "33.33", "33.35", ["warning share-of-total [1000.00 3000.00 33.32] 33.33≠33.32 nudged 33.333", "error share-of-total [1000.00 3000.00 33.35] 33.33≠33.35"]],
+    ["33.32", "33.33", "33.35", ["info share-of-total [1000.00 3000.00 33.32] 33.33≠33.32 nudged 33.333", "error share-of-total [1000.00 3000.00 33.35] 33.33≠33.35"]],
   ])("shares %s%% + %s%% + %s%%", (a, b, c, expected) => {
     const text = `${SPENDING}本年支出3000.00万元，其中：基本支出1000.00万元，占${a}%；项目支出1000.00万元，占${b}%；上缴上级支出1000.00万元，占${c}%。`;
     const found = lintText(text);
     expect(withConvention(found)).toEqual(expected);
     for (const f of found.filter((x) => x.data.convention === "nudged")) expect(f.message).toContain("使合计为100%");
+  });
+  it("shares printed beside it that total exactly 100% make a nudge the explanation, even where cutting would explain the figure too", () => {
+    // 2000 ÷ 3000 = 66.667% printed 66.66 (cut, or nudged: 66.66 + 33.34 = 100); 1000 ÷ 3000 = 33.333% printed 33.34
+    const text = `${SPENDING}本年支出3000.00万元，其中：基本支出2000.00万元，占66.66%；项目支出1000.00万元，占33.34%。`;
+    expect(withConvention(lintText(text))).toEqual([
+      "info share-of-total [2000.00 3000.00 66.66] 66.67≠66.66 nudged 66.666",
+      "info share-of-total [1000.00 3000.00 33.34] 33.33≠33.34 nudged 33.333",
+    ]);
   });
   it("a convention is at most a warning, whatever the rule is set to", () => {
     const text = caseText("truncated-percentage-warning.txt");

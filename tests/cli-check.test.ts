@@ -41,7 +41,7 @@ function tempDir(): string {
 vi.setConfig({ testTimeout: 60_000 });
 
 describe("formats on the fixtures", () => {
-  it("sarif: valid, with share-of-total at line 1840 of 002, exit 1", async () => {
+  it("sarif: valid, with unit-slip at line 1828 of 002, exit 1", async () => {
     const r = await gouji(["check", F002, "-f", "sarif", "-j", "1"]);
     expect(r.code).toBe(1);
     const sarif = JSON.parse(r.stdout);
@@ -49,11 +49,11 @@ describe("formats on the fixtures", () => {
     ajvFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "tests/schemas/sarif-2.1.0-rtm.5.json"), "utf8")));
     expect(validate(sarif)).toBe(true);
-    const share = sarif.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === "share-of-total");
+    const share = sarif.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === "unit-slip");
     expect(share.map((x: { locations: { physicalLocation: { region: { startLine: number }; artifactLocation: { uri: string } } }[] }) => [
       x.locations[0]!.physicalLocation.artifactLocation.uri,
       x.locations[0]!.physicalLocation.region.startLine,
-    ])).toContainEqual([F002, 1840]);
+    ])).toContainEqual([F002, 1828]);
   });
 
   it("csv, junit and html from one JSON run (via merge) agree with it; check -f csv writes the BOM and the rows", async () => {
@@ -68,13 +68,13 @@ describe("formats on the fixtures", () => {
     const lines = csv.slice(1).split("\r\n").filter(Boolean);
     // no field of these findings spans lines, so records are lines here
     expect(lines.length - 1).toBe(findings.length);
-    expect(lines.filter((l) => l.startsWith(`${F002},,1840,`) && l.includes(",share-of-total,占比,警告,"))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith(`${F002},,2143,`) && l.includes(",unit-slip,计量单位,警告,"))).toHaveLength(1);
 
     const junit = (await gouji(["merge", "run.json", "-f", "junit"], dir)).stdout;
     const rulesHit = new Set(findings.map((f) => f.ruleId));
     const suite = /<testsuite name="fixtures\/002_b4db3b08202be5bf.txt" tests="(\d+)" failures="(\d+)" errors="0"/.exec(junit);
     expect(Number(suite?.[2])).toBe(rulesHit.size);
-    expect(junit).toMatch(/<testcase classname="fixtures\/002_b4db3b08202be5bf.txt" name="share-of-total">\n {6}<failure type="warning"/);
+    expect(junit).toMatch(/<testcase classname="fixtures\/002_b4db3b08202be5bf.txt" name="allocation-sum">\n {6}<failure type="error"/);
 
     const html = (await gouji(["merge", "run.json", "-f", "html"], dir)).stdout;
     expect(html).toMatch(/^<!DOCTYPE html>/);
@@ -84,11 +84,11 @@ describe("formats on the fixtures", () => {
     expect(direct.code).toBe(1);
     expect(direct.stdout).toBe("");
     // the report went to a file: the triage is on the terminal all the same
-    expect(direct.stderr).toMatch(/^勾稽汇总：共 1 个文件，无法读取 0 个；错误 6 条，警告 2 条，提示 0 条\n问题最多的文件：\n  fixtures\/002_b4db3b08202be5bf.txt  错误 6，警告 2，可指出应改数字 2 处\n按规则：/);
+    expect(direct.stderr).toMatch(/^勾稽汇总：共 1 个文件，无法读取 0 个；错误 6 条，警告 1 条，提示 0 条\n问题最多的文件：\n  fixtures\/002_b4db3b08202be5bf.txt  错误 6，警告 1，可指出应改数字 2 处\n按规则：/);
     expect(direct.stderr.endsWith(`gouji: 结果已写入 ${join(dir, "out.csv")}\n`)).toBe(true);
     const written = readFileSync(join(dir, "out.csv"), "utf8");
     expect(written.charCodeAt(0)).toBe(0xfeff);
-    expect(written).toContain(`${F002},,1840,,,,,share-of-total,占比,警告,`);
+    expect(written).toContain(`${F002},,2143,,8 项  目  支  出  绩  效  目  标  表,30,4,unit-slip,计量单位,警告,`);
   });
 });
 
@@ -198,7 +198,7 @@ describe("baseline", () => {
     expect(fresh.length).toBeGreaterThan(0);
     // what is reported is what the inserted line brought in; the five recorded findings, now 3 lines lower, are not
     expect(fresh.every((f) => f.values.some((v) => v.location.line === 13))).toBe(true);
-    expect(fresh.map((f) => f.ruleId)).not.toContain("share-of-total");
+    expect(fresh.map((f) => f.ruleId)).not.toContain("same-figure");
     expect(fresh.map((f) => f.ruleId)).toContain("yoy-direction");
     expect(r.stderr).not.toContain("无一相同");
     // from the parent folder the same file is "<dir>/r.txt": the baseline's "r.txt" names none of the checked files
@@ -211,14 +211,14 @@ describe("config and init", () => {
   it("applies gouji.config.json and --rule, and rejects a bad key with one Chinese line", async () => {
     const dir = tempDir();
     copyFileSync(join(ROOT, F002), join(dir, "r.txt"));
-    writeFileSync(join(dir, "gouji.config.json"), JSON.stringify({ rules: { "share-of-total": "off" }, format: "json" }));
+    writeFileSync(join(dir, "gouji.config.json"), JSON.stringify({ rules: { "same-figure": "off" }, format: "json" }));
     const off = await gouji(["check", "r.txt"], dir);
     const ids = json(off).files[0]!.findings.map((f) => f.ruleId);
-    expect(ids).not.toContain("share-of-total");
+    expect(ids).not.toContain("same-figure");
     expect(ids).toContain("unit-slip");
-    const back = await gouji(["check", "r.txt", "--rule", "share-of-total=warning", "--rule", "unit-slip=off", "--fail-on", "warning"], dir);
+    const back = await gouji(["check", "r.txt", "--rule", "same-figure=warning", "--rule", "unit-slip=off", "--fail-on", "warning"], dir);
     const after = json(back).files[0]!.findings as { ruleId: string; severity?: string }[];
-    expect(after.filter((f) => f.ruleId === "share-of-total").map((f) => f.severity)).toEqual(["warning"]);
+    expect(after.filter((f) => f.ruleId === "same-figure").map((f) => f.severity)).toEqual(["warning", "warning"]);
     expect(after.map((f) => f.ruleId)).not.toContain("unit-slip");
     expect(back.code).toBe(1);
     writeFileSync(join(dir, "gouji.config.json"), JSON.stringify({ rules: { "share-of-totl": "off" } }));
@@ -354,7 +354,7 @@ describe("conventions people expect of a linter", () => {
     // named .txt but a web page: read as HTML, with the .docx's findings (tests/parse-html.test.ts)
     expect(byPath["page.txt"]!.status).toBe("ok");
     expect((byPath["page.txt"] as unknown as { format: string }).format).toBe("html");
-    expect(byPath["page.txt"]!.findings.map((f) => f.ruleId)).toContain("share-of-total");
+    expect(byPath["page.txt"]!.findings.map((f) => f.ruleId)).toContain("same-figure");
   });
 
   it("help is in Chinese: headings, choices and defaults (commander's own are English)", async () => {
@@ -403,11 +403,11 @@ describe("conventions people expect of a linter", () => {
     copyFileSync(join(ROOT, F002), join(outside, "reports", "草稿", "b.txt"));
     copyFileSync(join(ROOT, F002), join(outside, "reports", "c.bak.txt"));
     writeFileSync(join(outside, "reports", ".goujiignore"), "*.bak.txt\n");
-    writeFileSync(join(outside, "gouji.config.json"), JSON.stringify({ rules: { "share-of-total": "off" } }));
+    writeFileSync(join(outside, "gouji.config.json"), JSON.stringify({ rules: { "same-figure": "off" } }));
     const target = join(outside, "reports");
     const r = await gouji(["check", target, "--ignore", "草稿/", "-f", "json"], cwd);
     expect(json(r).files.map((f) => f.path)).toEqual([join(target, "a.txt")]);
-    expect(json(r).files[0]!.findings.map((f) => f.ruleId)).not.toContain("share-of-total");
+    expect(json(r).files[0]!.findings.map((f) => f.ruleId)).not.toContain("same-figure");
     expect((JSON.parse(r.stdout) as { skipped: unknown[] }).skipped).toEqual([
       { path: join(target, "c.bak.txt"), reason: "ignored" },
       { path: `${join(target, "草稿")}/`, reason: "ignored" },
@@ -416,7 +416,7 @@ describe("conventions people expect of a linter", () => {
     expect(printed.code).toBe(0);
     const config = JSON.parse(printed.stdout);
     expect(config).toMatchObject({ configFile: join(outside, "gouji.config.json"), format: "text", failOn: "error", minLevel: "warning" });
-    expect(config.rules["share-of-total"]).toBe("off");
+    expect(config.rules["same-figure"]).toBe("off");
     expect(config.rules["yoy-change"]).toBe("warning");
     expect(config.rules["unit-slip"]).toBe("error");
   });

@@ -134,10 +134,10 @@ describe("sarif", () => {
     const sarif = JSON.parse(await formatRun("sarif", run));
     const r0 = sarif.runs[0];
     expect(r0.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(run.rules!.map((r) => r.id));
-    const share = r0.results.find((r: { ruleId: string }) => r.ruleId === "share-of-total");
+    const share = r0.results.find((r: { ruleId: string; locations: { physicalLocation: { region?: { startLine: number } } }[] }) => r.ruleId === "unit-slip" && r.locations[0]!.physicalLocation.region?.startLine === 1828);
     expect(share.locations[0].physicalLocation.artifactLocation.uri).toBe("fixtures/002_b4db3b08202be5bf.txt");
-    expect(share.locations[0].physicalLocation.region.startLine).toBe(1840);
-    expect(r0.tool.driver.rules[share.ruleIndex].id).toBe("share-of-total");
+    expect(share.locations[0].physicalLocation.region.startLine).toBe(1828);
+    expect(r0.tool.driver.rules[share.ruleIndex].id).toBe("unit-slip");
     expect(share.partialFingerprints["goujiFingerprint/v1"]).toMatch(/^[0-9a-f]{32}$/);
     const pdf = r0.results.find((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
       r.locations[0].physicalLocation.artifactLocation.uri.startsWith("reports/"),
@@ -195,11 +195,11 @@ describe("csv", () => {
     const hostile = rows.find((r) => r[0] === HOSTILE.path)!;
     expect(hostile.slice(0, 10)).toEqual([HOSTILE.path, "3", "", "", "2 收入支出决算总表", "5", "3", "breakdown-sum", "", "错误"]);
     expect(hostile[10]).toBe(HOSTILE.findings[0]!.message);
-    const share = rows.find((r) => r[7] === "share-of-total")!;
+    const share = rows.find((r) => r[7] === "unit-slip" && r[2] === "1828")!;
     // the rule's Chinese name beside its id
-    expect(share[8]).toBe("占比");
+    expect(share[8]).toBe("计量单位");
     expect(share[0]).toBe("fixtures/002_b4db3b08202be5bf.txt");
-    expect(share[2]).toBe("1840");
+    expect(share[9]).toBe("错误");
     // the stable id and, for the 205.68 group, its id and suggestion on both of its findings
     expect(share[15]).toMatch(/^[0-9a-f]{32}$/);
     const grouped = rows.filter((r) => (r[17] ?? "").includes("“205.68”有误：改为255.68万元"));

@@ -254,3 +254,25 @@ describe.skipIf(!existsSync(`${SHARED}/samples`))("table-pair on real reports (s
     expect(f.map((x) => `${x.severity} ${x.values.map((v) => v.text).join(",")}`)).toEqual(["warning 37018.75,25591.21", "warning 27600.00,12600.00"]);
   }, 120_000);
 });
+
+describe("table-pair: a 项目支出表 that also lists projects the 支出总表 puts under 事业单位经营支出 (湖州's layout)", () => {
+  // 湖州 交通运输局: 表10 项目支出预算表 171,462.41 against 表03 项目支出 171,262.41, whose row prints 事业单位经营支出
+  // 200.00: the doubt the finding names is printed in the 支出总表's own row, so there is nothing to report
+  const tables = (projects: string) =>
+    BUDGET_HEAD +
+    "表3 支出预算总表\n单位：万元\n" +
+    tsv(["科目编码", "科目名称", "合计", "基本支出", "项目支出", "事业单位经营支出"], ["", "合计", "102.00", "50.00", "50.00", "2.00"], ["201", "一般公共服务支出", "102.00", "50.00", "50.00", "2.00"]) +
+    "\n\n表10 项目支出预算表\n单位：万元\n" +
+    tsv(["项目名称", "合计", "一般公共预算", "单位资金"], ["合计", projects, "50.00", "2.00"], ["甲项目", "50.00", "50.00", ""], ["经营项目", "2.00", "", "2.00"]);
+  const pair = (projects: string) => run(tables(projects), "table-pair").filter((f) => f.messageId === "equal" && f.values.some((v) => v.text === projects));
+  it("valid: 52.00 = 项目支出 50.00 + 事业单位经营支出 2.00", () => {
+    expect(pairMatches(reportOf(tables("52.00"))).map((m) => m.pairing.id)).toContain("projects-expense");
+    expect(pair("52.00")).toEqual([]);
+  });
+  it("a gap the row does not explain stays a warning naming the doubt", () => {
+    // 53.00 − 50.00 = 3.00, the row's other money is 2.00
+    const f = pair("53.00");
+    expect(f.map((x) => `${x.severity} ${x.values.map((v) => v.text).join(" ")}`)).toEqual(["warning 53.00 50.00"]);
+    expect(f[0]!.message).toContain("项目支出预算表有时也列由经营收入等安排");
+  });
+});

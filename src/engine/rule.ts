@@ -56,8 +56,13 @@ export const CONVENTION_NOTES: Record<PercentConvention, string> = {
   nudged: "；按金额计算约为{exact}%，各项占比合计恰为100%，报告数可由为使合计为100%而将末位调整一个单位得出，属列示惯例",
 };
 
-/** A convention is never more than a warning, and never more than the rule's (or the configured) severity. */
-const CONVENTION_SEVERITY: Severity = "warning";
+/**
+ * A convention is never more than a warning, and never more than the rule's (or the configured) severity. A nudge is
+ * `info`: the shares printed beside it total exactly 100 %, so the document itself shows the convention and there is
+ * nothing to correct (reviewers judged such warnings noise). A truncation stays a warning: nothing printed shows it,
+ * and a document that rounds its other percentages has no such excuse.
+ */
+const CONVENTION_SEVERITY: Record<PercentConvention, Severity> = { nudged: "info", truncated: "warning" };
 
 export interface Rule extends RuleMeta {
   check(report: Report, ctx: RuleContext): void;
@@ -98,7 +103,7 @@ export function makeContext(rule: Rule, out: Finding[], severityOverride?: Sever
     const data = Object.fromEntries(Object.entries(input.data).map(([k, v]) => [k, String(v)]));
     let severity = input.severity ?? rule.severity;
     if (severityOverride && severity !== "info") severity = severityOverride;
-    if (note && severityRank(severity) > severityRank(CONVENTION_SEVERITY)) severity = CONVENTION_SEVERITY;
+    if (note && severityRank(severity) > severityRank(CONVENTION_SEVERITY[note])) severity = CONVENTION_SEVERITY[note];
     const f: Finding = {
       ruleId: rule.id,
       ruleName: rule.name,

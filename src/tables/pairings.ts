@@ -63,6 +63,11 @@ export interface Pairing {
    * their labels, but some regions' templates print a narrower scope in one of them.
    */
   doubt?: string;
+  /**
+   * The doubt made checkable: the roles of the columns of b's row (grid.ts COLUMN_ROLES) that hold the money a counts
+   * and b leaves out. When a = b + those cells within rounding, the doubt is what the document prints: no finding.
+   */
+  explainedBy?: readonly string[];
 }
 
 const TOTAL = ["total", "expenseCurrent"];
@@ -103,7 +108,9 @@ export const PAIRINGS: readonly Pairing[] = [
     doubt: "（部分地区的财政拨款收支总表只列当年一般性拨款，口径可能不同，请核实）" },
   // projects: the 项目支出 table of all funds against the 支出表's 项目支出 and each project's 绩效目标表
   { id: "projects-expense", a: { kind: "projectExpense", reader: { read: "projectRows", roles: TOTAL }, funds: "全部资金" }, b: fn("expense", PROJECT, "全部资金"), relation: "equal", totals: true,
-    doubt: "（项目支出预算表有时也列由经营收入等安排、在支出总表中列为其他支出的项目，口径可能不同，请核实）" },
+    doubt: "（项目支出预算表有时也列由经营收入等安排、在支出总表中列为其他支出的项目，口径可能不同，请核实）",
+    // 湖州 交通运输局: 表10 171,462.41 = 表03 项目支出 171,262.41 + its 事业单位经营支出 200.00
+    explainedBy: ["operatingExp", "unitOperating", "toSuperior", "toAffiliated"] },
   { id: "gpb-projects", a: fn("gpbExpense", PROJECT, "一般公共预算"), b: { kind: "projectExpense", reader: { read: "projectRows", roles: TOTAL }, funds: "全部资金" }, relation: "within", totals: true },
   { id: "target-projects", a: { kind: "perfTarget", reader: { read: "targetFunds", line: /^(?:年度)?资金总额$/ }, funds: "全部资金" }, b: { kind: "projectExpense", reader: { read: "projectRows", roles: TOTAL }, funds: "全部资金" }, relation: "equal", totals: false },
   { id: "gpb-project-target", a: { kind: "gpbProject", reader: { read: "projectRows", roles: TOTAL }, funds: "一般公共预算" }, b: { kind: "perfTarget", reader: { read: "targetFunds", line: /^(?:当年)?财政拨款(?:资金)?$/ }, funds: "财政拨款" }, relation: "within", totals: false },
