@@ -2,11 +2,13 @@
  * The reviewed ledger (tests/ledger/reviewed-errors.json): every error gouji reported on the shared real documents
  * (../shared/corpus, samples, seeds), judged against the printed page by a reviewer who did not write the code
  * (../shared/REVIEW.md). The suite fails when a confirmed error disappears, when a rejected one comes back, or when an
- * error appears that nobody has judged yet — judge it and add its row.
+ * error appears that nobody has judged yet — judge it and add its row. Beside it, the warnings a reviewer judged on
+ * 2026-11-29 (tests/ledger/reviewed-warnings.json, 46 rows): none judged noise may come back, none judged useful may
+ * be lost.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { needs } from "./support/skip.js";
 import { checkFile } from "../src/runner.js";
 import type { Finding } from "../src/engine/finding.js";
@@ -26,6 +28,21 @@ const SHARED = join(import.meta.dirname, "..", "..", "shared");
 const DIRS = ["corpus", "corpus/web", "samples", "seeds"].map((d) => join(SHARED, d));
 const ledger = JSON.parse(readFileSync(join(import.meta.dirname, "ledger", "reviewed-errors.json"), "utf8")) as Row[];
 
+/** A warning judged against the printed page (REVIEW.md): useful (an inconsistency or a true gap) or noise. */
+interface WarningRow {
+  id: string;
+  file: string;
+  crossDocument: boolean;
+  ruleId: string;
+  values: string[];
+  message: string;
+  verdict: "USEFUL-INCONSISTENCY" | "USEFUL-GAP" | "NOISE";
+  reason: string;
+  /** a noise verdict the project keeps on purpose, and why */
+  kept?: string;
+}
+const warningLedger = JSON.parse(readFileSync(join(import.meta.dirname, "ledger", "reviewed-warnings.json"), "utf8")) as WarningRow[];
+
 const key = (file: string, ruleId: string, values: string[]) => `${file}|${relationFamily(ruleId)}|${[...values].sort().join(",")}`;
 
 const files = DIRS.filter(existsSync).flatMap((d) =>
@@ -35,14 +52,24 @@ const files = DIRS.filter(existsSync).flatMap((d) =>
 );
 
 const shared = needs(SHARED, "../shared");
+/** Every file's findings, checked once for both ledgers. */
+const results: { name: string; findings: Finding[] }[] = [];
+
 describe.skipIf(shared.skip)(shared.name("the reviewed ledger of errors on the shared real documents"), () => {
-  it("keeps every confirmed error, brings back no rejected one, and leaves none unjudged", { timeout: 240_000 }, async () => {
-    const errors = new Map<string, Finding & { file: string }>();
-    const count = new Map<string, number>();
+  beforeAll(async () => {
     for (const f of files) {
       const r = await checkFile(f.path, { timeoutMs: 120_000 });
       expect(r.error?.code ?? "ok", f.name).not.toBe("internal-error");
-      for (const x of r.findings) {
+      results.push({ name: f.name, findings: r.findings });
+    }
+  }, 240_000);
+
+  it("keeps every confirmed error, brings back no rejected one, and leaves none unjudged", () => {
+    const errors = new Map<string, Finding & { file: string }>();
+    const count = new Map<string, number>();
+    for (const { name, findings } of results) {
+      const f = { name };
+      for (const x of findings) {
         if (x.severity !== "error") continue;
         const k = key(f.name, x.ruleId, x.values.map((v) => v.text));
         errors.set(k, { ...x, file: f.name });
@@ -64,6 +91,22 @@ describe.skipIf(shared.skip)(shared.name("the reviewed ledger of errors on the s
     expect(lost.map((r) => `${r.file} ${r.ruleId} [${r.values.join(" ")}]`), "confirmed errors no longer reported").toEqual([]);
     expect(back.map((r) => `${r.file} ${r.ruleId} [${r.values.join(" ")}] (${r.cause})`), "rejected errors reported again").toEqual([]);
     expect(unjudged, "errors nobody has judged: review them (../shared/REVIEW.md) and add a row").toEqual([]);
+  });
+
+  it("brings back no warning a reviewer judged noise, and loses no useful one (tests/ledger/reviewed-warnings.json)", () => {
+    // a warning is found again by its numbers, or, when it cites none (a missing table, a placeholder), by its message
+    const wkey = (file: string, ruleId: string, values: string[], message: string) => `${file}|${ruleId}|${values.length ? [...values].sort().join(",") : message}`;
+    const shown = new Set<string>();
+    for (const { name, findings } of results) {
+      for (const x of findings) if (x.severity !== "info") shown.add(wkey(name, x.ruleId, x.values.map((v) => v.text), x.message));
+    }
+    const single = warningLedger.filter((r) => !r.crossDocument);
+    const back = single.filter((r) => r.verdict === "NOISE" && !r.kept && shown.has(wkey(r.file, r.ruleId, r.values, r.message)));
+    const lost = single.filter((r) => r.verdict !== "NOISE" && !shown.has(wkey(r.file, r.ruleId, r.values, r.message)));
+    const noise = single.filter((r) => r.verdict === "NOISE" && !r.kept);
+    console.log(`warning ledger: ${single.length} judged, ${noise.length} noise (and ${single.filter((r) => r.kept).length} kept on purpose), ${noise.length - back.length} of them no longer reported`);
+    expect(back.map((r) => `${r.id} ${r.file} ${r.ruleId} ${r.message}`), "warnings judged noise reported again").toEqual([]);
+    expect(lost.map((r) => `${r.id} ${r.file} ${r.ruleId} ${r.message}`), "warnings judged useful no longer reported").toEqual([]);
   });
 });
 
