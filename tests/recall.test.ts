@@ -358,3 +358,26 @@ describe("“其中，” with a comma opens the parts as “其中：” does (
     expect(notInfo(text("31,988.00"), "breakdown-sum")).toEqual(["error [50,616.94@L3 16,474.82@L3 31,988.00@L3 2,254.12@L3] 50716.94≠50616.94"]);
   });
 });
+
+describe("breakdown: a 收支 total broken down on both sides after it (the central departments' template)", () => {
+  // 国家信访局 2026 预算 p18: "财政拨款收支总预算18,728.91万元。收入全部为一般公共预算拨款（…），包括：当年拨款收入16,474.82万元、
+  // 上年结转2,254.12万元；支出包括：一般公共服务支出15,291.3万元，占81.65%；…" — an auditor found 16,474.82 + 2,254.12 =
+  // 18,728.94 against 18,728.91 (0.03 > the 0.015 three 2-decimal figures allow) before gouji read the list
+  const text = (total: string) =>
+    BUDGET_HEAD +
+    "四、关于财政拨款收支总表的说明\n" +
+    `2026年某局财政拨款收支总预算${total}万元。收入全部为一般公共预算拨款（无政府性基金及国有资本经营预算拨款），包括：一般公共预算当年拨款收入16,474.82万元、上年结转2,254.12万元；支出包括：一般公共服务支出15,291.30万元，占81.65%；教育支出118.01万元，占0.63%；社会保障和就业支出2,208.19万元，占11.79%；住房保障支出1,111.44万元，占5.93%。`;
+  it("valid: both sides add up to 18,728.94", () => {
+    expect(lintText(text("18,728.94")).filter((f) => f.severity !== "info").map(brief)).toEqual([]);
+  });
+  it("invalid: 18,728.91 is less than the income side's two parts (and than the expense side, whose shares total 100 %)", () => {
+    const found = lintText(text("18,728.91")).filter((f) => f.severity !== "info");
+    // with 2 decimals everywhere both sides prove it; 国家信访局 prints 15,291.3, whose ±0.05 leaves its side at info
+    expect(found.map((f) => `${f.ruleId} ${brief(f)}`).sort()).toEqual([
+      "breakdown-subset error [18,728.91@L4 16,474.82@L4 2,254.12@L4] 18728.94≠18728.91",
+      "breakdown-sum error [18,728.91@L4 15,291.30@L4 118.01@L4 2,208.19@L4 1,111.44@L4] 18728.94≠18728.91",
+    ]);
+    // one inconsistency: both findings share the total, the one number that explains them
+    expect(new Set(found.map((f) => f.group?.id)).size).toBe(1);
+  });
+});

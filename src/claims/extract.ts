@@ -7,7 +7,7 @@ import type { BreakdownClaim, ComparisonClaim, Fact, Paragraph, ParagraphNumber,
 import { CONCEPT_ALIASES, CONTAINED_IN, LIST_BREAKDOWNS, QUANTITY_SCOPES, SUBJECT_ALIASES, type ConceptAlias } from "./concepts.js";
 import {
   ACTUAL_GLUE, ADDITIVE_COUNT_UNITS, ALL_FUNDS_CONCEPT, ALLOCATION_LINE, BUDGET_GLUE, CHANGE_AGAINST_PRIOR, CLASS_ONLY, execClassItem, COMPARE_GLUE,
-  BREAKDOWN_OPENER, CODE_ITEM, COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
+  BOTH_SIDES_OPENER, BOTH_SIDES_TOTAL, BREAKDOWN_OPENER, CODE_ITEM, COMPARE_RELATION, COMPARISON, COMPLETION_GLUE, FLAT_AFTER_CHANGE, DELTA_GLUE, EXPLANATION, FUND_QUALIFIED, PRIOR_FIGURE, PRIOR_PERIOD_CLAUSE, PRIOR_YEAR, PROJECT_SIZE, RATE_GLUE, RATE_WORDS, RISING_WORD,
   SHARE_GLUE, VARIANCE_RATE_GLUE,
 } from "./patterns.js";
 import { Interval } from "../engine/interval.js";
@@ -380,8 +380,13 @@ export function extractClaims(report: Report): void {
               addFact(alias.concept, t.label, strip(t.n), p, alias.measure ?? "actual");
             }
           }
+          // "…收支总预算A万元。收入…包括：…；支出包括：…": each side's list breaks down the 收支 total before it
+          const bothSides = BOTH_SIDES_OPENER.test(t.glue.replace(/\s+$/, "")) ? [...items].reverse().find((i) => sameKind(i, t) && BOTH_SIDES_TOTAL.test(i.label)) : undefined;
           const opens = BREAKDOWN_OPENER.test(t.glue.replace(/\s+$/, "")) || /其中[:：]\s*$/.test(t.glue);
-          if (opens) {
+          if (bothSides) {
+            finishBreakdown(open);
+            open = { total: bothSides, totalLabel: bothSides.label, parts: [t], endSentence: t.sentence, paragraph: p.index, scope: undefined };
+          } else if (opens) {
             finishBreakdown(open);
             open = undefined;
             // "其中：" opening a paragraph (a PDF line break after the total's sentence): the previous paragraph's one

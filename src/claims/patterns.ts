@@ -89,6 +89,15 @@ export const COMPARE_RELATION: Record<string, "equal" | "greater" | "less"> = {
  */
 export const BREAKDOWN_OPENER = /其中[:：，,]?[^，,。；;]*$|^\s*[，,]\s*包括[:：]?[^，,。；;]*$/;
 /**
+ * The central departments' template breaks a 收支 total down on both sides, after it: "财政拨款收支总预算18,728.91万元。
+ * 收入全部为一般公共预算拨款（…），包括：一般公共预算当年拨款收入16,474.82万元、上年结转2,254.12万元；支出包括：一般公共服务支出
+ * 15,291.3万元，占81.65%；…" (国家信访局). The glue before a side's first part; the total is the paragraph's 收支 figure
+ * (BOTH_SIDES_TOTAL).
+ */
+export const BOTH_SIDES_OPENER = /[。；;]\s*(?:收入|支出)[^。；;]{0,60}?包括[:：]?[^，,。；;：:]*$/;
+/** A total of both sides, which each side's parts add up to: 收支总预算, 收支总计. */
+export const BOTH_SIDES_TOTAL = /收支总(?:预算|计)|收支预算总(?:计|额)/;
+/**
  * A 项 named by its function code at the start of a list item (泉州: "（二）2040201-行政运行34148.58万元。主要用于…"):
  * group 1 the 7-digit code. Matched against the text before the item's first amount.
  */
