@@ -15,6 +15,16 @@ import { Coverage, reportStats, type ReportStats } from "./engine/coverage.js";
 /** Words only a budget or final-accounts text uses; a fragment of one (a paragraph under review) has some of them. */
 const BUDGET_WORDS = /财政拨款|一般公共预算|三公|基本支出|项目支出|本年收入|本年支出|收支总|收入总计|支出总计|机关运行经费|部门预算|部门决算/;
 
+/**
+ * The document uses a disclosure's own words somewhere in its text or a table's title. A notice or a policy that only
+ * mentions 预算 in passing ("所需经费纳入预算", an 应急预案 — 3 of ../shared's files named as budgets) does not: checking
+ * it would find no relation and say nothing, which would be a file skipped silently. Table cells are no evidence: a
+ * statistics bulletin's table has rows named 一般公共预算收入.
+ */
+function speaksOfBudgets(report: Report): boolean {
+  return report.paragraphs.some((p) => BUDGET_WORDS.test(p.text)) || report.tables.some((t) => BUDGET_WORDS.test(t.title));
+}
+
 export interface LintOptions {
   rules?: readonly Rule[];
   settings?: Record<string, RuleSetting>;
@@ -53,10 +63,13 @@ function contained(report: Report, code: string, what: string, stage: () => void
 export function lintDocument(doc: SourceDocument, path: string, opts: LintOptions = {}): { report: Report; findings: Finding[]; stats: ReportStats; coverage: Coverage } {
   const report = readReport(doc, path);
   let rules = opts.rules ?? allRules;
-  if (report.meta.kind === "unknown" && report.paragraphs.length > 0 && !report.paragraphs.some((p) => BUDGET_WORDS.test(p.text))) {
+  if (report.paragraphs.length > 0 && !speaksOfBudgets(report)) {
     report.notices.push({
       code: "not-a-disclosure",
-      message: "未识别为部门预算或决算公开文件（开头部分没有出现“预算”或“决算”），其中的数字未按预算/决算的勾稽关系核对；请确认文件是否放错",
+      message:
+        report.meta.kind === "unknown"
+          ? "未识别为部门预算或决算公开文件（开头部分没有出现“预算”或“决算”），其中的数字未按预算/决算的勾稽关系核对；请确认文件是否放错"
+          : "未识别为部门预算或决算公开文件（虽提到“预算”或“决算”，但全文没有财政拨款、一般公共预算、基本支出、项目支出、“三公”经费等预决算公开的用语），其中的数字未按预算/决算的勾稽关系核对；请确认文件是否放错",
       location: locationIn(report.paragraphs[0]!, 0, Math.min(40, report.paragraphs[0]!.text.length)),
     });
     rules = rules.filter((r) => r.reportsNotices);

@@ -84,6 +84,14 @@ describe("a document that is no budget or final-accounts disclosure", () => {
     // the whole file went unchecked: not "未能完整核对" (half read), but what it is
     expect(f[0]!.message).toMatch(/^未识别为部门预算或决算公开文件/);
   });
+  it("one that mentions 预算 in passing, filed under a budget's name, is said to be none rather than checked in silence", () => {
+    // 3 of ../shared's files (an 应急预案, a government gazette, a provincial notice): before, "预算" anywhere made them
+    // 预算 reports in which no relation was found, and nothing was said
+    const t = "四川省人民政府办公厅关于印发应急预案的通知\n一、总则\n所需经费按规定纳入本级预算，共安排资金12.00万元，其中：培训5.00万元，演练7.00万元。";
+    const f = lintText(t);
+    expect(f.map((x) => [x.ruleId, x.severity])).toEqual([["incomplete-reading", "warning"]]);
+    expect(f[0]!.message).toMatch(/^未识别为部门预算或决算公开文件（虽提到“预算”或“决算”，但全文没有财政拨款/);
+  });
   it("a fragment of a disclosure without its title is still checked", () => {
     const t = "本年收入215.43万元，其中：财政拨款收入191.80万元，其他收入33.63万元。";
     expect(lintText(t).filter((x) => x.severity === "error").map((x) => x.ruleId)).toEqual(["breakdown-subset"]);
