@@ -14,13 +14,15 @@ export default defineRule({
     notice: "未能完整核对：{message}",
     // the whole file went unchecked because it is not a disclosure (a notice, a form): "未能完整核对" would say it
     // was half read
-    notDisclosure: "{message}",
+    notDisclosure: "未识别为部门预算或决算公开文件{detail}",
   },
   example: "珠海市教育局关于体育考试的通知\n每学年满分为3分，成绩达到优良等级3分，及格2分，不及格1分，合计6分。",
   reportsNotices: true,
   check(report, ctx) {
     for (const n of report.notices) {
-      ctx.report({ messageId: n.code === "not-a-disclosure" ? "notDisclosure" : "notice", data: { message: n.message }, location: n.location ?? { snippet: n.message }, values: [] });
+      const location = n.location ?? { snippet: n.message };
+      if (n.code === "not-a-disclosure") ctx.report({ messageId: "notDisclosure", data: { detail: n.message.replace(/^未识别为部门预算或决算公开文件/, "") }, location, values: [] });
+      else ctx.report({ messageId: "notice", data: { message: n.message }, location, values: [] });
     }
   },
 });
