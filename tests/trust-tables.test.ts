@@ -264,3 +264,31 @@ describe("a title above a header of many printed lines names its table (苏州's
     expect(titleOf(doc("一般公共预算支出情况", header.slice(0, 1), "（二）支出预算"))).toBe("一般公共预算支出情况");
   });
 });
+
+describe("苏州's 一般公共预算“三公”经费、会议费、培训费支出表: “三公”经费合计 heads the total, 会议费 and 培训费 follow", () => {
+  // an auditor found that none of the table's 8 amounts took part in a relation: its "“三公”经费合计" header was not
+  // taken for the total, and the two columns after 公务接待费 made the row longer than the items it knew
+  const doc = (total: string) =>
+    pdfDoc([
+      { page: 18, text: "2026年度苏州市某局部门预算公开" },
+      { page: 18, text: "一般公共预算“三公”经费、会议费、培训费支出表" },
+      { page: 18, text: "部门：苏州市某局 单位：万元" },
+      {
+        page: 18,
+        rows: [
+          ["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行维护费", "", "", "公务接待费", "会议费", "培训费"],
+          ["", "", "小计", "公务用车购置费", "公务用车运行维护费", "", "", ""],
+          [total, "0.00", "0.00", "0.00", "0.00", "10.00", "10.00", "43.00"],
+        ],
+      },
+    ]);
+  const sangong = (d: SourceDocument) => lintDocument(d, "x.pdf").findings.filter((f) => f.ruleId === "table-sangong" && f.severity === "error").map((f) => f.values.map((v) => v.text).join(" "));
+  it("valid: 10.00 = 0.00 + 0.00 + 10.00, and the table is read", () => {
+    expect(sangong(doc("10.00"))).toEqual([]);
+    const view = tableViews(lintDocument(doc("10.00"), "x.pdf", { rules: [] }).report).find((v) => v.kind === "sangong")!;
+    expect(view.sangong!.slots.map((s) => `${s.item}=${s.number?.text}`)).toEqual(["total=10.00", "abroad=0.00", "vehicle=0.00", "purchase=0.00", "operation=0.00", "reception=10.00"]);
+  });
+  it("invalid: 12.00 ≠ 0.00 + 0.00 + 10.00 (会议费 and 培训费 are no part of it)", () => {
+    expect(sangong(doc("12.00"))).toEqual(["12.00 0.00 0.00 10.00"]);
+  });
+});

@@ -43,12 +43,16 @@ export interface Sangong {
 interface Token {
   row: number;
   col: number;
-  type: "total" | "abroad" | "group" | "purchase" | "operation" | "reception" | "operating" | "budget" | "actual";
+  /** "other": a column of the same row that is no 三公 item (苏州 prints 会议费 and 培训费 after 公务接待费) */
+  type: "total" | "abroad" | "group" | "purchase" | "operation" | "reception" | "operating" | "other" | "budget" | "actual";
 }
 
 function tokenOf(text: string): Token["type"] | undefined {
   const t = squash(text);
-  if (/^合计$|^“?三公”?经费(?:合计|预算数|决算数)?$/.test(t)) return t.includes("三公") ? undefined : "total";
+  // "“三公”经费合计" heads the total's column (苏州); a bare "“三公”经费" is a group header over all of them
+  if (/^合计$|^“?三公”?经费合计$/.test(t)) return "total";
+  if (/^“?三公”?经费(?:预算数|决算数)?$/.test(t)) return undefined;
+  if (/^(?:会议费|培训费)$/.test(t)) return "other";
   if (/因公出国/.test(t)) return "abroad";
   if (/公务用车购置及运行/.test(t)) return "group";
   if (/^(?:公务用车)?购置费$/.test(t)) return "purchase";
@@ -74,18 +78,21 @@ export function readSangong(rows: TableCell[][], unit: string, title: string, is
   // the items in column order; a 决算 printing 预算数 and 决算数 in two blocks names each item twice: the first counts
   const seen = new Set<string>();
   const top = tokens
-    .filter((t) => (t.type === "total" ? t === firstTotal : ["abroad", "group", "reception", "operating"].includes(t.type)))
+    .filter((t) => (t.type === "total" ? t === firstTotal : ["abroad", "group", "reception", "operating", "other"].includes(t.type)))
     .sort((a, b) => a.col - b.col || a.row - b.row)
-    .filter((t) => !seen.has(t.type) && !!seen.add(t.type));
+    .filter((t) => {
+      const key = t.type === "other" ? `other${t.col}` : t.type;
+      return !seen.has(key) && !!seen.add(key);
+    });
   if (!top.some((t) => t.type === "abroad")) return undefined;
   const hasSub = tokens.some((t) => t.type === "purchase" || t.type === "operation");
-  const items: SangongItem[] = [];
+  const items: (SangongItem | "other")[] = [];
   for (const t of top) {
     if (t.type === "group") items.push(...(hasSub ? (["vehicle", "purchase", "operation"] as const) : (["vehicle"] as const)));
-    else items.push(t.type as SangongItem);
+    else items.push(t.type as SangongItem | "other");
   }
   const measures = tokens.filter((t) => t.type === "budget" || t.type === "actual").sort((a, b) => a.row - b.row || a.col - b.col);
-  let order: { item: SangongItem; measure: Fact["measure"] }[];
+  let order: { item: SangongItem | "other"; measure: Fact["measure"] }[];
   const base: Fact["measure"] = "actual";
   if (isFinal && measures.length === 2 * items.length) {
     order = [];
@@ -108,12 +115,14 @@ export function readSangong(rows: TableCell[][], unit: string, title: string, is
   while (cells.length > order.length && isBlank(cells[0]!.text)) cells = cells.slice(1);
   if (cells.length !== order.length) return undefined;
   return {
-    slots: order.map((o, k) => {
+    // the columns that are no 三公 item only kept the others in place
+    slots: order.flatMap((o, k) => {
+      if (o.item === "other") return [];
       const cell = cells[k]!;
       const number = amountOf(cell, unit, title);
-      const slot: SangongSlot = { ...o, cell };
+      const slot: SangongSlot = { item: o.item, measure: o.measure, cell };
       if (number) slot.number = number;
-      return slot;
+      return [slot];
     }),
   };
 }
