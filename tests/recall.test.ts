@@ -381,3 +381,22 @@ describe("breakdown: a 收支 total broken down on both sides after it (the cent
     expect(new Set(found.map((f) => f.group?.id)).size).toBe(1);
   });
 });
+
+describe("sangong-subtotal: items named after 安排, and 费用 for 费 (湖州's wording)", () => {
+  // 湖州 退役军人事务局 p9–10: "“三公”经费预算数为1.10万元…具体如下：1.因公出国（境）费用：…2026年安排因公出国（境）费用预算0.00
+  // 万元…2.公务接待费：2026年安排公务接待费预算1.10万元…3.公务用车购置及运行维护费：2026年安排公务用车购置及运行维护费预算0.00万元"
+  // — an auditor found the three items in no relation
+  const text = (reception: string) =>
+    BUDGET_HEAD +
+    "（九）关于2022年一般公共预算“三公”经费预算情况说明\n" +
+    "某局2022年“三公”经费预算数为1.10万元，具体如下：\n" +
+    "1.因公出国（境）费用：根据因公出国计划，2022年安排因公出国（境）费用预算0.00万元，与上年数持平。\n" +
+    `2.公务接待费：2022年安排公务接待费预算${reception}万元，与上年数持平。\n` +
+    "3.公务用车购置及运行维护费：2022年安排公务用车购置及运行维护费预算0.00万元。";
+  it("valid: 1.10 = 0.00 + 0.00 + 1.10", () => {
+    expect(notInfo(text("1.10"), "sangong-subtotal")).toEqual([]);
+  });
+  it("invalid: 1.10 ≠ 0.00 + 0.00 + 1.20", () => {
+    expect(notInfo(text("1.20"), "sangong-subtotal")).toEqual(["error [1.10@L4 0.00@L5 0.00@L7 1.20@L6] 1.20≠1.10"]);
+  });
+});

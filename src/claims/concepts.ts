@@ -69,11 +69,11 @@ export const CONCEPT_ALIASES: ConceptAlias[] = [
   // 三公 (section 九)
   // "一般公共预算拨款安排的“三公”经费支出预算" (苏州 预算)
   { concept: "sangong.total", label: /^(?:财政拨款|一般公共预算(?:财政)?(?:拨款)?)?(?:安排(?:的)?)?[“"]?三公[”"]?经费(?:公共财政拨款|财政拨款)?(?:支出|预算|支出预算)?(?:数|决算数?)?(?:合计)?$/ },
-  { concept: "sangong.abroad", label: /^因公出国[（(]境[）)](?:费|经费)(?:预算)?(?:支出)?$/ },
-  { concept: "sangong.vehicle", label: /^公务用?车购置及运行(?:维护)?费(?:预算)?(?:支出)?$/ },
+  { concept: "sangong.abroad", label: /^因公出国[（(]境[）)](?:费用?|经费)(?:预算)?(?:支出)?$/ },
+  { concept: "sangong.vehicle", label: /^公务用?车购置及运行(?:维护)?费用?(?:预算)?(?:支出)?$/ },
   { concept: "sangong.vehicle.purchase", label: /^公务用?车购置(?:费)?(?:预算)?(?:支出)?$/ },
   { concept: "sangong.vehicle.operation", label: /^公务用?车(?:用车)?运行(?:维护)?费(?:预算)?(?:支出)?$/ },
-  { concept: "sangong.reception", label: /^公务接待费(?:预算)?(?:支出)?$/ },
+  { concept: "sangong.reception", label: /^公务接待费用?(?:预算)?(?:支出)?$/ },
   // 其他重要事项 (section 十)
   { concept: "operating.expense", label: /^(?:财政拨款的?)?机关运行经费(?:财政拨款)?(?:预算|支出)?$/ },
   { concept: "operating.expense", label: /^公用经费支出$/, section: /其他重要事项/ },

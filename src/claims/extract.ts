@@ -79,6 +79,8 @@ export function normalizeLabel(raw: string, organisation?: string): string {
   for (let k = 0; k < 3; k++) {
     const before = s;
     s = s.replace(/^(?:其中|包括|分别是|分别为|另外|此外|截至\d{4}年\d{1,2}月\d{1,2}日)/, "");
+    // "2026年安排公务接待费预算1.10万元" (湖州): what is arranged is named after the verb
+    s = s.replace(/^安排(?=[\u4e00-\u9fa5“"])/, "");
     s = s.replace(/^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]+[）)])/, "");
     s = s.replace(/^\d{4}年度?/, "");
     // "（一）2015本年收入2028.01万元": a year written without 年 before 本年/年初/年末 names the report's own year
