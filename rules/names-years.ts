@@ -37,7 +37,7 @@ export default defineRule({
   severity: "warning",
   messages: {
     placeholder: "{where}中留有占位符“{mark}”：{text}",
-    placeholderAlso: "{where}中留有占位符“{mark}”：{text}（另有{more}处标题、表名留有同一占位符“{stem}”）",
+    placeholderAlso: "{where}中留有占位符“{mark}”：{text}（另有{more}处标题、表名留有同样的占位符）",
     placeholderBody: "正文或表格中有{count}处留有占位符（首处“{mark}”：{text}）",
     year: "{where}写的是{found}年，而本报告为{year}年度{kind}：{text}",
     asOf: "决算中写“截至{found}年12月31日”，而本报告为{year}年度决算",
@@ -98,9 +98,9 @@ export default defineRule({
         }
       }
     }
-    for (const [stem, p] of inNames) {
+    for (const p of inNames.values()) {
       const data = { where: where[p.role], mark: p.mark, text: p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text };
-      if (p.more.size) ctx.report({ messageId: "placeholderAlso", data: { ...data, more: p.more.size, stem }, location: p.location, values: [] });
+      if (p.more.size) ctx.report({ messageId: "placeholderAlso", data: { ...data, more: p.more.size }, location: p.location, values: [] });
       else ctx.report({ messageId: "placeholder", data, location: p.location, values: [] });
     }
     // a draft's body full of "XXX万元" is one finding, not one per line

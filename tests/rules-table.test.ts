@@ -284,7 +284,7 @@ describe("names-years", () => {
     const text = "上海市XX局2024年度部门决算\n第一部分 上海市XX局概况\n第二部分 上海市XX局2024年度部门决算表\n（五）“三公”经费支出情况\n2、公务接待费支出XX万元。\n第三部分 其他XX事项";
     const f = run(text, "names-years");
     expect(f.map((x) => `${x.messageId}:${x.location.line}`)).toEqual(["placeholderAlso:1", "placeholder:6", "placeholderBody:5"]);
-    expect(f[0]!.message).toBe("报告标题中留有占位符“XX”：上海市XX局2024年度部门决算（另有2处标题、表名留有同一占位符“海市XX局”）");
+    expect(f[0]!.message).toBe("报告标题中留有占位符“XX”：上海市XX局2024年度部门决算（另有2处标题、表名留有同样的占位符）");
   });
   it("截至 last year is normal in a 预算", () => {
     expect(ids(BUDGET_HEAD + "（三）国有资产占用使用情况\n截至2021年底，国有资产总体情况为：房屋0平方米。")).toEqual([]);
