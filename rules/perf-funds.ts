@@ -2,7 +2,8 @@ import { defineRule } from "../src/engine/rule.js";
 import { equalCheck } from "../src/engine/interval.js";
 import { printedNumber } from "../src/model/numbers.js";
 import { checkSum, tableName } from "../src/tables/checks.js";
-import { textRuns, type FundRow } from "../src/tables/perf.js";
+import { SPENDING_LINE, textRuns, type FundRow } from "../src/tables/perf.js";
+import { squash } from "../src/tables/text.js";
 import { tableViews } from "../src/tables/view.js";
 
 /** "全年预算76.47万元", "全年预算资金为50万元" in a performance table's goal text. */
@@ -30,7 +31,8 @@ export default defineRule({
       const totals = funds.filter((f) => f.isTotal);
       if (totals.length !== 1) continue;
       const total = totals[0]!;
-      const parts = funds.filter((f) => !f.isTotal);
+      // 项目支出 / 基本支出 lines split the total by kind of spending, another dimension than the sources
+      const parts = funds.filter((f) => !f.isTotal && !SPENDING_LINE.test(squash(f.label)));
       // a 绩效目标表 that splits its 资金总额 by kind of spending (项目支出 / 基本支出) lists 其他资金 without the
       // 财政拨款 beside it: its sources are not all printed, so they do not add up to the total
       if (v.targetFunds?.length && !parts.some((p) => /财政拨款/.test(p.label))) continue;

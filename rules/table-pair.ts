@@ -23,6 +23,7 @@ export default defineRule({
   messages: {
     equal: "“{row}”在{tableA}（{colA}，{fundsA}）为{a}，在{tableB}（{colB}，{fundsB}）为{b}，同一口径应相等{doubt}",
     within: "“{row}”在{tableA}（{colA}，{fundsA}）为{a}，大于{tableB}（{colB}，{fundsB}）的{b}；前者是后者中由{fundsA}安排的部分，不应更大",
+    withinWhole: "{tableA}的年度预算安排中“{row}”为{a}，大于{tableB}（{colB}，{fundsB}）的合计{b}；部门整体绩效目标的预算安排不能超过部门预算本身",
     gap: "“{row}”在{tableB}（{fundsB}）为{b}，在{tableA}（{fundsA}）为{a}，相差{diff}万元，大于两表合计之差{totalDiff}万元（{totalB} − {totalA}）；每一科目{fundsA}以外的资金不能多于全部{fundsA}以外的资金{hint}",
     sumEqual: "“{row}”在{tableB}（{colB}，{fundsB}）为{b}，而{tableA}（{colA}，{fundsA}）未列该类，其下各科目之和为{sum}万元（{parts}），同一口径应相等",
     sumWithin: "“{row}”在{tableA}（{colA}，{fundsA}）未列该类，其下各科目之和为{sum}万元（{parts}），大于{tableB}（{colB}，{fundsB}）的{b}；前者是后者中由{fundsA}安排的部分，不应更大",
@@ -72,7 +73,7 @@ export default defineRule({
       }
       // within: the fund's share never exceeds the whole
       const check = subsetCheck(b.cell.number, [a.cell.number]);
-      ctx.reportCheck(check, { messageId: "within", data, location: a.cell.number.location, values, actual: fixed(a.cell.number) }, fixed(b.cell.number));
+      ctx.reportCheck(check, { messageId: p.withinMessage ?? "within", data, location: a.cell.number.location, values, actual: fixed(a.cell.number) }, fixed(b.cell.number));
       if (check.verdict === "violated" || !m.totals) continue;
       // and no row's other money exceeds the tables' other money: b − a ≤ B − A (every row's gap is ≥ 0, and the
       // rows of one level add up to the 合计). Inferred through both tables' sums, so at most a warning.

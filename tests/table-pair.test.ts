@@ -276,3 +276,26 @@ describe("table-pair: a 项目支出表 that also lists projects the 支出总�
     expect(f[0]!.message).toContain("项目支出预算表有时也列由经营收入等安排");
   });
 });
+
+describe("table-pair: the 部门整体支出绩效目标表's 年度预算安排 is never more than the department's budget", () => {
+  // 泉州公安局 2026 预算 p52: 基本支出 52,047.74 against the 支出预算总表's 合计 row 51,691.74 (356.00 more; 资金总额 81,562.56
+  // against 81,206.56 with it) — an auditor found it, gouji compared nothing of that table; 泉州政府办's 项目支出 2,285.57
+  // is a part of its department's 9,269.43, which is why the relation is ≤, not =
+  const tables = (basic: string, project = "29514.82") =>
+    BUDGET_HEAD +
+    "表3 支出预算总表\n单位：万元\n" +
+    tsv(["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["", "合计", "81206.56", "51691.74", "29514.82"], ["2040201", "行政运行", "81206.56", "51691.74", "29514.82"]) +
+    "\n\n部门整体支出绩效目标表\n" +
+    tsv(["部门名称", "某市某局", "部门预算编码", "301"], ["年度预算安排（万元）", "资金总额", "81206.56"], ["", "项目支出", project], ["", "基本支出", basic], ["", "其他资金", "0.00"]);
+  const overall = (text: string) => run(text, "table-pair").filter((f) => f.messageId === "withinWhole" && f.severity !== "info").map((f) => `${f.severity} ${f.values.map((v) => v.text).join(" ")}`);
+  it("valid: the department's 51,691.74 and 29,514.82, or parts of them", () => {
+    expect(pairMatches(reportOf(tables("51691.74"))).map((m) => m.pairing.id)).toEqual(expect.arrayContaining(["overall-basic", "overall-project"]));
+    expect(overall(tables("51691.74"))).toEqual([]);
+    expect(overall(tables("5915.38", "2285.57"))).toEqual([]);
+  });
+  it("invalid: 基本支出 52,047.74 > 51,691.74", () => {
+    expect(overall(tables("52047.74"))).toEqual(["error 52047.74 51691.74"]);
+    // its 资金总额 is the sum of the lines (perf-funds), not a second finding here; the 项目/基本 lines are no sources
+    expect(run(tables("52047.74"), "perf-funds").filter((f) => f.severity !== "info")).toEqual([]);
+  });
+});

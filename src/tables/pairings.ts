@@ -34,6 +34,11 @@ export type Reader =
   | { read: "projectRows"; roles: string[] }
   /** 项目支出绩效目标表s: each project's 年度资金总额 (or its 财政拨款 line, `line`), by project name */
   | { read: "targetFunds"; line: RegExp }
+  /**
+   * the 部门整体支出绩效目标表's line of 年度预算安排 (基本支出, 项目支出) matching `line`: the whole department's, keyed
+   * "total"
+   */
+  | { read: "overallFunds"; line: RegExp }
   /** 经济分类 rows (301, 30101 …) and the 合计 row, at the side's 合计 or only figure column */
   | { read: "econRows" }
   /** the “三公” table's 合计 / 因公出国 / 购置 / 运行 / 公务接待 figures (the year's: 决算数 or 预算数) */
@@ -54,6 +59,8 @@ export interface Pairing {
   b: PairEnd;
   /** equal: the same quantity; within: a is the part of b that some funds pay (a ≤ b) */
   relation: "equal" | "within";
+  /** the message of a failed within when a is not a fund's share of b (rules/table-pair.ts messages; default "within") */
+  withinMessage?: "within" | "withinWhole";
   /** compare the "total" key too (false where same-figure already compares the two 合计 as one concept) */
   totals: boolean;
   /** leave the 类 rows out (same-figure compares them already as gpb.class) */
@@ -107,6 +114,11 @@ export const PAIRINGS: readonly Pairing[] = [
   { id: "funds-summary-fiscal", a: { kind: "summary", reader: { read: "summaryFunds" }, funds: "本年财政拨款收入" }, b: { kind: "fiscalSummary", reader: { read: "summaryFunds" }, funds: "本年财政拨款收入" }, relation: "equal", totals: false,
     doubt: "（部分地区的财政拨款收支总表只列当年一般性拨款，口径可能不同，请核实）" },
   // projects: the 项目支出 table of all funds against the 支出表's 项目支出 and each project's 绩效目标表
+  // the 部门整体支出绩效目标表's 年度预算安排 is the department's budget or a part of it (泉州公安: 基本支出 52,047.74 against
+  // the 支出总表's 51,691.74, 356.00 more; 泉州政府办: its 项目支出 is a part of the department's): never more. Its
+  // 资金总额 is their sum (perf-funds), so it is not compared again
+  { id: "overall-basic", a: { kind: "perfTarget", reader: { read: "overallFunds", line: /^基本支出$/ }, funds: "部门整体" }, b: fn("expense", BASIC, "全部资金"), relation: "within", totals: true, withinMessage: "withinWhole" },
+  { id: "overall-project", a: { kind: "perfTarget", reader: { read: "overallFunds", line: /^项目支出$/ }, funds: "部门整体" }, b: fn("expense", PROJECT, "全部资金"), relation: "within", totals: true, withinMessage: "withinWhole" },
   { id: "projects-expense", a: { kind: "projectExpense", reader: { read: "projectRows", roles: TOTAL }, funds: "全部资金" }, b: fn("expense", PROJECT, "全部资金"), relation: "equal", totals: true,
     doubt: "（项目支出预算表有时也列由经营收入等安排、在支出总表中列为其他支出的项目，口径可能不同，请核实）",
     // 湖州 交通运输局: 表10 171,462.41 = 表03 项目支出 171,262.41 + its 事业单位经营支出 200.00
@@ -311,7 +323,7 @@ export function cellsOf(v: TableView, reader: Reader, docKind: string): Map<stri
     for (const x of named) if (seen.get(x.name) === 1) put({ key: `p:${x.name}`, name: x.name, column, number: x.r.values[j], byName: true });
     return out;
   }
-  if (reader.read === "targetFunds") return out; // read over all the report's 绩效目标表s (targetCells)
+  if (reader.read === "targetFunds" || reader.read === "overallFunds") return out; // read by targetCells / overallCells
   if (reader.read === "econRows") {
     for (const side of g.sides) {
       const j = columnOf(v, side.index, SUMMARY_FIRST, docKind);
@@ -400,6 +412,18 @@ function targetCells(views: TableView[], line: RegExp): Map<string, PairCell> {
   return out;
 }
 
+/** A 部门整体支出绩效目标表 (its title says 整体; one per report), not a project's 绩效目标表. */
+const OVERALL = /整体/;
+
+/** The 部门整体支出绩效目标表's one line matching `line`, keyed "total": the department's whole. */
+function overallCells(v: TableView, line: RegExp): Map<string, PairCell> {
+  const out = new Map<string, PairCell>();
+  const rows = (v.targetFunds ?? []).filter((r) => line.test(squash(r.label)));
+  const n = rows.length === 1 ? rows[0]!.values.budget : undefined;
+  if (n) out.set("total", { key: "total", name: squash(rows[0]!.label), column: "", number: inWanyuan(n), byName: false, view: v });
+  return out;
+}
+
 /** A name key that stands for two rows (a 款 and a 项 of the same name under one 类) addresses neither. */
 function dedupeNames(cells: Map<string, PairCell>, keys: string[]): void {
   const seen = new Set<string>();
@@ -445,7 +469,7 @@ export function pairMatches(report: Report): PairMatch[] {
   const views = tableViews(report).filter((v) => (v.grid || v.kind === "perfTarget" || v.sangong) && !v.empty && !v.unjoinable && !v.misread);
   const out: PairMatch[] = [];
   for (const p of PAIRINGS) {
-    const as = views.filter((v) => v.kind === p.a.kind && fits(v, p.a.reader));
+    const as = views.filter((v) => v.kind === p.a.kind && fits(v, p.a.reader) && (p.a.reader.read !== "overallFunds" || OVERALL.test(squash(v.title))));
     const bs = views.filter((v) => v.kind === p.b.kind && fits(v, p.b.reader));
     // two tables of one kind (a unit's and its department's): which meets which cannot be told; a 绩效目标表 is one
     // per project, and they are read together as one set of projects
@@ -453,7 +477,7 @@ export function pairMatches(report: Report): PairMatch[] {
     if (!oneOf(p.a, as) || !oneOf(p.b, bs) || as[0] === bs[0]) continue;
     const a = as[0]!;
     const b = bs[0]!;
-    const ca = p.a.reader.read === "targetFunds" ? targetCells(as, p.a.reader.line) : cellsOf(a, p.a.reader, docKind);
+    const ca = p.a.reader.read === "targetFunds" ? targetCells(as, p.a.reader.line) : p.a.reader.read === "overallFunds" ? overallCells(a, p.a.reader.line) : cellsOf(a, p.a.reader, docKind);
     const cb = p.b.reader.read === "targetFunds" ? targetCells(bs, p.b.reader.line) : cellsOf(b, p.b.reader, docKind);
     const codedA = [...ca.keys()].some((k) => k.startsWith("c:"));
     const codedB = [...cb.keys()].some((k) => k.startsWith("c:"));

@@ -186,14 +186,17 @@ export function readPerf(rows: TableCell[][], title: string): Perf {
   return perf;
 }
 
-/** A 绩效目标表's funds: "年度资金总额：| 15 | 其中：财政拨款 | 15 | 其他资金 | 0", in one row or in several. */
+/**
+ * A 绩效目标表's funds: "年度资金总额：| 15 | 其中：财政拨款 | 15 | 其他资金 | 0", in one row or in several; a 部门整体支出绩效
+ * 目标表 also splits its 年度预算安排 into 项目支出 and 基本支出 (SPENDING_LINE: another dimension than the sources).
+ */
 export function readTargetFunds(rows: TableCell[][], title: string): FundRow[] {
   const out: FundRow[] = [];
   const stop = rows.findIndex((r) => r.some((c) => /^一级指标$/.test(squash(c.text))));
   for (const r of rows.slice(0, stop < 0 ? rows.length : stop)) {
     for (let k = 0; k + 1 < r.length; k++) {
       const label = stripNumbering(r[k]!.text).replace(/[:：]$/, "");
-      if (!/资金总额|财政拨款|其他资金|上年结转/.test(label) || r[k]!.number) continue;
+      if (!(/资金总额|财政拨款|其他资金|上年结转/.test(label) || SPENDING_LINE.test(squash(label))) || r[k]!.number) continue;
       const n = amountOf(r[k + 1], "万元", title);
       if (!n) continue;
       out.push({ label, isTotal: /资金总额/.test(label), cells: { budget: r[k + 1]! }, values: { budget: n } });
@@ -201,6 +204,9 @@ export function readTargetFunds(rows: TableCell[][], title: string): FundRow[] {
   }
   return out;
 }
+
+/** A line of a 绩效目标表's funds that splits them by kind of spending, not by source. */
+export const SPENDING_LINE = /^(?:基本支出|项目支出)$/;
 
 /** A cost indicator's amount ("<=7.81万元", "≤6 万元", "<=2万"), as a printed number at its cell. */
 export function costAmount(cell: TableCell | undefined): PrintedNumber | undefined {
