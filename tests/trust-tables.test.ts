@@ -292,3 +292,27 @@ describe("苏州's 一般公共预算“三公”经费、会议费、培训费�
     expect(sangong(doc("12.00"))).toEqual(["12.00 0.00 0.00 10.00"]);
   });
 });
+
+describe("a “三公” table that lists the items as rows (泉州: 项目 | 预算数)", () => {
+  // an auditor found 泉州公安局's 三公 table (1700.17 = 0.00 + 16.32 + 1683.85; 1683.85 = 495.85 + 1188.00) in no relation:
+  // only tables with the items as columns were read
+  const doc = (total: string, purchase = "495.85") =>
+    pdfDoc([
+      { page: 19, text: "2026年度一般公共预算“三公”经费支出预算表" },
+      { page: 19, text: "单位：万元" },
+      {
+        page: 19,
+        rows: [["项目", "预算数"], ["合计", total], ["1、因公出国（境）费用", "0.00"], ["2、公务接待费", "16.32"], ["3、公务用车购置及运行费", "1683.85"], ["其中：（1）公务用车购置费", purchase], ["（2）公务用车运行费", "1188.00"]],
+      },
+    ]);
+  const sangong = (d: SourceDocument) => lintDocument(d, "x.pdf").findings.filter((f) => f.ruleId === "table-sangong" && f.severity === "error").map((f) => f.values.map((v) => v.text).join(" "));
+  it("valid: the rows are the items, and they add up", () => {
+    const view = tableViews(lintDocument(doc("1700.17"), "x.pdf", { rules: [] }).report).find((v) => v.kind === "sangong")!;
+    expect(view.sangong!.slots.map((s) => `${s.item}=${s.number?.text}`)).toEqual(["total=1700.17", "abroad=0.00", "reception=16.32", "vehicle=1683.85", "purchase=495.85", "operation=1188.00"]);
+    expect(sangong(doc("1700.17"))).toEqual([]);
+  });
+  it("invalid: a total or a vehicle split that does not add up", () => {
+    expect(sangong(doc("1710.17"))).toEqual(["1710.17 0.00 1683.85 16.32"]);
+    expect(sangong(doc("1700.17", "485.85"))).toEqual(["1683.85 485.85 1188.00"]);
+  });
+});

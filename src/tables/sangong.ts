@@ -4,7 +4,7 @@
  * 机关运行经费 in Shanghai's 预算), and a 决算 prints each with 预算数 and 决算数, interleaved or in two blocks.
  */
 import type { Fact, PrintedNumber, TableCell } from "../model/schema.js";
-import { amountOf, isBlank, squash } from "./text.js";
+import { amountOf, isBlank, squash, stripNumbering } from "./text.js";
 
 export type SangongItem = "total" | "abroad" | "vehicle" | "purchase" | "operation" | "reception" | "operating";
 
@@ -84,7 +84,7 @@ export function readSangong(rows: TableCell[][], unit: string, title: string, is
       const key = t.type === "other" ? `other${t.col}` : t.type;
       return !seen.has(key) && !!seen.add(key);
     });
-  if (!top.some((t) => t.type === "abroad")) return undefined;
+  if (!top.some((t) => t.type === "abroad")) return readVertical(rows, unit, title, isFinal);
   const hasSub = tokens.some((t) => t.type === "purchase" || t.type === "operation");
   const items: (SangongItem | "other")[] = [];
   for (const t of top) {
@@ -125,4 +125,42 @@ export function readSangong(rows: TableCell[][], unit: string, title: string, is
       return [slot];
     }),
   };
+}
+
+/** The items a vertical “三公” table must list, one row each, for its rows to be taken as the items. */
+const VERTICAL_NEEDS: SangongItem[] = ["total", "abroad", "reception"];
+
+/**
+ * A “三公” table that lists the items as rows (泉州: "项目 | 预算数" over "合计 | 1700.17", "1、因公出国（境）费用 | 0.00",
+ * "2、公务接待费", "3、公务用车购置及运行费", "其中：（1）公务用车购置费", "（2）公务用车运行费"): each row's label, without
+ * its numbering, names the item; the columns headed 预算数 / 决算数 give the measure (one unnamed figure column: the
+ * report's own). Undefined unless the total, 因公出国 and 公务接待 rows are there, each once, with one figure per column.
+ */
+function readVertical(rows: TableCell[][], unit: string, title: string, isFinal: boolean): Sangong | undefined {
+  const header = rows.findIndex((r) => r.some((c) => tokenOf(c.text) === "budget" || tokenOf(c.text) === "actual"));
+  const measureCols = header < 0 ? [] : rows[header]!.filter((c) => tokenOf(c.text) === "budget" || tokenOf(c.text) === "actual").map((c) => ({ col: c.column, measure: (tokenOf(c.text) === "budget" && isFinal ? "budget" : "actual") as Fact["measure"] }));
+  const slots: SangongSlot[] = [];
+  const seen = new Set<SangongItem>();
+  for (const r of rows.slice(header + 1)) {
+    const labelCell = r.find((c) => !isBlank(c.text) && !c.number);
+    if (!labelCell) continue;
+    const type = tokenOf(stripNumbering(labelCell.text));
+    const item: SangongItem | undefined = type === "group" ? "vehicle" : type && type !== "budget" && type !== "actual" && type !== "other" ? type : undefined;
+    if (!item) continue;
+    if (seen.has(item)) return undefined;
+    seen.add(item);
+    const valueCells = r.filter((c) => c.column > labelCell.column);
+    const cols = measureCols.length ? measureCols : valueCells.length === 1 ? [{ col: valueCells[0]!.column, measure: "actual" as Fact["measure"] }] : [];
+    if (!cols.length) return undefined;
+    for (const m of cols) {
+      const cell = r.find((c) => c.column === m.col);
+      if (!cell) return undefined;
+      const slot: SangongSlot = { item, measure: m.measure, cell };
+      const number = amountOf(cell, unit, title);
+      if (number) slot.number = number;
+      else if (!isBlank(cell.text)) return undefined;
+      slots.push(slot);
+    }
+  }
+  return VERTICAL_NEEDS.every((i) => seen.has(i)) ? { slots } : undefined;
 }
