@@ -11,6 +11,7 @@ import type { Finding } from "../src/engine/finding.js";
 import { scanNumbers } from "../src/model/numbers.js";
 import { cellNumber } from "../src/model/build.js";
 import { lintText } from "./helpers.js";
+import { ROUNDING_NOTE } from "../src/engine/rule.js";
 import { txtBlocks } from "../src/parse/txt.js";
 import { shareCheck, sharesTotalHundred, sumCheck, varianceCheck, yoyRateCheck, type Check } from "../src/engine/interval.js";
 import { Decimal } from "decimal.js";
@@ -306,5 +307,21 @@ describe("the percentage conventions in the interval arithmetic", () => {
   it("sums and restated figures know no percentage convention", () => {
     // 95.457 cut to 95.45 would be "truncated" for a percentage; for an amount it is no sum
     expect(verdict(sumCheck(amount("95.45"), [amount("95.457")]))).toBe("violated");
+  });
+});
+
+describe("an info that rounding explains says so", () => {
+  const SPENDING = "测试局2024年度部门决算\n第二部分 部门决算情况说明\n三、支出决算情况说明\n";
+  // a newcomer took "…为326.71万元…同一口径应相等" for an error to correct: the message of a difference within the
+  // printed figures' rounding ends by saying it is none
+  it("a 0.01 gap between a total and its parts is info, and its message says rounding explains it", () => {
+    const found = lintText(`${SPENDING}2024年度本年支出合计3000.00万元，其中：基本支出1000.00万元，占33.33%；项目支出2000.01万元，占66.67%。`);
+    const info = found.filter((f) => f.ruleId === "breakdown-subset" || f.ruleId === "breakdown-sum");
+    expect(info.map((f) => f.severity)).toEqual(["info"]);
+    expect(info[0]!.message.endsWith(ROUNDING_NOTE)).toBe(true);
+    // a real error does not say it
+    const error = lintText(`${SPENDING}2024年度本年支出合计3000.00万元，其中：基本支出1000.00万元，占33.33%；项目支出2000.10万元，占66.67%。`).filter((f) => f.severity === "error" && f.ruleId === "breakdown-sum");
+    expect(error.length).toBe(1);
+    expect(error[0]!.message).not.toContain("四舍五入");
   });
 });

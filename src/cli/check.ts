@@ -68,7 +68,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
   const cwd = process.cwd();
   const { rules: fileRules } = await import("../../rules/index.js");
   // the cross-document rules take --rule and the config's "rules" like the others (gouji rules lists them all)
-  const rules = [...fileRules, ...CROSS_RULES.map((r) => ({ id: r.id, description: r.description, severity: "error" as const }))];
+  const rules = [...fileRules, ...CROSS_RULES.map((r) => ({ id: r.id, name: r.name, description: r.description, severity: "error" as const }))];
   const roots = await inputRoots(paths, cwd);
   const settings = await resolveSettings(flags, rules, cwd, roots);
   if (flags.printConfig) {

@@ -32,6 +32,11 @@ function onePdfFile(args: readonly string[]): boolean {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** "【报表齐全】决算九张表…": a rule's name, then its description without the name it may already start with. */
+function named(r: { name: string; description: string }): string {
+  return `【${r.name}】${r.description.startsWith(`${r.name}：`) ? r.description.slice(r.name.length + 1) : r.description}`;
+}
+
 /** commander's help headings, in Chinese */
 const HELP_TITLES: Record<string, string> = {
   "Usage:": "用法：",
@@ -157,10 +162,10 @@ export async function main(argv: string[]): Promise<number> {
       if (o.format === "json") {
         process.stdout.write(`${JSON.stringify(rules.map((r) => ({ id: r.id, name: r.name, severity: r.severity, description: r.description })), null, 2)}\n`);
       } else {
-        for (const r of rules) process.stdout.write(`${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.name}：${r.description}\n`);
+        for (const r of rules) process.stdout.write(`${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${named(r)}\n`);
         const { CROSS_RULES } = await import("../cross/check.js");
         process.stdout.write(`\n跨文件核对（两个或以上文件时，见 README “Archive checks”）：\n`);
-        for (const r of CROSS_RULES) process.stdout.write(`${r.id.padEnd(20)} ${"error".padEnd(8)} ${r.name}：${r.description}\n`);
+        for (const r of CROSS_RULES) process.stdout.write(`${r.id.padEnd(20)} ${"error".padEnd(8)} ${named(r)}\n`);
       }
     });
 

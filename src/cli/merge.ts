@@ -25,7 +25,7 @@ export async function runMerge(inputs: string[], flags: { format?: string; outpu
   if (!merged.ok) throw new UsageError(merged.message);
   if (merged.note) process.stderr.write(`gouji: ${merged.note}\n`);
   const { rules } = await import("../../rules/index.js");
-  const run = { ...merged.run, rules: rules.map((r) => ({ id: r.id, description: r.description, severity: r.severity, ...(r.example ? { example: r.example } : {}) })) };
+  const run = { ...merged.run, rules: rules.map((r) => ({ id: r.id, name: r.name, description: r.description, severity: r.severity, ...(r.example ? { example: r.example } : {}) })) };
   let out;
   try {
     out = await openOutput(flags.output);

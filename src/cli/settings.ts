@@ -59,6 +59,7 @@ export interface CheckSettings {
 
 interface RuleMetaLike {
   id: string;
+  name?: string;
   description: string;
   severity: Level;
   example?: string;
@@ -192,6 +193,7 @@ export async function resolveSettings(flags: CheckFlags, allRules: readonly Rule
     const s = rules[r.id];
     if (s === "off") continue;
     const info: RuleInfo = { id: r.id, description: r.description, severity: s ?? r.severity };
+    if (r.name) info.name = r.name;
     if (r.example) info.example = r.example;
     activeRules.push(info);
   }

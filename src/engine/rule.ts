@@ -57,6 +57,12 @@ export const CONVENTION_NOTES: Record<PercentConvention, string> = {
 };
 
 /**
+ * The sentence an `info` that rounding explains ends with: its message states the relation ("同一口径应相等") and the
+ * two figures, and a reader took a 0.01 gap for an error to correct (a newcomer's trial).
+ */
+export const ROUNDING_NOTE = "（差额在各数四舍五入的误差之内，不是错误，仅作提示）";
+
+/**
  * A convention is never more than a warning, and never more than the rule's (or the configured) severity. A nudge is
  * `info`: the shares printed beside it total exactly 100 %, so the document itself shows the convention and there is
  * nothing to correct (reviewers judged such warnings noise). A truncation stays a warning: nothing printed shows it,
@@ -94,16 +100,16 @@ export function renderMessage(template: string, data: Record<string, string | nu
  * are the numbers of a finding reported directly.
  */
 export function makeContext(rule: Rule, out: Finding[], severityOverride?: Severity, held?: RelationForm[], coverage?: Coverage): RuleContext {
-  const report = (input: ReportInput, note?: PercentConvention, relation?: RelationForm) => {
+  const report = (input: ReportInput, note?: PercentConvention | "rounding", relation?: RelationForm) => {
     coverage?.touch(input.values.map((v) => v.number));
     const ruleTemplate = rule.messages[input.messageId];
     if (ruleTemplate === undefined) throw new Error(`rule ${rule.id}: unknown message id ${input.messageId}`);
-    const template = note ? ruleTemplate + CONVENTION_NOTES[note] : ruleTemplate;
+    const template = note === "rounding" ? ruleTemplate + ROUNDING_NOTE : note ? ruleTemplate + CONVENTION_NOTES[note] : ruleTemplate;
     const values: CitedValue[] = input.values.map((v) => cite(v.number, v.role, v.label));
     const data = Object.fromEntries(Object.entries(input.data).map(([k, v]) => [k, String(v)]));
     let severity = input.severity ?? rule.severity;
     if (severityOverride && severity !== "info") severity = severityOverride;
-    if (note && severityRank(severity) > severityRank(CONVENTION_SEVERITY[note])) severity = CONVENTION_SEVERITY[note];
+    if (note && note !== "rounding" && severityRank(severity) > severityRank(CONVENTION_SEVERITY[note])) severity = CONVENTION_SEVERITY[note];
     const f: Finding = {
       ruleId: rule.id,
       ruleName: rule.name,
@@ -139,7 +145,8 @@ export function makeContext(rule: Rule, out: Finding[], severityOverride?: Sever
         report({ ...withExpected, data: { ...input.data, convention: check.convention, exact } }, check.convention, relation);
         return;
       }
-      report({ ...withExpected, severity: check.verdict === "violated" ? rule.severity : "info" }, undefined, relation);
+      if (check.verdict === "violated") report({ ...withExpected, severity: rule.severity }, undefined, relation);
+      else report({ ...withExpected, severity: "info" }, "rounding", relation);
     },
   };
 }

@@ -26,6 +26,8 @@ export interface SkippedFile {
 /** A rule as the formatters see it: its metadata and the level it ran at in this run. */
 export interface RuleInfo {
   id: string;
+  /** its Chinese name (RuleMeta.name), for people */
+  name?: string;
   description: string;
   /** the default level of its findings in this run (after the config and --rule) */
   severity: Severity;

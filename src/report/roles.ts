@@ -31,6 +31,19 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
   heading: "标题",
   tableTitle: "表名",
   tableIdentity: "表头单位",
+  // cross-document and performance-table roles (src/cross/check.ts, rules/perf-*.ts, comparison-words, balance)
+  prior: "上年数",
+  printed: "上年报告所列",
+  initialBudget: "年初预算数",
+  budgetReport: "预算报告所列",
+  carryIn: "年初结转结余",
+  carryOut: "年末结转结余",
+  deviation: "所写偏差",
+  comparand: "比较对象",
+  compared: "被比较数",
+  minus: "减项",
+  otherPart: "其他组成部分",
+  balance: "结余",
 };
 
 /** The Chinese name of a role id ("part" → "组成部分"). */

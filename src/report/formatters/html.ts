@@ -167,7 +167,7 @@ export function htmlStream(header: RunHeader, links: LinkBase = {}): StreamForma
   const triage = new Triage();
   let index = 0;
   const ids = new Map<string, string>();
-  const rules = (header.rules ?? []).map((r) => r.id);
+  const rules = header.rules ?? [];
   return {
     begin: () =>
       `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
@@ -175,7 +175,7 @@ export function htmlStream(header: RunHeader, links: LinkBase = {}): StreamForma
       `<title>勾稽检查报告</title>\n<style>${STYLE}</style>\n<style id="filter-style"></style>\n</head>\n<body>\n` +
       `<header><h1>勾稽检查报告</h1><p class="meta">${htmlEscape(header.tool.name)} ${htmlEscape(header.tool.version)}</p></header>\n` +
       `<nav id="filters"><label>文件 <input id="q" type="search" placeholder="文件名包含…"></label>` +
-      `<label>规则 <select id="rule"><option value="">全部规则</option>${rules.map((r) => `<option>${htmlEscape(r)}</option>`).join("")}</select></label>` +
+      `<label>规则 <select id="rule"><option value="">全部规则</option>${rules.map((r) => `<option value="${htmlEscape(r.id)}">${r.name ? `${htmlEscape(r.name)} ` : ""}${htmlEscape(r.id)}</option>`).join("")}</select></label>` +
       `<label>级别 <select id="level"><option value="info">全部</option><option value="warning">警告及以上</option><option value="error">仅错误</option></select></label>` +
       `<button id="expand" type="button">全部展开</button><button id="collapse" type="button">全部折叠</button><span id="count" class="meta"></span></nav>\n<main id="files">\n`,
     file(f: FileResult) {
