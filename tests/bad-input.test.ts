@@ -207,6 +207,8 @@ describe("other formats", () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const e = await parse(png, "scan.txt").catch((x) => x);
     expect([e.code, e.message]).toEqual(["binary-file", "这是图片文件（PNG），不是文本；扫描件请先做 OCR 文字识别，或提供含文字的原始文件"]);
+    // named .pdf, it is said not to be one (a newcomer read "不是文本" for a .pdf as odd)
+    expect((await parse(png, "scan.pdf").catch((x) => x)).message).toMatch(/^这是图片文件（PNG），不是 PDF 文件；/);
     expect(sniff(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe("image");
     // "BM" starting a text is not a bitmap
     expect(sniff(Buffer.from("BM 某某局2024年度部门决算"))).toBe("txt");

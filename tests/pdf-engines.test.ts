@@ -128,7 +128,7 @@ describe("pdfjs reads what PDFium cannot", () => {
     }));
     const { parsePdf: parse, pdfReadingOf: readingOf } = await import("../src/parse/pdf.js");
     const doc = await parse(readFileSync(join(FIXTURES, "pdf", "rotated-table.pdf")));
-    expect(readingOf(doc)).toEqual({ reader: "pdfjs", fallbackFrom: { code: "corrupt-pdf", message: "PDFium 无法加载（ENOENT: pdfium.wasm）" } });
+    expect(readingOf(doc)).toEqual({ reader: "pdfjs", fallbackFrom: { code: "corrupt-pdf", message: "PDFium 无法加载（读取器原文：ENOENT: pdfium.wasm）" } });
     expect(doc.blocks.some((b) => b.kind === "table")).toBe(true);
   });
 
@@ -159,7 +159,7 @@ describe("pdfjs reads what PDFium cannot", () => {
     const { parsePdf: parse, pdfReadingOf: readingOf } = await import("../src/parse/pdf.js");
     const file = readFileSync(join(FIXTURES, "pdf", "continued.pdf"));
     const first = await parse(file);
-    expect(readingOf(first)).toEqual({ reader: "pdfjs", fallbackFrom: { code: "corrupt-pdf", message: "PDF 文件已损坏：第 1 页无法读取（unreachable）" } });
+    expect(readingOf(first)).toEqual({ reader: "pdfjs", fallbackFrom: { code: "corrupt-pdf", message: "PDF 文件已损坏：第 1 页无法读取（读取器原文：unreachable）" } });
     const second = await parse(file);
     expect(readingOf(second)).toEqual({ reader: "pdfium" });
     expect(characters(second)).toBe(characters(first));

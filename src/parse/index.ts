@@ -125,7 +125,8 @@ export async function parseDocument(buf: Uint8Array, path: string, opts: ParseOp
     case "rtf":
       throw new InputError("unsupported-format", "这是 RTF 格式文件，请在 Word 中另存为 .docx 后再检查");
     case "image":
-      throw new InputError("binary-file", `这是图片文件（${imageKind(buf)}），不是文本；扫描件请先做 OCR 文字识别，或提供含文字的原始文件`);
+      // named .pdf or .docx, it is not what its name says; otherwise it is no text
+      throw new InputError("binary-file", `这是图片文件（${imageKind(buf)}），不是${ext === "pdf" ? " PDF 文件" : ext === "docx" ? " Word 文档" : "文本"}；扫描件请先做 OCR 文字识别，或提供含文字的原始文件`);
     default:
       // a text file under the name of a format gouji does not read (.csv, .md, .xml …) is refused, not read as a
       // report: what it holds was not written to be read as one

@@ -329,7 +329,18 @@ function loadError(e: unknown): InputError {
   return new InputError("corrupt-pdf", `PDF 文件无法读取，可能已损坏（${detail(e)}）`);
 }
 
+/** The PDF readers' own words for a damaged file, in Chinese; anything else is quoted as the reader's words. */
+const READER_MESSAGES: [RegExp, string][] = [
+  [/^Invalid PDF structure/i, "文件结构无效，可能已损坏或不完整"],
+  [/XRef|xref/, "交叉引用表损坏"],
+  [/^Bad (?:FCHECK|FDICT)|Invalid (?:block|stored block|code)|Unknown compression|Bad encoding in flate/i, "压缩数据流损坏"],
+  [/Missing PDF|No PDF header|PDF header/i, "缺少 PDF 文件头"],
+  [/Unexpected end|unexpected EOF|end of (?:file|stream)/i, "文件意外结束（可能被截断）"],
+];
+
+/** Why a PDF reader failed, for a Chinese message: a known cause in Chinese, else the reader's words quoted. */
 function detail(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return msg.slice(0, 120);
+  const msg = (e instanceof Error ? e.message : String(e)).slice(0, 120);
+  const known = READER_MESSAGES.find(([re]) => re.test(msg));
+  return known ? known[1] : `读取器原文：${msg}`;
 }
