@@ -127,7 +127,8 @@ function widthOf(text: string): number {
  */
 export function wrapAtSeparators(text: string, width: number): string {
   if (widthOf(text) <= width) return text;
-  const pieces = text.match(/[^；，、\s]*[；，、\s]*/g)!.filter(Boolean);
+  // the pieces end at 、，；: a space inside one ("同一数字一致 same-figure 2（错误 2）") does not break it
+  const pieces = text.match(/[^；，、]*[；，、]*/g)!.filter(Boolean);
   const lines: string[] = [];
   let line = "";
   for (const piece of pieces) {
