@@ -397,9 +397,10 @@ function dedupe(cs: Candidate[]): Candidate[] {
 /**
  * Runs every cross-document relation over the reports given (path + record, in any order). Findings come sorted by
  * series, then by the path and place of the report they belong to; identical findings from two copies of one report
- * (a .txt and a .docx of the same text) are reported once.
+ * (a .txt and a .docx of the same text) are reported once. The rules in `off` (--rule cross-yoy=off) are not run,
+ * so their relations are not counted as checked either.
  */
-export function crossCheck(inputs: { path: string; record: CrossRecord }[]): CrossDocumentResult {
+export function crossCheck(inputs: { path: string; record: CrossRecord }[], off: ReadonlySet<string> = new Set()): CrossDocumentResult {
   const { series, unplaced } = groupSeries(inputs);
   const out: CrossDocumentResult = { series: [], unplaced, findings: [] };
   for (const s of series) {
@@ -417,15 +418,17 @@ export function crossCheck(inputs: { path: string; record: CrossRecord }[]): Cro
         // a 预算 made before last year's 决算 was published compares with preliminary execution figures
         const sev: Severity = st.restated || (r.kind === "预算" && target === "决算") ? "warning" : "error";
         if (st.type === "change") {
+          if (off.has("cross-yoy")) continue;
           if (prev.length) checkChange(ctx, r, st, prev, sev, note, "actual");
           else if (target === "预算" && prevFinal.length) checkChange(ctx, r, st, prevFinal, "warning", "年初预算数", "initialBudget");
         } else {
+          if (off.has("cross-prior-figure")) continue;
           if (prev.length) checkPriorFigure(ctx, r, st, prev, sev, note, "actual");
           else if (target === "预算" && prevFinal.length) checkPriorFigure(ctx, r, st, prevFinal, "warning", "年初预算数", "initialBudget");
         }
       }
-      if (r.kind === "决算" && prevFinal.length) checkCarryOver(ctx, r, prevFinal);
-      if (r.kind === "决算") {
+      if (r.kind === "决算" && prevFinal.length && !off.has("cross-carry-over")) checkCarryOver(ctx, r, prevFinal);
+      if (r.kind === "决算" && !off.has("cross-initial-budget")) {
         const budgets = at(r.year, "预算");
         if (budgets.length) checkInitialBudget(ctx, r, budgets);
       }

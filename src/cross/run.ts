@@ -33,7 +33,7 @@ export function crossForRun(
   keep: (f: CrossFinding) => boolean = () => true,
 ): { result: CrossDocumentResult; counts: { error: number; warning: number; info: number } } | undefined {
   if (records.filter((r) => !/^文件无法读取/.test(r.record.unplaced ?? "")).length < 2) return undefined;
-  const result = crossCheck(records);
+  const result = crossCheck(records, new Set(Object.keys(settings).filter((id) => settings[id] === "off")));
   const min = severityRank(minLevel);
   const set = (f: CrossFinding): CrossFinding | undefined => {
     const s = settings[f.ruleId];
