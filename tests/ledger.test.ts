@@ -68,11 +68,10 @@ describe.skipIf(shared.skip)(shared.name("the reviewed ledger of errors on the s
     const errors = new Map<string, Finding & { file: string }>();
     const count = new Map<string, number>();
     for (const { name, findings } of results) {
-      const f = { name };
       for (const x of findings) {
         if (x.severity !== "error") continue;
-        const k = key(f.name, x.ruleId, x.values.map((v) => v.text));
-        errors.set(k, { ...x, file: f.name });
+        const k = key(name, x.ruleId, x.values.map((v) => v.text));
+        errors.set(k, { ...x, file: name });
         count.set(k, (count.get(k) ?? 0) + 1);
       }
     }

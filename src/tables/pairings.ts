@@ -185,6 +185,19 @@ function strictlyIs(c: { leaf: string; path: string; role?: string }, role: stri
   return true;
 }
 
+/**
+ * The first side's column of `roles` in a view's grid: its index among the side's value columns, its header, and the
+ * side's rows read cleanly (no text in a figure column). Undefined without a grid or such a column.
+ */
+function readColumn(v: TableView, roles: string[], docKind: string): { j: number; column: string; rows: GridRow[] } | undefined {
+  const g = v.grid;
+  if (!g) return undefined;
+  const side = g.sides[0]!.index;
+  const j = columnOf(v, side, roles, docKind);
+  if (j < 0) return undefined;
+  return { j, column: g.columns[side]![j]!.leaf, rows: g.rows.filter((r) => r.side === side && r.odd === 0) };
+}
+
 function columnOf(v: TableView, side: number, roles: string[], docKind: string): number {
   const cols = v.grid!.columns[side] ?? [];
   for (const role of roles) {
@@ -236,11 +249,9 @@ export function cellsOf(v: TableView, reader: Reader, docKind: string): Map<stri
   const g = v.grid;
   if (!g || v.empty) return out;
   if (reader.read === "functionRows") {
-    const side = g.sides[0]!.index;
-    const j = columnOf(v, side, reader.roles, docKind);
-    if (j < 0) return out;
-    const column = g.columns[side]![j]!.leaf;
-    const rows = g.rows.filter((r) => r.side === side && r.odd === 0);
+    const at = readColumn(v, reader.roles, docKind);
+    if (!at) return out;
+    const { j, column, rows } = at;
     const names = new Map<string, string>();
     for (const r of rows) if (isFunctionCode(r.code) && r.code.length === 3) names.set(r.code, r.label);
     // a 类 not printed as a row: its standard name
@@ -309,11 +320,9 @@ export function cellsOf(v: TableView, reader: Reader, docKind: string): Map<stri
     return out;
   }
   if (reader.read === "projectRows") {
-    const side = g.sides[0]!.index;
-    const j = columnOf(v, side, reader.roles, docKind);
-    if (j < 0) return out;
-    const column = g.columns[side]![j]!.leaf;
-    const rows = g.rows.filter((r) => r.side === side && r.odd === 0);
+    const at = readColumn(v, reader.roles, docKind);
+    if (!at) return out;
+    const { j, column, rows } = at;
     const totals = rows.filter((r) => !r.code && TOTAL_LABEL.test(r.label));
     if (totals.length === 1) put({ key: "total", name: totals[0]!.label, column, number: totals[0]!.values[j], byName: false });
     // a project printed on two rows (two 项 of one project) has no one figure: its name addresses neither
@@ -405,9 +414,8 @@ function targetCells(views: TableView[], line: RegExp): Map<string, PairCell> {
   for (const v of views) {
     const name = v.perf?.project ? squash(v.perf.project) : "";
     if (!name || count.get(name) !== 1) continue;
-    const row = (v.targetFunds ?? []).filter((r) => line.test(squash(r.label)));
-    const n = row.length === 1 ? row[0]!.values.budget : undefined;
-    if (n) out.set(`p:${name}`, { key: `p:${name}`, name, column: row[0]!.label, number: inWanyuan(n), byName: true, view: v });
+    const f = fundLine(v, line);
+    if (f) out.set(`p:${name}`, { key: `p:${name}`, name, column: f.label, number: inWanyuan(f.number), byName: true, view: v });
   }
   return out;
 }
@@ -418,10 +426,16 @@ const OVERALL = /整体/;
 /** The 部门整体支出绩效目标表's one line matching `line`, keyed "total": the department's whole. */
 function overallCells(v: TableView, line: RegExp): Map<string, PairCell> {
   const out = new Map<string, PairCell>();
+  const f = fundLine(v, line);
+  if (f) out.set("total", { key: "total", name: squash(f.label), column: "", number: inWanyuan(f.number), byName: false, view: v });
+  return out;
+}
+
+/** A 绩效目标表's one funds line matching `line`, with its figure; undefined when none or several print one. */
+function fundLine(v: TableView, line: RegExp): { label: string; number: PrintedNumber } | undefined {
   const rows = (v.targetFunds ?? []).filter((r) => line.test(squash(r.label)));
   const n = rows.length === 1 ? rows[0]!.values.budget : undefined;
-  if (n) out.set("total", { key: "total", name: squash(rows[0]!.label), column: "", number: inWanyuan(n), byName: false, view: v });
-  return out;
+  return n ? { label: rows[0]!.label, number: n } : undefined;
 }
 
 /** A name key that stands for two rows (a 款 and a 项 of the same name under one 类) addresses neither. */
