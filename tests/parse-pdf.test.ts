@@ -149,6 +149,22 @@ describe("hand-made PDFs", () => {
     expect(texts(doc).map((b) => b.text)).toEqual(["测试收支决算表", "单位：万元", "本年支出合计98.50万元，比上年增加1.50万元，增长1.55%。"]);
   });
 
+  // 珠海's 项目支出表: cells centred vertically, a project's name wrapped over 2–4 lines around its figures, its first
+  // line indented; one-line rows between. Before, the name's halves were rows of their own beside a nameless figure row.
+  it.each(["pdfium", "pdfjs"] as const)("joins a name wrapped around its row's figures into that row (%s)", async (pdfEngine) => {
+    const doc = await parsePdf(read(join(FIXTURES, "centred-labels.pdf")), { timeoutMs: 60_000, pdfEngine });
+    const [t] = tables(doc);
+    expect(t!.rows.map(cellTexts)).toEqual([
+      ["项目名称", "合计", "财政拨款", "其他资金"],
+      ["合计", "1,589.34", "1,586.20", "3.14"],
+      ["市特色会展产业链党委党建工作经费", "0.84", "0.00", "0.84"],
+      ["口岸现场水电费", "1,205.22", "1,205.22", "0.00"],
+      ["单位购置纳入固定资产核算范围的常用办公设备和家具", "2.30", "0.00", "2.30"],
+      ["查验配套服务费", "50.00", "50.00", "0.00"],
+      ["珠海市内外经贸发展专项资金（加快港珠澳大桥经贸新通道建设促进现代物流业高质量发展事项）", "330.98", "330.98", "0.00"],
+    ]);
+  });
+
   it("drops running headers and page numbers and joins a table across a page break", async () => {
     const doc = await parse(join(FIXTURES, "continued.pdf"));
     expect(doc.pages).toBe(3);

@@ -213,6 +213,14 @@ describe.skipIf(!existsSync(ZHUHAI) || !existsSync(SUZHOU_DATA))("real documents
     expect(verdicts(fundColumnSums(t12)).holds).toBeGreaterThanOrEqual(130);
     expect(verdicts(fundColumnSums(t12)).other).toBe(0);
     expect(views.filter((v) => /^表[567] /.test(v.title)).map((v) => v.kind)).toEqual(["gpbExpense", "gpbBasic", "gpbProject"]);
+    // 表12's cells are centred vertically and its names start indented: each wrapped name joins its figures' row,
+    // whether it takes two lines around them or three with the figures on the middle one (page 22 read as
+    // top-aligned gave "港口口岸物业管理费口岸日常水电耗材、清" | 253.00 and left the 0.84 row without a name)
+    const named = (name: string) => t12.table.rows.find((r) => r[0]!.text === name)?.[1]?.text;
+    expect(named("市特色会展产业链党委党建工作经费")).toBe("0.84");
+    expect(named("港口口岸物业管理费")).toBe("253.00");
+    expect(named("口岸日常水电耗材、清洁、现场设备购置、绩效评价审计等运营和管理费用")).toBe("20.20");
+    expect(named("珠海市内外经贸发展专项资金（加快港珠澳大桥经贸新通道建设促进现代物流业高质量发展事项）")).toBe("1,000.00");
   }, 60_000);
 
   it("苏州 数据局: the 政府采购支出表 continued on a page without a header is one table whose sums hold", async () => {

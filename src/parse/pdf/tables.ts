@@ -695,8 +695,14 @@ export class PdfTable {
       }
     }
     const mainY = (r: Row) => r.anchors.reduce((p, a) => (a.cells.length > p.cells.length ? a : p)).line.y;
+    const centred = this.topAligned ? new Map<LineInfo, Row>() : this.centredLabels(rows, deferred, placed, mainY);
     for (const li of deferred) {
       const cells = placed(li);
+      const owner = centred.get(li);
+      if (owner) {
+        owner.cells.push(...cells);
+        continue;
+      }
       const y = li.line.y;
       const samePage = rows.filter((r) => r.anchors[0]!.line.page === li.line.page);
       let near: Row | undefined;
@@ -737,6 +743,107 @@ export class PdfTable {
     this.block.rows = [...this.headerRows, ...this.rows.map((r) => this.bodyRow(r))];
     const last = Math.max(...lines.map((li) => li.line.page));
     if (last > (this.block.lastPage ?? this.block.place.page ?? 0)) this.block.lastPage = last;
+  }
+
+  /**
+   * The lines of labels wrapped around their row's figures, in a table whose cells are vertically centred (珠海's
+   * 项目支出表: "市特色会展产业链党委" / 0.84 … / "党建工作经费"): a row's label lines lie symmetrically about its main
+   * anchor line, at equal distances above and below it (0.5, 1.5 … line pitches for an even count, 1, 2 … with the
+   * anchor line holding the middle one), one column, one cell each, every line but the last filling the column. Pairs
+   * are claimed level by level, nearest first, so two rows never share a line; a row takes a level only when both its
+   * lines are free and as far apart as the pitch its block set. Returns each claimed line with its row.
+   */
+  private centredLabels(rows: Row[], deferred: LineInfo[], placed: (li: LineInfo) => { f: Frag; c: number }[], mainY: (r: Row) => number): Map<LineInfo, Row> {
+    const owner = new Map<LineInfo, Row>();
+    const free = deferred
+      .map((li) => ({ li, cells: placed(li) }))
+      .filter((x) => x.cells.length === 1 && !isNumberText(x.cells[0]!.f.text))
+      .map((x) => ({ li: x.li, f: x.cells[0]!.f, c: x.cells[0]!.c }));
+    if (!free.length) return owner;
+    const full = (f: Frag, c: number) => f.x1 >= this.maxRight[c]! - 1.2 * f.h && !isNumberText(f.text);
+    interface Block {
+      row: Row;
+      c: number;
+      y: number;
+      /** the label lines taken so far, top to bottom, and the distance of the outermost pair */
+      up: Frag[];
+      down: Frag[];
+      d: number;
+      pitch: number;
+      /** the label cell on the anchor line itself (an odd count of lines) */
+      middle?: Frag;
+    }
+    const blocks: Block[] = [];
+    const anchorsOf = new Map<number, number[]>();
+    for (const r of rows) for (const a of r.anchors) anchorsOf.set(a.line.page, [...(anchorsOf.get(a.line.page) ?? []), a.line.y]);
+    for (const r of rows) {
+      const page = r.anchors[0]!.line.page;
+      const y = mainY(r);
+      const columns = new Set(free.filter((x) => x.li.line.page === page).map((x) => x.c));
+      for (const c of columns) {
+        const onAnchor = r.cells.filter((x) => x.c === c && Math.abs(x.f.y - y) < 0.25 * x.f.h);
+        if (onAnchor.length > 1) continue;
+        // only a row with figures beside the column: a label row of its own has nothing to centre on
+        if (!r.cells.some((x) => x.c !== c && isNumberText(x.f.text))) continue;
+        blocks.push({ row: r, c, y, up: [], down: [], d: 0, pitch: 0, ...(onAnchor[0] ? { middle: onAnchor[0].f } : {}) });
+      }
+    }
+    const taken = new Set<LineInfo>();
+    for (let level = 0; level < 6 && blocks.length; level++) {
+      const offers: { b: Block; up: (typeof free)[number]; down: (typeof free)[number]; d: number }[] = [];
+      for (const b of blocks) {
+        if (level > 0 && b.up.length < level) continue;
+        const page = b.row.anchors[0]!.line.page;
+        const anchors = anchorsOf.get(page) ?? [];
+        const topY = b.up.length ? b.up[0]!.y : b.y;
+        const bottomY = b.down.length ? b.down[b.down.length - 1]!.y : b.y;
+        // the nearest free line of the column beyond the block on each side, with no other row's anchor in between
+        const beyond = (above: boolean) => {
+          const from = above ? topY : bottomY;
+          const cands = free.filter((x) => !taken.has(x.li) && x.c === b.c && x.li.line.page === page && (above ? x.f.y < from : x.f.y > from));
+          cands.sort((p, q) => (above ? q.f.y - p.f.y : p.f.y - q.f.y));
+          const x = cands[0];
+          if (!x) return undefined;
+          const lo = Math.min(x.f.y, b.y);
+          const hi = Math.max(x.f.y, b.y);
+          if (anchors.some((ay) => ay > lo + 0.25 * x.f.h && ay < hi - 0.25 * x.f.h)) return undefined;
+          return x;
+        };
+        const up = beyond(true);
+        const down = beyond(false);
+        if (!up || !down) continue;
+        const em = Math.max(up.f.h, down.f.h);
+        const du = b.y - up.f.y;
+        const dd = down.f.y - b.y;
+        if (Math.abs(du - dd) > 0.25 * em) continue;
+        if (level === 0) {
+          if (du > 1.8 * em || du < 0.3 * em) continue;
+        } else {
+          const pitch = b.pitch;
+          if (Math.abs(du - b.d - pitch) > 0.25 * em || Math.abs(dd - b.d - pitch) > 0.25 * em) continue;
+        }
+        // the lines above the last one wrapped: each filled the column
+        const upper = [up.f, ...b.up, ...(b.middle ? [b.middle] : []), ...b.down];
+        if (!upper.every((f) => full(f, b.c))) continue;
+        offers.push({ b, up, down, d: (du + dd) / 2 });
+      }
+      offers.sort((p, q) => p.d - q.d);
+      const grown = new Set<Block>();
+      for (const o of offers) {
+        if (taken.has(o.up.li) || taken.has(o.down.li) || grown.has(o.b)) continue;
+        taken.add(o.up.li);
+        taken.add(o.down.li);
+        if (level === 0) o.b.pitch = o.b.middle ? o.d : 2 * o.d;
+        o.b.up.unshift(o.up.f);
+        o.b.down.push(o.down.f);
+        o.b.d = o.d;
+        owner.set(o.up.li, o.b.row);
+        owner.set(o.down.li, o.b.row);
+        grown.add(o.b);
+      }
+      if (!grown.size) break;
+    }
+    return owner;
   }
 
   /**
@@ -805,6 +912,9 @@ export class PdfTable {
       const up = frags(a);
       return frags(b).every(({ f, c }) => up.some((x) => x.c === c && this.continues(x.f, f, c)));
     };
+    // the label's next line starts where its first did, or further left when the first was indented (珠海's labels
+    // start 2.5 em in: "市特色会展产业链党委" / "党建工作经费")
+    const startsUnder = (first: Frag, next: Frag) => next.x0 <= first.x0 + 0.6 * next.h && next.x0 >= first.x0 - 3 * next.h;
     for (let i = 0; i < lines.length; i++) {
       const li = lines[i]!;
       if (!starts(li) || carries(lines[i - 1], li)) continue;
@@ -817,7 +927,7 @@ export class PdfTable {
         const split = before && !hasFigure(before) && near(before, after, 3.2) ? frags(before) : [];
         for (const { f, c } of below) {
           const s = split.find((x) => x.c === c);
-          if (!own.some((x) => x.c === c) && s && this.filled(s.f, f, c) && Math.abs(s.f.x0 - f.x0) <= 0.6 * f.h) this.votes.centred++;
+          if (!own.some((x) => x.c === c) && s && this.filled(s.f, f, c) && startsUnder(s.f, f)) this.votes.centred++;
         }
       }
       if (before && hasFigure(li) && before.cells.length === 1 && near(before, li) && !carries(lines[i - 2], before)) {
