@@ -149,19 +149,27 @@ describe("hand-made PDFs", () => {
     expect(texts(doc).map((b) => b.text)).toEqual(["测试收支决算表", "单位：万元", "本年支出合计98.50万元，比上年增加1.50万元，增长1.55%。"]);
   });
 
-  // 珠海's 项目支出表: cells centred vertically, a project's name wrapped over 2–4 lines around its figures, its first
-  // line indented; one-line rows between. Before, the name's halves were rows of their own beside a nameless figure row.
-  it.each(["pdfium", "pdfjs"] as const)("joins a name wrapped around its row's figures into that row (%s)", async (pdfEngine) => {
+  // 珠海's 项目支出表: cells centred vertically, a project's name and goal wrapped over several lines around its figures,
+  // each first line indented; one-line rows between. Before, the name's halves were rows of their own beside a nameless
+  // figure row, and a goal's line ending in "。" (prose to the line classifier) ended the table.
+  it.each(["pdfium", "pdfjs"] as const)("joins cells wrapped around their row's figures into that row (%s)", async (pdfEngine) => {
     const doc = await parsePdf(read(join(FIXTURES, "centred-labels.pdf")), { timeoutMs: 60_000, pdfEngine });
+    expect(tables(doc)).toHaveLength(1);
     const [t] = tables(doc);
     expect(t!.rows.map(cellTexts)).toEqual([
-      ["项目名称", "合计", "财政拨款", "其他资金"],
-      ["合计", "1,589.34", "1,586.20", "3.14"],
-      ["市特色会展产业链党委党建工作经费", "0.84", "0.00", "0.84"],
-      ["口岸现场水电费", "1,205.22", "1,205.22", "0.00"],
-      ["单位购置纳入固定资产核算范围的常用办公设备和家具", "2.30", "0.00", "2.30"],
-      ["查验配套服务费", "50.00", "50.00", "0.00"],
-      ["珠海市内外经贸发展专项资金（加快港珠澳大桥经贸新通道建设促进现代物流业高质量发展事项）", "330.98", "330.98", "0.00"],
+      ["项目名称", "合计", "财政拨款", "其他资金", "绩效目标"],
+      ["合计", "1,589.34", "1,586.20", "3.14", ""],
+      ["市特色会展产业链党委党建工作经费", "0.84", "0.00", "0.84", "通过配置辅助人员保障海关监管需要，更好助力服务地方经济发展，促进外贸保稳提质。"],
+      ["口岸现场水电费", "1,205.22", "1,205.22", "0.00", ""],
+      [
+        "单位购置纳入固定资产核算范围的常用办公设备和家具",
+        "2.30",
+        "0.00",
+        "2.30",
+        "为了确保大桥口岸及大桥通关、通行安全、顺畅，预计开展对出境旅客通关安全检查工作，工作内容包括按照有关规定对出境旅客及行李物品实行安全检查，预计达到大桥口岸及大桥通关、通行安全的目的。",
+      ],
+      ["查验配套服务费", "50.00", "50.00", "0.00", "保障查验工作。"],
+      ["珠海市内外经贸发展专项资金（加快港珠澳大桥经贸新通道建设促进现代物流业高质量发展事项）", "330.98", "330.98", "0.00", "保障口岸运转。"],
     ]);
   });
 

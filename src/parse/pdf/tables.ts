@@ -102,9 +102,11 @@ export function classify(line: Line, pageWidth: number): LineInfo {
 
 /**
  * A prose-like stop line (`soft`) that is really the next line of table cells: each of its cells starts where a cell
- * of one of the lines just above starts (within 0.5 em) and is no wider than that cell's widest line plus 1.5 em, all
- * within two lines of it; a line of one cell must not start in the table's first column, where prose after the table
- * would start. `run` is the table's lines so far, in reading order.
+ * of one of the lines just above starts (within 0.5 em, or up to 3 em left of a text cell whose first line was
+ * indented) and is no wider than that cell's widest line plus 1.5 em, all within two lines of it. A line of several
+ * cells may also place a cell where a text cell started, or a figure ended, higher up on the page (the last line of a
+ * name beside the goal's "…提质。"). A line of one cell must not start in the table's first column, where prose after
+ * the table would start. `run` is the table's lines so far, in reading order.
  */
 export function continuesCell(run: LineInfo[], li: LineInfo): boolean {
   if (!li.soft || !run.length || !li.cells.length) return false;
@@ -117,8 +119,20 @@ export function continuesCell(run: LineInfo[], li: LineInfo): boolean {
     if (above.line.page !== li.line.page || li.line.y - above.line.y > 2.2 * Math.max(em, above.line.h)) break;
     recent.push(...above.cells);
   }
+  if (!recent.length) return false;
+  // a line of several cells may also start a cell where one started higher up on the page: the last line of a name
+  // whose first line was indented, beside the goal's last line ("北海关" | "方经济发展，促进外贸保稳提质。")
+  const page = li.cells.length >= 2 ? run.filter((r) => r.line.page === li.line.page).flatMap((r) => r.cells) : [];
+  // a text cell's next line may start up to 3 em left of its first, which was indented
+  const under = (d: Segment, c: Segment) => Math.abs(d.x0 - c.x0) <= 0.5 * em || (!isNumberText(d.text) && c.x0 < d.x0 && c.x0 >= d.x0 - 3 * em);
   return li.cells.every((c) => {
-    const same = recent.filter((d) => Math.abs(d.x0 - c.x0) <= 0.5 * em);
+    let same = recent.filter((d) => under(d, c));
+    if (!same.length) {
+      // on the page: a text cell where one started, a figure where one ended (figures are set flush right)
+      same = isNumberText(c.text)
+        ? page.filter((d) => Math.abs(d.x1 - c.x1) <= 0.5 * em && isNumberText(d.text))
+        : page.filter((d) => Math.abs(d.x0 - c.x0) <= 0.5 * em && !isNumberText(d.text));
+    }
     return same.length > 0 && c.x1 <= Math.max(...same.map((d) => d.x1)) + 1.5 * em;
   });
 }
@@ -695,10 +709,18 @@ export class PdfTable {
       }
     }
     const mainY = (r: Row) => r.anchors.reduce((p, a) => (a.cells.length > p.cells.length ? a : p)).line.y;
-    const centred = this.topAligned ? new Map<LineInfo, Row>() : this.centredLabels(rows, deferred, placed, mainY);
+    let centredLines = new Map<LineInfo, Row>();
+    if (!this.topAligned) {
+      const centred = this.centredLabels(rows, deferred, placed, mainY);
+      for (const [row, parts] of centred.parts) {
+        rows.splice(rows.indexOf(row), 1);
+        for (const p of parts) p.to.cells.push({ f: p.f, c: p.c });
+      }
+      centredLines = centred.lines;
+    }
     for (const li of deferred) {
       const cells = placed(li);
-      const owner = centred.get(li);
+      const owner = centredLines.get(li);
       if (owner) {
         owner.cells.push(...cells);
         continue;
@@ -746,104 +768,148 @@ export class PdfTable {
   }
 
   /**
-   * The lines of labels wrapped around their row's figures, in a table whose cells are vertically centred (珠海's
-   * 项目支出表: "市特色会展产业链党委" / 0.84 … / "党建工作经费"): a row's label lines lie symmetrically about its main
-   * anchor line, at equal distances above and below it (0.5, 1.5 … line pitches for an even count, 1, 2 … with the
-   * anchor line holding the middle one), one column, one cell each, every line but the last filling the column. Pairs
-   * are claimed level by level, nearest first, so two rows never share a line; a row takes a level only when both its
-   * lines are free and as far apart as the pitch its block set. Returns each claimed line with its row.
+   * The lines of cells wrapped around their row's figures, in a table whose cells are vertically centred (珠海's
+   * 项目支出表: "市特色会展产业链党委" / 0.84 … / "党建工作经费", and its 绩效目标 column beside them): in each column, a
+   * row's lines lie symmetrically about its main anchor line, at equal distances above and below it (0.5, 1.5 … line
+   * pitches for an even count, 1, 2 … with the anchor line holding the middle one), every line but the last filling the
+   * column. The pieces are the one-cell lines left over (`deferred`) and the rows without a figure (a name's line
+   * beside a line of the goal next to it): such a row is taken apart only when every one of its cells is claimed, else
+   * it stays a row and the claims are made again without it. Pairs are claimed level by level, nearest first, so two
+   * rows never share a piece; a row takes a level only when both pieces are free and as far apart as its pitch.
+   * Returns each claimed line (deferred) and each row taken apart, with the rows their pieces go to.
    */
-  private centredLabels(rows: Row[], deferred: LineInfo[], placed: (li: LineInfo) => { f: Frag; c: number }[], mainY: (r: Row) => number): Map<LineInfo, Row> {
-    const owner = new Map<LineInfo, Row>();
-    const free = deferred
+  private centredLabels(rows: Row[], deferred: LineInfo[], placed: (li: LineInfo) => { f: Frag; c: number }[], mainY: (r: Row) => number): { lines: Map<LineInfo, Row>; parts: Map<Row, { f: Frag; c: number; to: Row }[]> } {
+    interface Piece {
+      f: Frag;
+      c: number;
+      /** the deferred line it is, or the figureless row it is a cell of */
+      li?: LineInfo;
+      row?: Row;
+    }
+    const figured = (r: Row) => r.cells.some((x) => isNumberText(x.f.text));
+    const textRows = rows.filter(
+      (r) => !figured(r) && r.anchors.every((a) => !a.cells.some((c) => ENUMERATED.test(squash(c.text)) || TOTAL.test(squash(c.text)))),
+    );
+    const loose: Piece[] = deferred
       .map((li) => ({ li, cells: placed(li) }))
       .filter((x) => x.cells.length === 1 && !isNumberText(x.cells[0]!.f.text))
       .map((x) => ({ li: x.li, f: x.cells[0]!.f, c: x.cells[0]!.c }));
-    if (!free.length) return owner;
-    const full = (f: Frag, c: number) => f.x1 >= this.maxRight[c]! - 1.2 * f.h && !isNumberText(f.text);
+    const owners = rows.filter(figured);
+    // a line that filled its column, or stopped a character short because that character may not end it: the next
+    // line starts with it and a mark that may not begin a line ("…整体素" / "质，满足…")
+    const full = (f: Frag, c: number, next: Frag) =>
+      !isNumberText(f.text) && f.x1 >= this.maxRight[c]! - (NO_LINE_START.test(squash(next.text)) ? 2.2 : 1.2) * f.h;
+    const kept = new Set<Row>();
+    for (let round = 0; round < 8; round++) {
+      const pieces: Piece[] = [...loose, ...textRows.filter((r) => !kept.has(r)).flatMap((r) => r.cells.map((x) => ({ f: x.f, c: x.c, row: r })))];
+      const claims = this.claimCentred(owners, pieces, [...owners, ...kept], mainY, full);
+      // a figureless row is taken apart whole or not at all
+      const partial = textRows.filter((r) => !kept.has(r) && r.cells.some((x) => claims.has(x.f)) && !r.cells.every((x) => claims.has(x.f)));
+      if (partial.length && round < 7) {
+        for (const r of partial) kept.add(r);
+        continue;
+      }
+      const lines = new Map<LineInfo, Row>();
+      const parts = new Map<Row, { f: Frag; c: number; to: Row }[]>();
+      for (const p of pieces) {
+        const to = claims.get(p.f);
+        if (!to) continue;
+        if (p.li) lines.set(p.li, to);
+        else if (p.row && !partial.includes(p.row)) parts.set(p.row, [...(parts.get(p.row) ?? []), { f: p.f, c: p.c, to }]);
+      }
+      return { lines, parts };
+    }
+    return { lines: new Map(), parts: new Map() };
+  }
+
+  /** The level-by-level claims of centredLabels over `pieces`: each claimed piece's fragment with its row. */
+  private claimCentred(
+    owners: Row[],
+    pieces: { f: Frag; c: number }[],
+    barriers: Row[],
+    mainY: (r: Row) => number,
+    full: (f: Frag, c: number, next: Frag) => boolean,
+  ): Map<Frag, Row> {
+    const claims = new Map<Frag, Row>();
+    if (!pieces.length) return claims;
     interface Block {
       row: Row;
       c: number;
       y: number;
-      /** the label lines taken so far, top to bottom, and the distance of the outermost pair */
+      page: number;
+      /** the pieces taken so far, top to bottom, and the distance of the outermost pair */
       up: Frag[];
       down: Frag[];
       d: number;
       pitch: number;
-      /** the label cell on the anchor line itself (an odd count of lines) */
+      /** the row's own cell in the column on its anchor line (an odd count of lines) */
       middle?: Frag;
     }
-    const blocks: Block[] = [];
     const anchorsOf = new Map<number, number[]>();
-    for (const r of rows) for (const a of r.anchors) anchorsOf.set(a.line.page, [...(anchorsOf.get(a.line.page) ?? []), a.line.y]);
-    for (const r of rows) {
+    for (const r of barriers) for (const a of r.anchors) anchorsOf.set(a.line.page, [...(anchorsOf.get(a.line.page) ?? []), a.line.y]);
+    const blocks: Block[] = [];
+    for (const r of owners) {
       const page = r.anchors[0]!.line.page;
       const y = mainY(r);
-      const columns = new Set(free.filter((x) => x.li.line.page === page).map((x) => x.c));
+      const columns = new Set(pieces.filter((x) => x.f.page === page).map((x) => x.c));
       for (const c of columns) {
-        const onAnchor = r.cells.filter((x) => x.c === c && Math.abs(x.f.y - y) < 0.25 * x.f.h);
-        if (onAnchor.length > 1) continue;
-        // only a row with figures beside the column: a label row of its own has nothing to centre on
+        const own = r.cells.filter((x) => x.c === c);
+        const onAnchor = own.filter((x) => Math.abs(x.f.y - y) < 0.25 * x.f.h);
+        // a cell of the row already off its anchor line: the row's cell there is not one centred block
+        if (onAnchor.length > 1 || own.length > onAnchor.length) continue;
         if (!r.cells.some((x) => x.c !== c && isNumberText(x.f.text))) continue;
-        blocks.push({ row: r, c, y, up: [], down: [], d: 0, pitch: 0, ...(onAnchor[0] ? { middle: onAnchor[0].f } : {}) });
+        blocks.push({ row: r, c, y, page, up: [], down: [], d: 0, pitch: 0, ...(onAnchor[0] ? { middle: onAnchor[0].f } : {}) });
       }
     }
-    const taken = new Set<LineInfo>();
-    for (let level = 0; level < 6 && blocks.length; level++) {
-      const offers: { b: Block; up: (typeof free)[number]; down: (typeof free)[number]; d: number }[] = [];
+    for (let level = 0; level < 8 && blocks.length; level++) {
+      const offers: { b: Block; up: Frag; down: Frag; d: number }[] = [];
       for (const b of blocks) {
         if (level > 0 && b.up.length < level) continue;
-        const page = b.row.anchors[0]!.line.page;
-        const anchors = anchorsOf.get(page) ?? [];
-        const topY = b.up.length ? b.up[0]!.y : b.y;
-        const bottomY = b.down.length ? b.down[b.down.length - 1]!.y : b.y;
-        // the nearest free line of the column beyond the block on each side, with no other row's anchor in between
-        const beyond = (above: boolean) => {
-          const from = above ? topY : bottomY;
-          const cands = free.filter((x) => !taken.has(x.li) && x.c === b.c && x.li.line.page === page && (above ? x.f.y < from : x.f.y > from));
-          cands.sort((p, q) => (above ? q.f.y - p.f.y : p.f.y - q.f.y));
-          const x = cands[0];
-          if (!x) return undefined;
-          const lo = Math.min(x.f.y, b.y);
-          const hi = Math.max(x.f.y, b.y);
-          if (anchors.some((ay) => ay > lo + 0.25 * x.f.h && ay < hi - 0.25 * x.f.h)) return undefined;
-          return x;
+        const anchors = anchorsOf.get(b.page) ?? [];
+        // the nearest free piece of the column beyond the block on each side, with no other row's anchor in between
+        const beyond = (above: boolean): Frag | undefined => {
+          const from = above ? (b.up[0]?.y ?? b.y) : (b.down[b.down.length - 1]?.y ?? b.y);
+          let best: Frag | undefined;
+          for (const x of pieces) {
+            if (x.c !== b.c || x.f.page !== b.page || claims.has(x.f)) continue;
+            if (above ? x.f.y >= from : x.f.y <= from) continue;
+            if (!best || (above ? x.f.y > best.y : x.f.y < best.y)) best = x.f;
+          }
+          if (!best) return undefined;
+          const lo = Math.min(best.y, b.y) + 0.25 * best.h;
+          const hi = Math.max(best.y, b.y) - 0.25 * best.h;
+          return anchors.some((ay) => ay > lo && ay < hi) ? undefined : best;
         };
         const up = beyond(true);
         const down = beyond(false);
         if (!up || !down) continue;
-        const em = Math.max(up.f.h, down.f.h);
-        const du = b.y - up.f.y;
-        const dd = down.f.y - b.y;
+        const em = Math.max(up.h, down.h);
+        const du = b.y - up.y;
+        const dd = down.y - b.y;
         if (Math.abs(du - dd) > 0.25 * em) continue;
         if (level === 0) {
           if (du > 1.8 * em || du < 0.3 * em) continue;
-        } else {
-          const pitch = b.pitch;
-          if (Math.abs(du - b.d - pitch) > 0.25 * em || Math.abs(dd - b.d - pitch) > 0.25 * em) continue;
-        }
+        } else if (Math.abs(du - b.d - b.pitch) > 0.25 * em || Math.abs(dd - b.d - b.pitch) > 0.25 * em) continue;
         // the lines above the last one wrapped: each filled the column
-        const upper = [up.f, ...b.up, ...(b.middle ? [b.middle] : []), ...b.down];
-        if (!upper.every((f) => full(f, b.c))) continue;
+        const seq = [up, ...b.up, ...(b.middle ? [b.middle] : []), ...b.down, down];
+        if (!seq.slice(0, -1).every((f, i) => full(f, b.c, seq[i + 1]!))) continue;
         offers.push({ b, up, down, d: (du + dd) / 2 });
       }
       offers.sort((p, q) => p.d - q.d);
-      const grown = new Set<Block>();
+      let grown = 0;
       for (const o of offers) {
-        if (taken.has(o.up.li) || taken.has(o.down.li) || grown.has(o.b)) continue;
-        taken.add(o.up.li);
-        taken.add(o.down.li);
+        if (claims.has(o.up) || claims.has(o.down)) continue;
         if (level === 0) o.b.pitch = o.b.middle ? o.d : 2 * o.d;
-        o.b.up.unshift(o.up.f);
-        o.b.down.push(o.down.f);
+        o.b.up.unshift(o.up);
+        o.b.down.push(o.down);
         o.b.d = o.d;
-        owner.set(o.up.li, o.b.row);
-        owner.set(o.down.li, o.b.row);
-        grown.add(o.b);
+        claims.set(o.up, o.b.row);
+        claims.set(o.down, o.b.row);
+        grown++;
       }
-      if (!grown.size) break;
+      if (!grown) break;
     }
-    return owner;
+    return claims;
   }
 
   /**
