@@ -7,6 +7,7 @@ import budgetVariance from "./budget-variance.js";
 import comparisonWords from "./comparison-words.js";
 import completeness from "./completeness.js";
 import incompleteReading from "./incomplete-reading.js";
+import keyProject from "./key-project.js";
 import namesYears from "./names-years.js";
 import perfCompletion from "./perf-completion.js";
 import perfCost from "./perf-cost.js";
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   comparisonWords,
   completeness,
   incompleteReading,
+  keyProject,
   namesYears,
   perfCompletion,
   perfCost,

@@ -236,6 +236,48 @@ describe("perf-projects", () => {
   });
 });
 
+// 广东's template: the narrative's "重点项目预算绩效目标情况" table against the 项目支出表 (珠海 商务局)
+function keyProjects(opts: { key?: string; head?: string; keyUnit?: string; second?: boolean; funds?: [string, string] } = {}): string {
+  const [gpb, other] = opts.funds ?? ["7,672.50", "0.00"];
+  return (
+    BUDGET_HEAD +
+    "表12 部门预算项目支出预算表\n单位：万元\n" +
+    tsv(
+      ["项目名称", "总计", "一般公共预算", opts.head ?? "其他资金"],
+      ["合计", "7,772.50", "7,772.50", "0.00"],
+      ["辅助人员补助经费", "7,672.50", gpb, other],
+      ["查验配套服务费", "100.00", "100.00", "0.00"],
+      ...(opts.second ? [["辅助人员补助经费", "5.00", "5.00", "0.00"]] : []),
+    ) +
+    "\n\n七、重点项目预算绩效目标情况\n" +
+    tsv(["项目", `预算数（单位：${opts.keyUnit ?? "万元"}）`, "绩效目标"], ["辅助人员补助经费", opts.key ?? "7672.25", "保障海关监管需要"], ["查验配套服务费", "100", "保障查验工作"])
+  );
+}
+
+describe("key-project", () => {
+  it("a key project's 预算数 that no fund scope of its 项目支出表 row gives is an error citing both rows", () => {
+    const found = run(keyProjects(), "key-project").filter((f) => f.severity !== "info");
+    expect(found.map(brief)).toEqual(["error [7672.25@2,2 7,672.50@3,2 7,672.50@3,3] 7672.50≠7672.25"]);
+    expect(found[0]!.message).toContain("（其中一般公共预算7,672.50万元，其余资金来源为0）");
+    // the one that agrees (100 against 100.00) holds
+    expect(run(keyProjects({ key: "7,672.50" }), "key-project").filter((f) => f.severity !== "info")).toEqual([]);
+  });
+  it("a key project that is the money of some of its sources holds", () => {
+    // 7,000.00 of 一般公共预算 and 672.50 of 其他资金: the narrative may count the 一般公共预算 alone
+    expect(notInfo(keyProjects({ key: "7000", funds: ["7,000.00", "672.50"] }), "key-project")).toEqual([]);
+    expect(notInfo(keyProjects({ key: "6999", funds: ["7,000.00", "672.50"] }), "key-project")).toEqual(["error [6999@2,2 7,672.50@3,2 7,000.00@3,3 672.50@3,4] 7672.50≠6999"]);
+  });
+  it("a source column it cannot name: less than the total is a warning, more is an error", () => {
+    expect(notInfo(keyProjects({ key: "7000", head: "另列资金" }), "key-project")).toEqual(["warning [7000@2,2 7,672.50@3,2] 7672.50≠7000"]);
+    expect(notInfo(keyProjects({ key: "7700", head: "另列资金" }), "key-project")).toEqual(["error [7700@2,2 7,672.50@3,2] 7672.50≠7700"]);
+  });
+  it("no finding when the name is printed twice, the unit is not 万元, or the figures differ by 10,000 times", () => {
+    expect(notInfo(keyProjects({ second: true }), "key-project")).toEqual([]);
+    expect(notInfo(keyProjects({ keyUnit: "元" }), "key-project")).toEqual([]);
+    expect(notInfo(keyProjects({ key: "76,725,000.00" }), "key-project")).toEqual([]);
+  });
+});
+
 describe("completeness", () => {
   it("a document that only lists its tables (见附表) is not missing any", () => {
     const text = FINAL_HEAD + "第四部分 部门决算报表（见附表）\n一、《收入支出决算总表》\n二、《收入决算表》\n";

@@ -223,6 +223,18 @@ describe.skipIf(!existsSync(ZHUHAI) || !existsSync(SUZHOU_DATA))("real documents
     expect(named("珠海市内外经贸发展专项资金（加快港珠澳大桥经贸新通道建设促进现代物流业高质量发展事项）")).toBe("1,000.00");
   }, 60_000);
 
+  it("珠海 商务局: the narrative's 重点项目 table, read whole over three pages, against 表12 by project name", async () => {
+    const report = await real(ZHUHAI);
+    // its 22 projects: names wrapped around centred figures, goals beside them, "预算数（单位：万元）" in the header
+    const key = report.tables.filter((t) => t.rows[0]?.map((c) => c.text).join("|") === "项目|预算数（单位：万元）|绩效目标");
+    const named = key.flatMap((t) => t.rows.filter((r) => r[1]?.number && r[0]!.text));
+    expect(named.length).toBeGreaterThanOrEqual(21);
+    expect(named.find((r) => r[0]!.text === "珠海市内外经贸发展专项资金（稳外贸事项）")?.[1]?.text).toBe("750");
+    // two of them differ from 表12 in every fund: REAL in the ledger (a reviewer read both pages)
+    const found = run(report, "key-project").map((f) => `${f.severity} ${f.values.map((v) => v.text).join(" ")}`);
+    expect(found).toEqual(["error 7672.25 7,672.50 7,672.50", "error 175 234.48 234.48"]);
+  }, 60_000);
+
   it("苏州 数据局: the 政府采购支出表 continued on a page without a header is one table whose sums hold", async () => {
     const views = tableViews(await real(SUZHOU_DATA));
     const v = views.find((x) => x.kind === "procurement")!;

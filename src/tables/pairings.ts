@@ -400,7 +400,7 @@ function virtualClasses(rows: GridRow[], j: number, names: Map<string, string>, 
 const SANGONG_ECON: Record<string, SangongItem> = { "30212": "abroad", "30217": "reception", "30231": "operation", "31013": "purchase" };
 
 /** A project's name in a 项目支出 table: the sub-label beside its 项 or unit, or the label of a row with no code. */
-function projectName(r: GridRow): string | undefined {
+export function projectName(r: GridRow): string | undefined {
   if (r.sublabel) return squash(r.sublabel.split("/").pop()!);
   if (r.code || !r.label || TOTAL_LABEL.test(r.label) || /合计|小计|总计/.test(r.label)) return undefined;
   return squash(r.label);

@@ -89,7 +89,9 @@ export function classify(line: Line, pageWidth: number): LineInfo {
   const single = cells.length <= 1;
   const hard =
     /^(注|说明|备注|资料来源|数据来源)\d*[:：]/.test(t) ||
-    /(编制|填报)(单位|部门)[:：]|^单位[:：]|单位[:：](万元|元|亿元|千元|个|人)/.test(t) ||
+    /(编制|填报)(单位|部门)[:：]|^单位[:：]/.test(t) ||
+    // "单位：万元" on a line of its own; inside a header cell ("预算数（单位：万元）" beside other cells) it heads a column
+    (/单位[:：](万元|元|亿元|千元|个|人)/.test(t) && !(cells.length >= 3 && /[（(]单位[:：]/.test(t))) ||
     (single && t.length <= 50 && (/表(（续）|\(续\)|续)?$/.test(t) || /^表\d+/.test(t))) ||
     /^第[一二三四五六七八九十]+部分/.test(t);
   const prose =
@@ -102,8 +104,8 @@ export function classify(line: Line, pageWidth: number): LineInfo {
 
 /**
  * A prose-like stop line (`soft`) that is really the next line of table cells: each of its cells starts where a cell
- * of one of the lines just above starts (within 0.5 em, or up to 3 em left of a text cell whose first line was
- * indented) and is no wider than that cell's widest line plus 1.5 em, all within two lines of it. A line of several
+ * of one of the lines just above starts (within 0.5 em; a text cell's line up to 3 em left or 1 em right of one: a
+ * cell's first line is often indented) and is no wider than that cell's widest line plus 1.5 em, all within two lines of it. A line of several
  * cells may also place a cell where a text cell started, or a figure ended, higher up on the page (the last line of a
  * name beside the goal's "…提质。"). A line of one cell must not start in the table's first column, where prose after
  * the table would start. `run` is the table's lines so far, in reading order.
@@ -123,8 +125,11 @@ export function continuesCell(run: LineInfo[], li: LineInfo): boolean {
   // a line of several cells may also start a cell where one started higher up on the page: the last line of a name
   // whose first line was indented, beside the goal's last line ("北海关" | "方经济发展，促进外贸保稳提质。")
   const page = li.cells.length >= 2 ? run.filter((r) => r.line.page === li.line.page).flatMap((r) => r.cells) : [];
-  // a text cell's next line may start up to 3 em left of its first, which was indented
-  const under = (d: Segment, c: Segment) => Math.abs(d.x0 - c.x0) <= 0.5 * em || (!isNumberText(d.text) && c.x0 < d.x0 && c.x0 >= d.x0 - 3 * em);
+  // a text cell's next line may start up to 3 em left of its first, which was indented; the next cell's first line,
+  // indented by half an em or so, up to 1 em right of the last line of the cell above
+  const under = (d: Segment, c: Segment) =>
+    Math.abs(d.x0 - c.x0) <= 0.5 * em || (!isNumberText(d.text) && !isNumberText(c.text) && c.x0 - d.x0 >= -3 * em && c.x0 - d.x0 <= em);
+  const onPage = run.filter((r) => r.line.page === li.line.page).flatMap((r) => r.cells.filter((d) => !isNumberText(d.text)));
   return li.cells.every((c) => {
     let same = recent.filter((d) => under(d, c));
     if (!same.length) {
@@ -133,7 +138,14 @@ export function continuesCell(run: LineInfo[], li: LineInfo): boolean {
         ? page.filter((d) => Math.abs(d.x1 - c.x1) <= 0.5 * em && isNumberText(d.text))
         : page.filter((d) => Math.abs(d.x0 - c.x0) <= 0.5 * em && !isNumberText(d.text));
     }
-    return same.length > 0 && c.x1 <= Math.max(...same.map((d) => d.x1)) + 1.5 * em;
+    if (!same.length) return false;
+    // how wide the cell may be: as wide as the lines it goes on from; a new cell's first line, indented where other
+    // cells' first lines in the column are, as wide as the column's lines on the page (the cell above ended with a
+    // short line: "质增效。" over the next row's "实现批发、零售企业销售额的显著增量，")
+    let column = same;
+    const indented = !isNumberText(c.text) && same.every((d) => c.x0 - d.x0 >= 0.3 * em) && onPage.some((d) => !recent.includes(d) && Math.abs(d.x0 - c.x0) <= 0.3 * em);
+    if (indented) column = [...same, ...onPage.filter((d) => same.some((x) => Math.abs(x.x0 - d.x0) <= 0.5 * em) || Math.abs(d.x0 - c.x0) <= 0.3 * em)];
+    return c.x1 <= Math.max(...column.map((d) => d.x1)) + 1.5 * em;
   });
 }
 
@@ -163,6 +175,10 @@ export function findTable(run: LineInfo[]): TableSpan | undefined {
     start = run.findIndex((li) => li.cells.length >= 2);
   }
   const h = median(run.map((li) => li.line.h));
+  if (bodyStart > 0 && bodyStart < run.length) {
+    bodyStart -= centredAbove(run, bodyStart);
+    start = bodyStart;
+  }
   // header lines above: dense, or multi-cell; never a heading or a bigger font (a title)
   while (start > 0) {
     const above = run[start - 1]!;
@@ -183,6 +199,40 @@ export function findTable(run: LineInfo[]): TableSpan | undefined {
   if (last < 0) return undefined;
   const end = extendEnd(run, start, bodyStart, last);
   return { start, bodyStart: Math.min(bodyStart, end + 1), end };
+}
+
+/**
+ * How many of the lines right above the first body line are the first row's own cells, centred on it (珠海's 重点项目
+ * table, whose header line the classifier left out: "珠海市内外经贸发展专项资" / "750" / "金（稳外贸事项）"): lines of
+ * one cell and no figure, each mirrored by a line of the same kind as far below the body line, the nearest pair less
+ * than a line apart (the halves of cells wrapped around a one-line figure), the next ones whole or half pitches
+ * further.
+ */
+function centredAbove(run: LineInfo[], bodyStart: number): number {
+  const body = run[bodyStart]!.line;
+  const piece = (li: LineInfo | undefined) => !!li && li.line.page === body.page && li.cells.length === 1 && !li.cells.some(isNumeric) && !isBodyLine(li);
+  let taken = 0;
+  let d = 0;
+  let last = 0;
+  for (let k = bodyStart - 1; k >= 0 && taken < 6; k--) {
+    const above = run[k]!;
+    if (!piece(above)) break;
+    const up = body.y - above.line.y;
+    const mirror = run.slice(bodyStart + 1).find((li) => li.line.page === body.page && Math.abs(li.line.y - body.y - up) <= 0.25 * body.h);
+    if (!mirror || mirror.cells.some(isNumeric) || isBodyLine(mirror)) break;
+    // half a pitch first; then whole or half pitches further, one column's cell of an even count of lines and
+    // another's of an odd count (its middle line on the body line), never more than a pitch past the last one
+    if (taken === 0) {
+      if (up >= 0.9 * body.h) break;
+      d = up;
+    } else {
+      const steps = Math.round(up / d);
+      if (Math.abs(up - steps * d) > 0.25 * body.h || up - last > 2 * d + 0.25 * body.h) break;
+    }
+    last = up;
+    taken++;
+  }
+  return taken;
 }
 
 /**
@@ -376,8 +426,8 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
 
 /**
  * One wide cell can hold a left-aligned text on some rows ("—") and a right-aligned figure on others ("10.00"), far
- * apart: a column of figures right of a column of text, the two never on the same line and not each under a header
- * cell of its own, is that column's right side.
+ * apart: a column of figures right of a column of texts, the two never on the same line and not each under a header
+ * cell of its own, is that column's right side, unless the texts are names, more of them than figures.
  */
 function mergeMixedAlignment(cores: Core[], body: LineInfo[]): Core[] {
   // cells within one column (a cell spanning several says nothing)
@@ -387,6 +437,11 @@ function mergeMixedAlignment(cores: Core[], body: LineInfo[]): Core[] {
     const right = cores[i + 1]!;
     if (!right.numeric || left.numeric || (right.claimed && left.claimed)) continue;
     if (lines.some((fs) => fs.some((f) => overlap(left, f) > 0) && fs.some((f) => overlap(right, f) > 0))) continue;
+    // placeholders ("—", "无") or a label or two beside the figures ("部门预算编码" over them), not a column of names
+    // with the figures centred apart from them (珠海's 重点项目 table: "珠海市内外经贸发展专项资" / "750" / "金（…）")
+    const texts = lines.flatMap((fs) => fs.filter((f) => overlap(left, f) > 0));
+    const figures = lines.flatMap((fs) => fs.filter((f) => overlap(right, f) > 0));
+    if (texts.some((f) => squash(f.text).length > 4) && texts.length > figures.length) continue;
     left.x1 = right.x1;
     left.numeric = true;
     left.support += right.support;
