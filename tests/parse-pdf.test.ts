@@ -173,6 +173,24 @@ describe("hand-made PDFs", () => {
     ]);
   });
 
+  // 湖州's “三公” table: header cells and the line numbering the columns centred in their cells, the figures flush
+  // right, none overlapping the figures under it. Before, each number and header cell opened a column of its own
+  // beside the figures' ("** | 1 | | 2 | 3 | | 4 …") and the 三公 items could not be told apart.
+  it.each(["pdfium", "pdfjs"] as const)("puts a column-number line and centred header cells over the figures they head (%s)", async (pdfEngine) => {
+    const doc = await parsePdf(read(join(FIXTURES, "numbered-columns.pdf")), { timeoutMs: 60_000, pdfEngine });
+    const [t] = tables(doc);
+    expect(t!.rows.map(cellTexts)).toEqual([
+      ["单位名称", "“三公”经费", "因公出国(境)费", "公务用车购置及运行费", "公务接待费"],
+      ["", "合计", "用", "", "公务用车购置", "公务用车运行", ""],
+      ["", "", "", "小计", "费", "维护费", ""],
+      ["**", "1", "2", "3", "4", "5", "6"],
+      ["合计", "749.83", "", "698.30", "171.80", "526.50", "51.53"],
+      ["湖州市交通运输局", "1.00", "", "", "", "", "1.00"],
+      ["湖州市公路与运输管理中心", "748.83", "", "698.30", "171.80", "526.50", "50.53"],
+    ]);
+    expect(t!.rows[0]![3]!.colSpan).toBe(3);
+  });
+
   it("drops running headers and page numbers and joins a table across a page break", async () => {
     const doc = await parse(join(FIXTURES, "continued.pdf"));
     expect(doc.pages).toBe(3);

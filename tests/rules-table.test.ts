@@ -125,6 +125,23 @@ describe("table-sangong", () => {
     // 0.00 + 2.00 + 0.18 = 2.18 ≠ 2.28
     expect(notInfo(sangong(["2.28", "0.00", "2.00", "0.00", "2.00", "0.18"]), "table-sangong")).toEqual(["error [2.28@3,1 0.00@3,2 2.00@3,3 0.18@3,6] 2.18≠2.28"]);
   });
+  // 湖州's header as its PDF prints it: each cell broken over lines ("公务用车购置" / "费"), a column-number line, one
+  // row per unit; each column's header is read top to bottom as one text
+  const huzhou = (total: string) =>
+    BUDGET_HEAD +
+    "表07 2026年市级部门一般公共预算\"三公\"经费支出表\n单位：万元\n" +
+    tsv(
+      ["单位名称", "“三公”经费", "因公出国(境)费", "公务用车购置及运行费", "", "公务接待费"],
+      ["", "合计", "用", "", "公务用车购置", "公务用车运行", ""],
+      ["", "", "", "小计", "费", "维护费", ""],
+      ["**", "1", "2", "3", "4", "5", "6"],
+      ["合计", total, "", "698.30", "171.80", "526.50", "51.53"],
+      ["湖州市交通运输局", "1.00", "", "", "", "", "1.00"],
+    );
+  it("a header broken over lines: valid, and 合计 ≠ 因公出国 + 公务用车 + 公务接待", () => {
+    expect(notInfo(huzhou("749.83"), "table-sangong")).toEqual([]);
+    expect(notInfo(huzhou("749.38"), "table-sangong")).toEqual(["error [749.38@5,2 698.30@5,4 51.53@5,7] 749.83≠749.38"]);
+  });
 });
 
 /** A 项目支出绩效自评表 in the Xinjiang layout, with the narrative of section 十一 above it. */

@@ -235,6 +235,20 @@ describe.skipIf(!existsSync(ZHUHAI) || !existsSync(SUZHOU_DATA))("real documents
     expect(found).toEqual(["error 7672.25 7,672.50 7,672.50", "error 175 234.48 234.48"]);
   }, 60_000);
 
+  it("湖州: the “三公” tables, whose centred header cells and column numbers do not overlap the figures, are read", async () => {
+    const read: string[] = [];
+    for (const name of ["交通运输局", "卫生健康委员会", "财政局", "退役军人事务局"]) {
+      const v = tableViews(await real(`../shared/corpus/rw__湖州__2026年湖州市${name}部门预算.pdf`)).find((x) => x.kind === "sangong");
+      read.push(`${name} ${(v?.sangong?.slots ?? []).map((x) => `${x.item}=${x.number?.text ?? ""}`).join(" ")}`);
+    }
+    expect(read).toEqual([
+      "交通运输局 total=749.83 abroad= vehicle=698.30 purchase=171.80 operation=526.50 reception=51.53",
+      "卫生健康委员会 total=53.10 abroad= vehicle=38.50 purchase= operation=38.50 reception=14.60",
+      "财政局 total=9.30 abroad= vehicle=3.50 purchase= operation=3.50 reception=5.80",
+      "退役军人事务局 total=1.10 abroad= vehicle= purchase= operation= reception=1.10",
+    ]);
+  }, 60_000);
+
   it("苏州 数据局: the 政府采购支出表 continued on a page without a header is one table whose sums hold", async () => {
     const views = tableViews(await real(SUZHOU_DATA));
     const v = views.find((x) => x.kind === "procurement")!;

@@ -64,16 +64,28 @@ function tokenOf(text: string): Token["type"] | undefined {
   return undefined;
 }
 
-export function readSangong(rows: TableCell[][], unit: string, title: string, isFinal: boolean): Sangong | undefined {
+export function readSangong(rows: TableCell[][], unit: string, title: string, isFinal: boolean, byColumn = false): Sangong | undefined {
   const dataIdx = rows.findIndex((r) => r.some((c) => c.number) && r.every((c) => isBlank(c.text) || c.number || tokenOf(c.text)));
   if (dataIdx < 0) return { slots: [] };
   const tokens: Token[] = [];
-  rows.slice(0, dataIdx).forEach((r, k) => {
-    for (const c of r) {
-      const type = tokenOf(c.text);
-      if (type) tokens.push({ row: k, col: c.column, type });
+  if (byColumn) {
+    // each column's header read top to bottom as one text: header cells a PDF broke over lines ("公务用车购置" / "费",
+    // "“三公”经费" / "合计") name their item whole
+    const texts = new Map<number, string>();
+    // (a line numbering the columns, "** 1 2 3", is no part of it)
+    for (const r of rows.slice(0, dataIdx)) for (const c of r) if (!c.number && !/^(?:\*+|栏次)$/.test(squash(c.text))) texts.set(c.column, (texts.get(c.column) ?? "") + squash(c.text));
+    for (const [col, text] of texts) {
+      const type = tokenOf(text);
+      if (type) tokens.push({ row: 0, col, type });
     }
-  });
+  } else {
+    rows.slice(0, dataIdx).forEach((r, k) => {
+      for (const c of r) {
+        const type = tokenOf(c.text);
+        if (type) tokens.push({ row: k, col: c.column, type });
+      }
+    });
+  }
   const firstTotal = tokens.find((t) => t.type === "total");
   // the items in column order; a 决算 printing 预算数 and 决算数 in two blocks names each item twice: the first counts
   const seen = new Set<string>();
@@ -106,14 +118,14 @@ export function readSangong(rows: TableCell[][], unit: string, title: string, is
     order = [...items.map((item) => ({ item, measure: first })), ...items.map((item) => ({ item, measure: second }))];
   } else if (measures.length === 0 || !isFinal) {
     order = items.map((item) => ({ item, measure: base }));
-  } else return undefined;
+  } else return byColumn ? undefined : readSangong(rows, unit, title, isFinal, true);
 
   const row = rows[dataIdx]!;
   // the value cells: every cell of the row (empty ones included) but a label such as "决算数"
   let cells = row.filter((c) => !tokenOf(c.text));
   while (cells.length > order.length && isBlank(cells[cells.length - 1]!.text)) cells = cells.slice(0, -1);
   while (cells.length > order.length && isBlank(cells[0]!.text)) cells = cells.slice(1);
-  if (cells.length !== order.length) return undefined;
+  if (cells.length !== order.length) return byColumn ? undefined : readSangong(rows, unit, title, isFinal, true);
   return {
     // the columns that are no 三公 item only kept the others in place
     slots: order.flatMap((o, k) => {

@@ -150,6 +150,16 @@ export function continuesCell(run: LineInfo[], li: LineInfo): boolean {
 }
 
 const isNumeric = (s: Segment) => isNumberText(s.text);
+/**
+ * A line that numbers the columns: "栏次" / "**" (or nothing) and then 1, 2, 3 … in order, at least three of them
+ * (湖州's "** 1 2 3 4 5 6", 决算's "栏次 1 2 3").
+ */
+function isColumnNumbering(li: LineInfo): boolean {
+  const cells = li.cells.map((c) => squash(c.text));
+  const k = /^(?:\*+|栏次|行次)$/.test(cells[0] ?? "") ? 1 : 0;
+  const nums = cells.slice(k);
+  return nums.length >= 3 && nums.every((t, i) => t === String(i + 1));
+}
 /** a line of the table body: a number or code, a lone "合计" (of an empty table), an enumerated label beside another cell */
 const isBodyLine = (li: LineInfo) =>
   li.cells.some(isNumeric) ||
@@ -343,11 +353,11 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
   const cores: Core[] = [];
   // left edges of header cells that fell on one column: a shorter line of the same cell starts there too
   const headerLefts: { x0: number; core: Core }[] = [];
-  const add = (f: Frag, fromHeader?: { line: Frag[] }) => {
+  const add = (f: Frag, fromHeader?: { line: Frag[]; numbering?: boolean }) => {
     const hits = cores.filter((c) => overlap(c, f) > 0.5);
     if (hits.length === 1 && fromHeader) headerLefts.push({ x0: f.x0, core: hits[0]! });
     if (hits.length === 0) {
-      if (fromHeader && headsNumberColumn(f, fromHeader.line)) return;
+      if (fromHeader && headsNumberColumn(f, fromHeader.line, fromHeader.numbering)) return;
       // a left-aligned header cell's short line ("实施单" / "位") over right-aligned figures it does not reach
       const sameLeft = fromHeader && headerLefts.find((h) => Math.abs(h.x0 - f.x0) <= 0.5 * f.h);
       if (sameLeft) {
@@ -394,17 +404,22 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
   // A header cell is centred in its cell while the numbers under it are right-aligned, so the two need not overlap
   // ("合计" over "0.95"): a header cell just left of a number column no other header cell has claimed, with its
   // centre left of the numbers' right edge and nothing in between, heads that column.
-  const headsNumberColumn = (f: Frag, line: Frag[]) => {
+  // A column's number reaches over to it: the column starts there, so the header cells above, centred like it, fall
+  // on it too.
+  const headsNumberColumn = (f: Frag, line: Frag[], numbering = false) => {
     const right = cores.filter((c) => c.x0 >= f.x1).sort((a, b) => a.x0 - b.x0)[0];
     if (!right || !right.numeric || right.claimed) return false;
     if ((f.x0 + f.x1) / 2 >= right.x1 || right.x0 - f.x1 > 3 * f.h) return false;
     if (line.some((o) => o !== f && o.x1 > f.x1 && o.x0 < right.x1)) return false;
     right.claimed = true;
     right.support++;
+    if (numbering) right.x0 = f.x0;
     return true;
   };
-  // the lines of a long cell (soft stops let into the table) say where that cell starts, not where columns are
-  const bodyFrags = body.filter((li) => !li.soft).flatMap(fragsOf);
+  // the lines of a long cell (soft stops let into the table) say where that cell starts, not where columns are; a
+  // line numbering the columns is centred like the header, so it says what a header line says
+  const numbering = body.filter(isColumnNumbering);
+  const bodyFrags = body.filter((li) => !li.soft && !numbering.includes(li)).flatMap(fragsOf);
   const numbers = bodyFrags.filter((f) => isNumberText(f.text));
   // texts sharing their left edge with many others (a column of wrapped lines) first, then the widest
   const texts = bodyFrags.filter((f) => !isNumberText(f.text));
@@ -414,6 +429,12 @@ function deriveColumns(body: LineInfo[], header: LineInfo[]): Core[] {
   texts.sort((a, b) => support(b) - support(a) || b.x1 - b.x0 - (a.x1 - a.x0));
   numbers.forEach((f) => add(f));
   texts.forEach((f) => add(f));
+  // the numbering first: one number over each column, the lowest header line (湖州's "** 1 2 3 4 5 6", centred over
+  // figures set flush right, is how its header cells find their columns)
+  for (const li of numbering) {
+    const frags = fragsOf(li).filter((f) => isNumberText(f.text));
+    frags.forEach((f) => add(f, { line: frags, numbering: true }));
+  }
   for (let i = header.length - 1; i >= 0; i--) {
     const frags = fragsOf(header[i]!);
     [...frags].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0)).forEach((f) => add(f, { line: frags }));
