@@ -361,7 +361,7 @@ describe("conventions people expect of a linter", () => {
     const top = await gouji(["--help"]);
     expect(top.code).toBe(0);
     expect(top.stdout.split("\n").filter((l) => /^\S/.test(l))).toEqual([
-      "用法： gouji [options] [command]",
+      "用法：gouji [options] [command]",
       "勾稽：检查部门预算/决算公开文件中数字之间的勾稽关系",
       "选项：",
       "命令：",

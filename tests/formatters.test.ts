@@ -15,6 +15,7 @@ import { summarise, type RuleInfo, type RunResult } from "../src/report/result.j
 import { formatRun } from "../src/report/formatters/index.js";
 import { formatJson, toJsonObject, jsonStream } from "../src/report/formatters/json.js";
 import { csvField } from "../src/report/formatters/csv.js";
+import { placeText } from "../src/report/formatters/text.js";
 import { highlightSnippet, SCRIPT_HASH } from "../src/report/formatters/html.js";
 import { xmlEscape } from "../src/report/formatters/junit.js";
 import { pathToUri } from "../src/report/formatters/sarif.js";
@@ -270,5 +271,13 @@ describe("the terminal summary's long lines", () => {
     expect(wrapped.length).toBeGreaterThan(1);
     for (const l of wrapped) expect([...l].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0)).toBeLessThanOrEqual(80);
     for (const id of ids) expect(wrapped.some((l) => l.includes(id))).toBe(true);
+  });
+});
+
+describe("places", () => {
+  it("a cell of a table's continuation is named by the table's first part, its row counted in the continuation", () => {
+    const table = { index: 5, title: "2026年市级部门财政拨款收支预算总表", row: 7, column: 4 };
+    expect(placeText({ snippet: "", page: 35, table })).toBe("第35页 表5「2026年市级部门财政拨款收支预算总表」第7行第4列");
+    expect(placeText({ snippet: "", page: 35, table: { ...table, firstPart: 4 } })).toBe("第35页 表4「2026年市级部门财政拨款收支预算总表」续表第7行第4列");
   });
 });

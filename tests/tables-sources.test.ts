@@ -249,6 +249,14 @@ describe.skipIf(!existsSync(ZHUHAI) || !existsSync(SUZHOU_DATA))("real documents
     ]);
   }, 60_000);
 
+  it("湖州 卫健委: 表04's 支出总计 on the page after its parts is cited as that table's continuation, not as 表5", async () => {
+    const path = "../shared/corpus/rw__湖州__2026年湖州市卫生健康委员会部门预算.pdf";
+    const [f] = run(await real(path), "table-summary").filter((x) => x.severity === "error");
+    const total = f!.values.find((v) => v.text === "38191.21")!;
+    expect(total.location.table).toMatchObject({ index: 5, firstPart: 4, row: 7, column: 4 });
+    expect(f!.values.filter((v) => v.text !== "38191.21").every((v) => v.location.table?.index === 4 && v.location.table.firstPart === undefined)).toBe(true);
+  }, 60_000);
+
   it("苏州 数据局: the 政府采购支出表 continued on a page without a header is one table whose sums hold", async () => {
     const views = tableViews(await real(SUZHOU_DATA));
     const v = views.find((x) => x.kind === "procurement")!;

@@ -86,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     if (preloadPdfium && onePdfFile(paths)) setFlagsFromString("--liftoff-only");
     void import("./pool.js").then((m) => m.prestartWorker({ preloadPdfium }), () => undefined);
   }
-  const { Command, CommanderError, Option } = await import("commander");
+  const { Command, CommanderError, Help, Option } = await import("commander");
   let exitCode = EXIT_OK;
   const program = new Command()
     .name("gouji")
@@ -97,7 +97,13 @@ export async function main(argv: string[]): Promise<number> {
     // commander's own error lines are English and followed by the whole help: main() prints one Chinese line instead
     .configureOutput({ outputError: () => undefined })
     // its help headings and "(choices: …, default: …)" are English too; the commands below inherit this
-    .configureHelp(CHINESE_HELP)
+    .configureHelp({
+      ...CHINESE_HELP,
+      // commander puts a space after its "Usage:"; after a full-width colon it reads as a gap ("用法：gouji …")
+      formatHelp(cmd, helper) {
+        return Help.prototype.formatHelp.call(this, cmd, helper).replace(/^用法： /, "用法：");
+      },
+    })
     .exitOverride();
 
   program

@@ -4,6 +4,7 @@
  */
 import { ruleLabel, type Severity } from "../engine/finding.js";
 import type { Location } from "../model/schema.js";
+import { tableCellText } from "../model/location.js";
 import type { CrossDocumentResult, CrossFinding } from "./check.js";
 
 const LEVEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -20,7 +21,7 @@ function place(l: Location): string {
   if (l.page !== undefined) parts.push(`第${l.page}页`);
   if (l.line !== undefined) parts.push(`第${l.line}行`);
   if (l.paragraph !== undefined) parts.push(`第${l.paragraph}段`);
-  if (l.table) parts.push(`表${l.table.index}${l.table.title ? `「${l.table.title}」` : ""}第${l.table.row}行第${l.table.column}列`);
+  if (l.table) parts.push(tableCellText(l.table));
   return parts.join(" ") || "—";
 }
 

@@ -13,6 +13,7 @@ import { Decimal } from "decimal.js";
 import type { Location, Report } from "../model/schema.js";
 import type { Finding, FindingGroup, RelationForm, RelationTerm, Slip, Suggestion } from "./finding.js";
 import { Interval, roundTo } from "./interval.js";
+import { tableCellText } from "../model/location.js";
 import { citedKey, decimalsOfText, numberKey } from "./relation-form.js";
 
 const HUNDRED = new Decimal(100);
@@ -334,7 +335,7 @@ function candidateFor(n: NumberInfo, failed: RelationForm[], held: RelationForm[
 
 /** "第7页" / "第41行" / "表5「…」第3行第2列（第15页）": a place a person can find. */
 export function placeOf(l: Location): string {
-  if (l.table) return `表${l.table.index}${l.table.title ? `「${l.table.title}」` : ""}第${l.table.row}行第${l.table.column}列${l.page ? `（第${l.page}页）` : ""}`;
+  if (l.table) return `${tableCellText(l.table)}${l.page ? `（第${l.page}页）` : ""}`;
   const parts: string[] = [];
   if (l.page !== undefined) parts.push(`第${l.page}页`);
   if (l.line !== undefined) parts.push(`第${l.line}行`);

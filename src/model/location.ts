@@ -15,6 +15,14 @@ export function spanAt(spans: Span[], offset: number): Span {
   return found;
 }
 
+/**
+ * A table cell as people find it: "表4「财政拨款收支总表」第3行第2列"; a cell of a continuation gouji read as a
+ * table of its own is named by the table's first part, its row counted in the continuation ("表4「…」续表第7行第4列").
+ */
+export function tableCellText(t: NonNullable<Location["table"]>): string {
+  return `表${t.firstPart ?? t.index}${t.title ? `「${t.title}」` : ""}${t.firstPart ? "续表" : ""}第${t.row}行第${t.column}列`;
+}
+
 /** The location of characters [start, end) of a paragraph. */
 export function locationIn(p: Pick<Paragraph, "text" | "spans">, start: number, end: number): Location {
   const s = spanAt(p.spans, start);

@@ -12,6 +12,11 @@ export const TableCellRef = z.object({
   title: z.string(),
   row: z.number().int().positive(),
   column: z.number().int().positive(),
+  /**
+   * For a cell of a table's continuation that was read as a table of its own (the rest of it after a page break):
+   * the index of the table's first part, which is how people name it; `row` still counts in the continuation.
+   */
+  firstPart: z.number().int().positive().optional(),
 });
 
 export const LocationSchema = z.object({

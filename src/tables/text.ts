@@ -64,9 +64,11 @@ export function numberOf(cell: TableCell | undefined, title?: string): PrintedNu
 }
 
 /** A cell's location under the logical table's title (one physical table may hold several logical ones). */
-export function relocate(loc: Location, title?: string): Location {
-  if (!title || !loc.table || loc.table.title === title) return loc;
-  return Object.assign({}, loc, { table: Object.assign({}, loc.table, { title }) });
+export function relocate(loc: Location, title?: string, firstPart?: number): Location {
+  if (!loc.table) return loc;
+  const part = firstPart !== undefined && firstPart !== loc.table.index ? { firstPart } : {};
+  if ((!title || loc.table.title === title) && !("firstPart" in part)) return loc;
+  return Object.assign({}, loc, { table: Object.assign({}, loc.table, title ? { title } : {}, part) });
 }
 
 const TEN_THOUSAND = new Decimal(10000);

@@ -221,7 +221,7 @@ function joinContinuation(prev: TableView, seg: Segment, report: Report): void {
     });
     return;
   }
-  const moved = relocateGrid(next, prev.title);
+  const moved = relocateGrid(next, prev.title, prev.table.index);
   for (const r of moved.rows) {
     const cols = prev.grid.columns[r.side]!;
     const values: GridRow["values"] = cols.map(() => undefined);
@@ -268,9 +268,9 @@ function alignColumns(first: Grid, next: Grid, headerless: boolean): number[][] 
   return out;
 }
 
-function relocateGrid(grid: Grid, title: string): Grid {
+function relocateGrid(grid: Grid, title: string, firstPart?: number): Grid {
   for (const r of grid.rows) {
-    r.values = r.values.map((v) => (v ? Object.assign({}, v, { location: relocate(v.location, title) }) : v));
+    r.values = r.values.map((v) => (v ? Object.assign({}, v, { location: relocate(v.location, title, firstPart) }) : v));
   }
   return grid;
 }

@@ -42,7 +42,7 @@ function findingRow(path: string, x: Finding): string {
     l.page,
     l.line,
     l.paragraph,
-    l.table ? (l.table.title ? `${l.table.index} ${l.table.title}` : l.table.index) : undefined,
+    l.table ? (l.table.title || l.table.firstPart ? `${l.table.firstPart ?? l.table.index}${l.table.title ? ` ${l.table.title}` : ""}${l.table.firstPart ? "（续表）" : ""}` : l.table.index) : undefined,
     l.table?.row,
     l.table?.column,
     x.ruleId,

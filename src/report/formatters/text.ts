@@ -10,6 +10,7 @@ import { Triage, triageText, wrapToWidth } from "../triage.js";
 export { wrapToWidth } from "../triage.js";
 import type { CrossDocumentResult } from "../../cross/check.js";
 import { crossText } from "../../cross/render.js";
+import { tableCellText } from "../../model/location.js";
 
 export interface TextOptions {
   color: boolean;
@@ -22,7 +23,7 @@ export function placeText(l: Location): string {
   if (l.page !== undefined) parts.push(`第${l.page}页`);
   if (l.line !== undefined) parts.push(`第${l.line}行`);
   if (l.paragraph !== undefined) parts.push(`第${l.paragraph}段`);
-  if (l.table) parts.push(`表${l.table.index}${l.table.title ? `「${l.table.title}」` : ""}第${l.table.row}行第${l.table.column}列`);
+  if (l.table) parts.push(tableCellText(l.table));
   // a paragraph number alone is hard to find in Word or a browser: the headings above it say where to look
   else if (l.section) parts.push(`（${l.section}）`);
   return parts.join(" ").replace(" （", "（") || "—";
