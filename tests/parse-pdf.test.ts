@@ -96,6 +96,15 @@ describe("lines from positioned text items", () => {
     expect(unit!.segs).toHaveLength(1);
   });
 
+  it("cuts after an amount of two decimals at any visible gap before a Chinese word, not before its unit or in prose", () => {
+    // 珠海's last figure column 0.8 pt from its goal column: "0.00企业增长信心活力…" was one cell
+    const [cells] = buildLines([w("0.00", 528, 548.02), w("企业增长信心活力", 548.78, 628.78)], 1);
+    expect(cells!.segs.map((s) => s.text)).toEqual(["0.00", "企业增长信心活力"]);
+    expect(buildLines([w("20.00", 0, 25), w("万元", 25.8, 45.8)], 1)[0]!.segs).toHaveLength(1);
+    expect(buildLines([w("2026", 0, 20), w("年预算", 20.8, 50.8)], 1)[0]!.segs).toHaveLength(1);
+    expect(buildLines([w("减少", 0, 20), w("3.5", 20, 35), w("个百分点", 35.8, 75.8)], 1)[0]!.segs).toHaveLength(1);
+  });
+
   it("groups items by baseline within 0.4 × font height", () => {
     expect(buildLines([w("甲", 0, 10, 100), w("乙", 12, 22, 103.5)], 1)).toHaveLength(1);
     expect(buildLines([w("甲", 0, 10, 100), w("乙", 12, 22, 105)], 1)).toHaveLength(2);

@@ -269,6 +269,12 @@ export function buildLines(words: Word[], page: number): Line[] {
   return groups.map((g) => makeLine(g, page));
 }
 
+/**
+ * An amount as tables print it (two decimals): a Chinese word right after it, apart by a visible gap however small,
+ * starts the next cell ("0.00" | "企业增长信心活力…": 珠海's last figure column beside its goal column, 0.8 pt apart).
+ */
+const AMOUNT_WORD = /^-?[\d,]+\.\d{2}$/;
+
 export function makeLine(ws: Word[], page: number): Line {
   const words = [...ws].sort((a, b) => a.x0 - b.x0);
   const track = letterSpacing(words);
@@ -282,7 +288,11 @@ export function makeLine(ws: Word[], page: number): Line {
     const gap = b.x0 - a.x1;
     const em = Math.max(a.h, b.h);
     const isHard = gap >= em;
-    const isSoft = !isHard && gap >= Math.max(0.25 * em, track + 0.12 * em) && isNumberText(lastRun(seg)) && !AFTER_NUMBER.test(b.text);
+    const isSoft =
+      !isHard &&
+      !AFTER_NUMBER.test(b.text) &&
+      isNumberText(lastRun(seg)) &&
+      (gap >= Math.max(0.25 * em, track + 0.12 * em) || (gap >= 0.05 * em && !track && AMOUNT_WORD.test(lastRun(seg)) && /^\p{Script=Han}/u.test(b.text)));
     if (isHard || isSoft) {
       segs.push(makeSegment(seg, hard));
       seg = [b];

@@ -879,6 +879,7 @@ export class PdfTable {
     for (let round = 0; round < 8; round++) {
       const pieces: Piece[] = [...loose, ...textRows.filter((r) => !kept.has(r)).flatMap((r) => r.cells.map((x) => ({ f: x.f, c: x.c, row: r })))];
       const claims = this.claimCentred(owners, pieces, [...owners, ...kept], mainY, full);
+      this.completeCentred(textRows.filter((r) => !kept.has(r)), pieces, claims, mainY);
       // a figureless row is taken apart whole or not at all
       const partial = textRows.filter((r) => !kept.has(r) && r.cells.some((x) => claims.has(x.f)) && !r.cells.every((x) => claims.has(x.f)));
       if (partial.length && round < 7) {
@@ -896,6 +897,33 @@ export class PdfTable {
       return { lines, parts };
     }
     return { lines: new Map(), parts: new Map() };
+  }
+
+  /**
+   * Rows without figures that the claims have bound to one row by some of their cells: their other cells go to that row
+   * too when each has its mirror about that row's anchor line in the same column, left over in the same way — a
+   * name's first line that did not fill its column (it broke before "——"), beside a goal's lines the row took.
+   */
+  private completeCentred(textRows: Row[], pieces: { f: Frag; c: number; row?: Row }[], claims: Map<Frag, Row>, mainY: (r: Row) => number): void {
+    const boundTo = (r: Row): Row | undefined => {
+      const to = new Set(r.cells.map((x) => claims.get(x.f)).filter((x): x is Row => !!x));
+      return to.size === 1 ? [...to][0] : undefined;
+    };
+    for (const r of textRows) {
+      const owner = boundTo(r);
+      if (!owner) continue;
+      const y = mainY(owner);
+      for (const x of r.cells) {
+        if (claims.has(x.f)) continue;
+        const d = y - x.f.y;
+        const mirror = pieces.find(
+          (p) => p.c === x.c && p.f !== x.f && !claims.has(p.f) && p.f.page === x.f.page && Math.abs(p.f.y - y - d) <= 0.25 * p.f.h && (!p.row || boundTo(p.row) === owner),
+        );
+        if (!mirror) continue;
+        claims.set(x.f, owner);
+        claims.set(mirror.f, owner);
+      }
+    }
   }
 
   /** The level-by-level claims of centredLabels over `pieces`: each claimed piece's fragment with its row. */
