@@ -153,7 +153,7 @@ export async function check(paths: string | string[], options: CheckOptions = {}
     const fresh = baseline ? baseline.apply(file) : file;
     if (baseline && fresh.status === "failed") baseline.isKnownFailure(fresh);
     const kept = filterFileByLevel(fresh, settings.minLevel);
-    addToSummary(summary, kept);
+    addToSummary(summary, kept, fresh);
     outcomes.push(toJsonFile(kept) as unknown as FileOutcome);
   }
   return {

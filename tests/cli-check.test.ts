@@ -84,7 +84,7 @@ describe("formats on the fixtures", () => {
     expect(direct.code).toBe(1);
     expect(direct.stdout).toBe("");
     // the report went to a file: the triage is on the terminal all the same
-    expect(direct.stderr).toMatch(/^勾稽汇总：共 1 个文件，无法读取 0 个；错误 6 条，警告 1 条，提示 0 条\n问题最多的文件：\n  fixtures\/002_b4db3b08202be5bf.txt  错误 6，警告 1，可指出应改数字 2 处\n按规则：/);
+    expect(direct.stderr).toMatch(/^勾稽汇总：共 1 个文件，无法读取 0 个；错误 6 条，警告 1 条，提示 0 条\n另有提示 2 条低于显示级别，未列出（--min-level info 可显示）\n问题最多的文件：\n  fixtures\/002_b4db3b08202be5bf.txt  错误 6，警告 1，可指出应改数字 2 处\n按规则：/);
     expect(direct.stderr.endsWith(`gouji: 结果已写入 ${join(dir, "out.csv")}\n`)).toBe(true);
     const written = readFileSync(join(dir, "out.csv"), "utf8");
     expect(written.charCodeAt(0)).toBe(0xfeff);
@@ -174,6 +174,19 @@ describe("shards and merge", () => {
     const refused = await gouji(["merge", "s1.json", "v2.json"], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("schemaVersion");
+  });
+});
+
+describe("findings below --min-level", () => {
+  it("are counted in summary.hidden and said in one line, not listed", async () => {
+    const all = await gouji(["check", F002, "-f", "json", "--min-level", "info"]);
+    const infos = json(all).files[0]!.findings.filter((f) => (f as { severity?: string }).severity === "info").length;
+    expect(infos).toBeGreaterThan(0);
+    expect(json(all).summary.hidden).toBeUndefined();
+    const shown = await gouji(["check", F002, "-f", "json"]);
+    expect(json(shown).summary.hidden).toEqual({ warning: 0, info: infos });
+    const text = await gouji(["check", F002, "--no-progress"]);
+    expect(text.stdout).toContain(`另有提示 ${infos} 条低于显示级别，未列出（--min-level info 可显示）`);
   });
 });
 

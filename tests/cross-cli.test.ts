@@ -117,7 +117,7 @@ describe.skipIf(!existsSync(WEB))("gouji check and merge on the court's real ser
     };
     // a report written to a file: the summary on the terminal counts the cross-document findings too
     const toFile = await gouji(["check", ".", "-o", "out.json"], dir);
-    expect(toFile.stderr).toMatch(/^勾稽汇总：共 3 个文件，无法读取 0 个；错误 \d+ 条，警告 \d+ 条，提示 0 条\n跨文件：错误 2 条，警告 0 条，提示 0 条\n/);
+    expect(toFile.stderr).toMatch(/^勾稽汇总：共 3 个文件，无法读取 0 个；错误 \d+ 条，警告 \d+ 条，提示 0 条\n(?:另有提示 \d+ 条低于显示级别，未列出（--min-level info 可显示）\n)?跨文件：错误 2 条，警告 0 条，提示 0 条\n/);
     expect(toFile.stderr.endsWith("gouji: 结果已写入 out.json\n")).toBe(true);
     const off = await run("--rule", "cross-yoy=off");
     expect(off.counts).toEqual({ error: 0, warning: 0, info: 0 });

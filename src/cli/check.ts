@@ -164,7 +164,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
       const failedCounts = fresh.status === "failed" && !baseline?.isKnownFailure(fresh);
       if (fresh.findings.some((x) => severityRank(x.severity) >= failRank) || (failedCounts && severityRank("error") >= failRank)) failing = true;
       const shown = filterFileByLevel(fresh, settings.minLevel);
-      addToSummary(summary, shown);
+      addToSummary(summary, shown, fresh);
       triage.add(shown);
       await write(stream.file(shown));
     }
@@ -199,7 +199,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, tool: RunHead
 
   if (showTriage) {
     const skipped = (summary as typeof summary & { skipped?: number }).skipped;
-    process.stderr.write(triageText(triage, { ...(skipped ? { skipped } : {}), ...(summary.crossDocument ? { cross: summary.crossDocument } : {}) }));
+    process.stderr.write(triageText(triage, { ...(skipped ? { skipped } : {}), ...(summary.crossDocument ? { cross: summary.crossDocument } : {}), ...(summary.hidden ? { hidden: summary.hidden } : {}) }));
     if (flags.output) process.stderr.write(`gouji: 结果已写入 ${flags.output}\n`);
   }
   if (baseline && flags.baseline) {

@@ -65,6 +65,7 @@ const JsonRun = z.object({
   tool: z.object({ name: z.string(), version: z.string() }),
   files: z.array(JsonFile),
   skipped: z.array(z.object({ path: z.string(), reason: z.enum(["unsupported-format", "ignored"]) })).optional(),
+  summary: z.object({ hidden: z.object({ warning: z.number(), info: z.number() }).optional() }).passthrough().optional(),
 });
 
 function toFinding(f: z.infer<typeof JsonFinding>): Finding {
@@ -101,7 +102,10 @@ function toFileResult(f: z.infer<typeof JsonFile>): FileResult {
 }
 
 /** Parses the JSON output of one `gouji check` run back into its files. */
-export function parseJsonRun(text: string, source: string): { ok: true; tool: RunResult["tool"]; files: FileResult[]; skipped: SkippedFile[] } | { ok: false; message: string } {
+export function parseJsonRun(
+  text: string,
+  source: string,
+): { ok: true; tool: RunResult["tool"]; files: FileResult[]; skipped: SkippedFile[]; hidden?: { warning: number; info: number } } | { ok: false; message: string } {
   const read = parseJsonText(text);
   if (!read.ok) return { ok: false, message: `${source} 不是合法的 JSON：${read.problem}` };
   const json: unknown = read.value;
@@ -114,7 +118,8 @@ export function parseJsonRun(text: string, source: string): { ok: true; tool: Ru
     const issue = parsed.error.issues[0]!;
     return { ok: false, message: `${source} 不是 gouji 的 JSON 结果（${issue.path.join(".") || "根"}：${issue.message}）` };
   }
-  return { ok: true, tool: parsed.data.tool, files: parsed.data.files.map(toFileResult), skipped: parsed.data.skipped ?? [] };
+  const hidden = parsed.data.summary?.hidden;
+  return { ok: true, tool: parsed.data.tool, files: parsed.data.files.map(toFileResult), skipped: parsed.data.skipped ?? [], ...(hidden ? { hidden } : {}) };
 }
 
 /**
@@ -127,10 +132,13 @@ export function mergeRuns(inputs: { source: string; text: string }[]): { ok: tru
   const skipped = new Map<string, SkippedFile>();
   const seen = new Map<string, string>();
   let tool: RunResult["tool"] | undefined;
+  // what each run left out below its --min-level stays counted
+  let hidden: { warning: number; info: number } | undefined;
   for (const input of inputs) {
     const r = parseJsonRun(input.text, input.source);
     if (!r.ok) return r;
     tool ??= r.tool;
+    if (r.hidden) hidden = { warning: (hidden?.warning ?? 0) + r.hidden.warning, info: (hidden?.info ?? 0) + r.hidden.info };
     for (const s of r.skipped) skipped.set(s.path, s);
     for (const f of r.files) {
       const other = seen.get(f.path);
@@ -142,6 +150,7 @@ export function mergeRuns(inputs: { source: string; text: string }[]): { ok: tru
   files.sort((a, b) => comparePaths(a.path, b.path));
   const skippedList = [...skipped.values()].sort((a, b) => comparePaths(a.path, b.path));
   const run: RunResult = { tool: tool ?? { name: "gouji", version: "" }, files, skipped: skippedList, summary: summarise(files, skippedList) };
+  if (hidden) run.summary.hidden = hidden;
   // the cross-document pass over all shards' files, as one run would make it; only when every readable file carries
   // its record (--facts), since a pass over some of them would miss relations silently
   const readable = files.filter((f) => f.status === "ok");

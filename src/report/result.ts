@@ -12,6 +12,8 @@ export interface Summary {
   crossDocument?: { error: number; warning: number; info: number };
   /** files a folder scan or glob found and did not check (RunHeader.skipped) */
   skipped: number;
+  /** findings below the run's --min-level, counted and not listed; only when there were some */
+  hidden?: { warning: number; info: number };
 }
 
 /**
@@ -62,10 +64,19 @@ export function emptySummary(): Summary {
 }
 
 /** Adds one file to a running summary (so a streamed run needs no list of all results). */
-export function addToSummary(s: Summary, f: FileResult): Summary {
+/**
+ * Counts a file's shown findings; with `all` (the same file before --min-level filtered it), also the findings left
+ * out, in `hidden`.
+ */
+export function addToSummary(s: Summary, f: FileResult, all?: FileResult): Summary {
   s.files++;
   if (f.status === "failed") s.failed++;
   for (const x of f.findings) s[x.severity]++;
+  if (all && all.findings.length > f.findings.length) {
+    const shown = new Set(f.findings);
+    const hidden = (s.hidden ??= { warning: 0, info: 0 });
+    for (const x of all.findings) if (!shown.has(x) && x.severity !== "error") hidden[x.severity]++;
+  }
   return s;
 }
 

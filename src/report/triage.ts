@@ -87,6 +87,8 @@ export interface TriageTextOptions {
   noFiles?: boolean;
   /** the cross-document findings' counts (summary.crossDocument), when the run made that pass */
   cross?: Record<Severity, number>;
+  /** findings below --min-level (summary.hidden): said in one line, so that "提示 0 条" is not read as none found */
+  hidden?: { warning: number; info: number };
 }
 
 /** Terminal columns of one character: East Asian wide and full-width characters take two. */
@@ -150,6 +152,8 @@ export function triageText(t: Triage, opts: TriageTextOptions = {}): string {
   const lines: string[] = [];
   const skipped = opts.skipped ? `，跳过 ${opts.skipped} 个` : "";
   lines.push(`勾稽汇总：共 ${t.files.length} 个文件，无法读取 ${t.failed} 个${skipped}；错误 ${total.error} 条，警告 ${total.warning} 条，提示 ${total.info} 条`);
+  const hidden = opts.hidden ? [opts.hidden.warning ? `警告 ${opts.hidden.warning} 条` : "", opts.hidden.info ? `提示 ${opts.hidden.info} 条` : ""].filter(Boolean) : [];
+  if (hidden.length) lines.push(`另有${hidden.join("、")}低于显示级别，未列出（--min-level ${opts.hidden!.info ? "info" : "warning"} 可显示）`);
   if (opts.cross) lines.push(`跨文件：错误 ${opts.cross.error} 条，警告 ${opts.cross.warning} 条，提示 ${opts.cross.info} 条`);
   const worst = t.worstFirst().filter((f) => f.error + f.warning > 0 || f.status === "failed");
   if (worst.length && !opts.noFiles) {

@@ -90,7 +90,7 @@ export function textStream(header: RunHeader, opts: TextOptions): StreamFormatte
       }
       const section = cross ? crossText(cross, { level: (x, t) => colour(x)(t), bold: (t) => c.bold(t), dim: (t) => c.dim(t) }) : "";
       const crossLine = s.crossDocument ? `跨文件：错误 ${s.crossDocument.error} 条，警告 ${s.crossDocument.warning} 条，提示 ${s.crossDocument.info} 条\n` : "";
-      return `${section}${table.toString()}\n${triageText(triage, { noFiles: true, ...(skipped.length ? { skipped: skipped.length } : {}) })}${crossLine}${tail}`;
+      return `${section}${table.toString()}\n${triageText(triage, { noFiles: true, ...(skipped.length ? { skipped: skipped.length } : {}), ...(s.hidden ? { hidden: s.hidden } : {}) })}${crossLine}${tail}`;
     },
   };
 }
