@@ -288,8 +288,9 @@ describe("key-project", () => {
     expect(notInfo(keyProjects({ key: "7000", head: "另列资金" }), "key-project")).toEqual(["warning [7000@2,2 7,672.50@3,2] 7672.50≠7000"]);
     expect(notInfo(keyProjects({ key: "7700", head: "另列资金" }), "key-project")).toEqual(["error [7700@2,2 7,672.50@3,2] 7672.50≠7700"]);
   });
-  it("no finding when the name is printed twice, the unit is not 万元, or the figures differ by 10,000 times", () => {
+  it("no finding when the name is printed twice, the unit is not 万元, the figures differ by 10,000 times, or in a 决算", () => {
     expect(notInfo(keyProjects({ second: true }), "key-project")).toEqual([]);
+    expect(notInfo(keyProjects().replace(BUDGET_HEAD, FINAL_HEAD), "key-project")).toEqual([]);
     expect(notInfo(keyProjects({ keyUnit: "元" }), "key-project")).toEqual([]);
     expect(notInfo(keyProjects({ key: "76,725,000.00" }), "key-project")).toEqual([]);
   });
