@@ -105,9 +105,12 @@ export function wrapToWidth(text: string, width: number): string {
   for (const ch of text) {
     const cw = charWidth(ch);
     if (w + cw > width && line) {
-      lines.push(line);
-      line = "";
-      w = 0;
+      // a mark that may not begin a line ("；", "）") takes the character before it along (Chinese line breaking)
+      const chars = [...line];
+      const carry = NO_LINE_START.test(ch) && chars.length > 1 ? chars.pop()! : "";
+      lines.push(chars.join(""));
+      line = carry;
+      w = carry ? charWidth(carry) : 0;
     }
     line += ch;
     w += cw;
@@ -115,6 +118,9 @@ export function wrapToWidth(text: string, width: number): string {
   lines.push(line);
   return lines.join("\n");
 }
+
+/** marks that may not begin a line */
+const NO_LINE_START = /[、，。；：！？）」』》〉”’%,.;:!?)\]]/;
 
 /** Terminal columns of a text (wide characters count two). */
 function widthOf(text: string): number {
@@ -129,8 +135,8 @@ function widthOf(text: string): number {
  */
 export function wrapAtSeparators(text: string, width: number): string {
   if (widthOf(text) <= width) return text;
-  // the pieces end at 、，；: a space inside one ("同一数字一致 same-figure 2（错误 2）") does not break it
-  const pieces = text.match(/[^；，、]*[；，、]*/g)!.filter(Boolean);
+  // the pieces end at 、，；：: a space inside one ("同一数字一致 same-figure 2（错误 2）") does not break it
+  const pieces = text.match(/[^；，、：]*[；，、：]*/g)!.filter(Boolean);
   const lines: string[] = [];
   let line = "";
   for (const piece of pieces) {
