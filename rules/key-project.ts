@@ -127,7 +127,7 @@ export default defineRule({
         const key = { ...amount, unit: "万元" };
         const total = equalCheck(p.total, key);
         const values = [
-          { number: amount, role: "stated", label: `重点项目表${p.name}预算数` },
+          { number: key, role: "stated", label: `重点项目表${p.name}预算数` },
           { number: p.total, role: "restated", label: `${p.table}${p.name}总计` },
         ];
         const data = { name: p.name, a: `${amount.text}万元`, b: shown(p.total), table: p.table, funds: "" };

@@ -4,6 +4,7 @@ import { evaluateRelations, measureAfter } from "../src/engine/relations.js";
 import { Interval } from "../src/engine/interval.js";
 import type { Fact } from "../src/model/schema.js";
 import { shown } from "../src/model/numbers.js";
+import { tableCellText } from "../src/model/location.js";
 
 export default defineRule({
   id: "same-figure",
@@ -91,7 +92,7 @@ function wordsBefore(f: Fact): string {
 
 function placeOf(f: Fact): string {
   const l = f.number.location;
-  if (l.table) return `表${l.table.index}${l.table.title ? `「${l.table.title}」` : ""}第${l.table.row}行第${l.table.column}列${l.page ? `（第${l.page}页）` : ""}`;
+  if (l.table) return `${tableCellText(l.table)}${l.page ? `（第${l.page}页）` : ""}`;
   if (l.page) return `第${l.page}页`;
   if (l.line) return `第${l.line}行`;
   if (l.paragraph) return `第${l.paragraph}段`;

@@ -54,16 +54,22 @@ export function crossJson(cross: CrossDocumentResult): unknown {
   };
 }
 
-/** The text section: each series with its reports, what was checked and its findings; then the files not placed. */
+/**
+ * The text section: each series with its reports, what was checked and its findings; a series of one report, with
+ * nothing to compare, only named in one line; then the files not placed.
+ */
 export function crossText(cross: CrossDocumentResult, paint: { level: (s: Severity, t: string) => string; bold: (t: string) => string; dim: (t: string) => string }): string {
   const lines: string[] = [];
   lines.push(paint.bold(`跨文件核对：${cross.series.length} 个系列，${cross.unplaced.length} 个文件未归入系列`));
+  const alone = cross.series.filter((s) => s.reports.length === 1 && !s.relationsChecked && !cross.findings.some((f) => f.organisation === s.organisation));
   for (const s of cross.series) {
+    if (alone.includes(s)) continue;
     const findings = cross.findings.filter((f) => f.organisation === s.organisation);
     lines.push(`  ${paint.bold(seriesTitle(s))}：${s.reports.length} 份报告，核对跨文件关系 ${s.relationsChecked} 条，成立 ${s.relationsHeld} 条`);
     for (const r of s.reports) lines.push(`    ${r.year}年${r.kind}  ${r.path}`);
     for (const f of findings) lines.push(...findingLines(f, paint));
   }
+  if (alone.length) lines.push(`  ${paint.bold(`只有一份报告的 ${alone.length} 个系列`)}（无可比较的其他年度）：${alone.map((s) => seriesTitle(s)).join("、")}`);
   if (cross.unplaced.length) {
     lines.push(`  ${paint.bold("未归入系列的文件（不与其他文件比较）")}：`);
     for (const u of cross.unplaced) lines.push(`    ${u.path}：${u.reason}`);

@@ -16,11 +16,13 @@ export function spanAt(spans: Span[], offset: number): Span {
 }
 
 /**
- * A table cell as people find it: "表4「财政拨款收支总表」第3行第2列"; a cell of a continuation gouji read as a
- * table of its own is named by the table's first part, its row counted in the continuation ("表4「…」续表第7行第4列").
+ * A table cell as people find it: "表4「财政拨款收支总表」第3行第2列"; a title that numbers the table itself
+ * ("表12 部门预算项目支出预算表") is the name, without gouji's own count before it; a cell of a continuation gouji read
+ * as a table of its own is named by the table's first part, its row counted in the continuation ("表4「…」续表第7行第4列").
  */
 export function tableCellText(t: NonNullable<Location["table"]>): string {
-  return `表${t.firstPart ?? t.index}${t.title ? `「${t.title}」` : ""}${t.firstPart ? "续表" : ""}第${t.row}行第${t.column}列`;
+  const own = t.title && /^表\s*\d/.test(t.title) ? "" : `表${t.firstPart ?? t.index}`;
+  return `${own}${t.title ? `「${t.title}」` : ""}${t.firstPart ? "续表" : ""}第${t.row}行第${t.column}列`;
 }
 
 /** The location of characters [start, end) of a paragraph. */
