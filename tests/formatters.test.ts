@@ -16,6 +16,7 @@ import { formatRun } from "../src/report/formatters/index.js";
 import { formatJson, toJsonObject, jsonStream } from "../src/report/formatters/json.js";
 import { csvField } from "../src/report/formatters/csv.js";
 import { placeText } from "../src/report/formatters/text.js";
+import { Triage, triageText } from "../src/report/triage.js";
 import { highlightSnippet, SCRIPT_HASH } from "../src/report/formatters/html.js";
 import { xmlEscape } from "../src/report/formatters/junit.js";
 import { pathToUri } from "../src/report/formatters/sarif.js";
@@ -279,5 +280,19 @@ describe("places", () => {
     const table = { index: 5, title: "2026年市级部门财政拨款收支预算总表", row: 7, column: 4 };
     expect(placeText({ snippet: "", page: 35, table })).toBe("第35页 表5「2026年市级部门财政拨款收支预算总表」第7行第4列");
     expect(placeText({ snippet: "", page: 35, table: { ...table, firstPart: 4 } })).toBe("第35页 表4「2026年市级部门财政拨款收支预算总表」续表第7行第4列");
+  });
+});
+
+describe("triage", () => {
+  const finding = (ruleId: string, messageId: string, severity: "error" | "warning" | "info") =>
+    ({ ruleId, messageId, severity, message: "", location: { snippet: "" }, values: [] }) as unknown as FileResult["findings"][number];
+  it("counts the files that are no disclosure in one line instead of listing them among the files with problems", () => {
+    const t = new Triage();
+    t.add({ path: "a.pdf", format: "pdf", status: "ok", findings: [finding("same-figure", "differs", "error")] });
+    t.add({ path: "gazette.pdf", format: "pdf", status: "ok", findings: [finding("incomplete-reading", "notDisclosure", "warning")] });
+    t.add({ path: "notice.pdf", format: "pdf", status: "ok", findings: [finding("incomplete-reading", "notDisclosure", "warning")] });
+    const text = triageText(t, { hidden: { warning: 0, info: 3 } });
+    expect(text).toContain("另有提示 3 条低于显示级别，未列出（--min-level info 可显示）\n2 个文件未识别为部门预算或决算公开文件（各有一条警告），未核对其中数字\n问题最多的文件：\n  a.pdf  错误 1，警告 0\n");
+    expect(text).not.toContain("gazette.pdf");
   });
 });

@@ -18,6 +18,8 @@ export interface FileTally {
   /** groups of findings that share numbers, and how many of them name the number to correct */
   groups: number;
   suggestions: number;
+  /** its only finding says it is no 预算/决算 disclosure (incomplete-reading's notDisclosure) */
+  notDisclosure?: boolean;
 }
 
 /** A run's triage, accumulated file by file (`add`), read at the end. */
@@ -52,6 +54,7 @@ export class Triage {
         }
       }
     }
+    if (f.findings.length && f.findings.every((x) => x.ruleId === "incomplete-reading" && x.messageId === "notDisclosure")) t.notDisclosure = true;
     this.files.push(t);
   }
 
@@ -161,7 +164,10 @@ export function triageText(t: Triage, opts: TriageTextOptions = {}): string {
   const hidden = opts.hidden ? [opts.hidden.warning ? `警告 ${opts.hidden.warning} 条` : "", opts.hidden.info ? `提示 ${opts.hidden.info} 条` : ""].filter(Boolean) : [];
   if (hidden.length) lines.push(`另有${hidden.join("、")}低于显示级别，未列出（--min-level ${opts.hidden!.info ? "info" : "warning"} 可显示）`);
   if (opts.cross) lines.push(`跨文件：错误 ${opts.cross.error} 条，警告 ${opts.cross.warning} 条，提示 ${opts.cross.info} 条`);
-  const worst = t.worstFirst().filter((f) => f.error + f.warning > 0 || f.status === "failed");
+  // files that are no disclosure at all are counted in one line, not listed among the files with problems
+  const others = t.files.filter((f) => f.notDisclosure).length;
+  const worst = t.worstFirst().filter((f) => (f.error + f.warning > 0 || f.status === "failed") && !f.notDisclosure);
+  if (others) lines.push(`${others} 个文件未识别为部门预算或决算公开文件（各有一条警告），未核对其中数字`);
   if (worst.length && !opts.noFiles) {
     lines.push("问题最多的文件：");
     for (const f of worst.slice(0, max)) {

@@ -79,7 +79,7 @@ export function textStream(header: RunHeader, opts: TextOptions): StreamFormatte
         style: { head: opts.color ? ["cyan"] : [], border: opts.color ? ["grey"] : [] },
       });
       const worst = triage.worstFirst();
-      for (const r of worst.slice(0, TABLE_ROWS)) table.push([wrapToWidth(r.path, PATH_WIDTH), r.status === "ok" ? "已读取" : `无法读取：${r.errorCode}`, r.error, r.warning, r.info]);
+      for (const r of worst.slice(0, TABLE_ROWS)) table.push([wrapToWidth(r.path, PATH_WIDTH), r.status !== "ok" ? "无法读取" : r.notDisclosure ? "非预决算" : "已读取", r.error, r.warning, r.info]);
       if (worst.length > TABLE_ROWS) table.push([`……另有 ${worst.length - TABLE_ROWS} 个文件`, "", "", "", ""]);
       const skipped = header.skipped ?? [];
       let tail = "";
