@@ -2,7 +2,8 @@
  * `--format xlsx`: a workbook for auditors (written with exceljs, a kept library: the OOXML package, shared strings,
  * styles, frozen panes, filters and hyperlinks are its business, not ours). Three sheets:
  * - 问题: one row per finding — its stable id (the baseline fingerprint), file (linked), organisation, year, kind,
- *   place, rule, level, group, suggestion, message and every cited value; the cross-document findings too, each a
+ *   place, rule, level, group, suggestion, message, every cited value, what it should read and reads (应为 / 实为)
+ *   and the sentence it comes from (原文); the cross-document findings too, each a
  *   row of the report it belongs to, its place marked 跨文件;
  * - 文件: one row per file, worst first — counts, groups, suggestions, the reason a file could not be read;
  * - 汇总: totals by rule and by kind of slip.
@@ -36,6 +37,9 @@ export const XLSX_FINDING_COLUMNS = [
   ["suggestion", "修改建议"],
   ["message", "问题"],
   ["values", "涉及数字"],
+  ["expected", "应为"],
+  ["actual", "实为"],
+  ["snippet", "原文"],
   ["id", "编号"],
 ] as const;
 
@@ -77,7 +81,7 @@ export function xlsxStream(header: RunHeader, base: LinkBase = {}): BinaryStream
       const link = { text: f.path, hyperlink: fileLink(f.path, base) };
       const meta = { organisation: f.organisation ?? "", year: f.year ?? "", kind: f.kind && f.kind !== "unknown" ? f.kind : "" };
       if (f.status === "failed") {
-        findingRows.push({ file: link, ...meta, place: "", rule: f.error?.code ?? "", level: "无法读取", group: "", suggestion: "", message: f.error?.message ?? "", values: "", id: "" });
+        findingRows.push({ file: link, ...meta, place: "", rule: f.error?.code ?? "", level: "无法读取", group: "", suggestion: "", message: f.error?.message ?? "", values: "", expected: "", actual: "", snippet: "", id: "" });
       }
       for (const x of f.findings) findingRows.push(findingRow(x, f.path, link, meta));
       return "";
@@ -101,7 +105,7 @@ export function xlsxStream(header: RunHeader, base: LinkBase = {}): BinaryStream
         ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
         for (const [i, [key]] of columns.entries()) {
           if (key === "file") ws.getColumn(i + 1).eachCell((c, n) => n > 1 && (c.font = { color: { argb: "FF1F4E99" }, underline: true }));
-          if (key === "message" || key === "suggestion" || key === "values") ws.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
+          if (key === "message" || key === "suggestion" || key === "values" || key === "snippet") ws.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
         }
         return ws;
       };
@@ -113,7 +117,7 @@ export function xlsxStream(header: RunHeader, base: LinkBase = {}): BinaryStream
           organisation: f.organisation ?? "",
           year: f.year ?? "",
           kind: f.kind && f.kind !== "unknown" ? f.kind : "",
-          status: t.status === "ok" ? "已读取" : `无法读取：${t.errorCode ?? ""}`,
+          status: t.status !== "ok" ? `无法读取：${t.errorCode ?? ""}` : t.notDisclosure ? "非预决算" : "已读取",
           error: t.error,
           warning: t.warning,
           info: t.info,
@@ -148,6 +152,9 @@ function findingRow(x: Finding, path: string, link: Row[string], meta: Row, pref
     suggestion: x.group?.suggestion ? x.group.summary : "",
     message: x.message,
     values: citedValues(x),
+    expected: x.expected ?? "",
+    actual: x.actual ?? "",
+    snippet: x.location.snippet,
     id: x.id ?? fingerprint(x, path),
   };
 }
