@@ -53,6 +53,7 @@ export async function checkFile(path: string, opts: RunOptions = {}): Promise<Fi
     const { report, findings, stats } = lintDocument(doc, path, opts);
     // the relations stay in the worker: they served root-cause analysis and no format prints them
     for (const f of findings) delete f.relation;
+    if (doc.pageLabels) labelPages(findings, doc.pageLabels);
     base.findings = addSectionPaths(report, findings);
     base.stats = stats;
     if (report.meta.pages) base.pages = report.meta.pages;
@@ -68,6 +69,16 @@ export async function checkFile(path: string, opts: RunOptions = {}): Promise<Fi
     return base;
   } catch (e) {
     return { ...base, status: "failed", error: describeError(e), findings: [] };
+  }
+}
+
+/** Gives each cited place on a PDF page the number printed on that page, where it differs (Location.pageLabel). */
+function labelPages(findings: Finding[], labels: Record<number, string>): void {
+  for (const f of findings) {
+    for (const l of [f.location, ...f.values.map((v) => v.location)]) {
+      const label = l.page !== undefined ? labels[l.page] : undefined;
+      if (label) l.pageLabel = label;
+    }
   }
 }
 

@@ -123,6 +123,13 @@ describe("lines from positioned text items", () => {
     expect(pages.map((p) => p.lines.map((l) => l.text))).toEqual([["甲页正文。"], ["乙页正文。"], ["丙页正文。"], ["丁页正文。"]]);
   });
 
+  it("remembers the page number a page prints where it drops it: a paper reader names the page by it", () => {
+    // a cover and a contents page unnumbered, then "- 1 -", "- 2 -" printed on the 3rd and 4th pages
+    const pages = [1, 2, 3, 4].map((n) => ({ page: n, height: 800, lines: buildLines([w("正文。", 60, 120, 120), ...(n > 2 ? [w(`- ${n - 2} -`, 290, 310, 780)] : [])], n) }));
+    expect([...removeFurniture(pages)]).toEqual([[3, "1"], [4, "2"]]);
+    expect(pages.map((p) => p.lines.map((l) => l.text))).toEqual([["正文。"], ["正文。"], ["正文。"], ["正文。"]]);
+  });
+
   it("keeps a table's code at the foot of a page, drops a page number standing apart", () => {
     // a narrow column's "219" / "援助" run down to the page's last lines, 10 pt apart (a PDF without page numbers)
     const cells = [w("217", 140, 152, 721, 7.5), w("金融", 140, 156, 731, 7.5), w("219", 140, 152, 752, 7.5), w("援助", 140, 156, 762, 7.5)];

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/parse/index.js";
 import { readReport } from "../src/lint.js";
+import { checkFile } from "../src/runner.js";
 import { kindOfTitle } from "../src/tables/kinds.js";
 import { tableViews } from "../src/tables/view.js";
 import { fundColumnSums, procurementRowSums, subtotalColumnSums, totalColumnSums, totalRowSums, type TableSum } from "../src/tables/structure.js";
@@ -236,6 +237,10 @@ describe.skipIf(!existsSync(ZHUHAI) || !existsSync(SUZHOU_DATA))("real documents
     // two of them differ from 表12 in every fund: REAL in the ledger (a reviewer read both pages)
     const found = run(report, "key-project").map((f) => `${f.severity} ${f.values.map((v) => v.text).join(" ")}`);
     expect(found).toEqual(["error 7672.25 7,672.50 7,672.50", "error 175 234.48 234.48"]);
+    // through the runner each place also gives the page number printed on it (the 33rd page's footer reads "- 31 -")
+    const result = await checkFile(ZHUHAI);
+    const first = result.findings.find((f) => f.ruleId === "key-project")!;
+    expect([first.location.page, first.location.pageLabel, first.values[1]!.location.page, first.values[1]!.location.pageLabel]).toEqual([33, "31", 24, "22"]);
   }, 60_000);
 
   it("湖州: the “三公” tables, whose centred header cells and column numbers do not overlap the figures, are read", async () => {

@@ -4,7 +4,7 @@
  */
 import { ruleLabel, type Severity } from "../engine/finding.js";
 import type { Location } from "../model/schema.js";
-import { tableCellText } from "../model/location.js";
+import { pageText, tableCellText } from "../model/location.js";
 import type { CrossDocumentResult, CrossFinding } from "./check.js";
 
 const LEVEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -18,7 +18,7 @@ export function crossCounts(cross: CrossDocumentResult): { error: number; warnin
 
 function place(l: Location): string {
   const parts: string[] = [];
-  if (l.page !== undefined) parts.push(`第${l.page}页`);
+  if (l.page !== undefined) parts.push(pageText(l));
   if (l.line !== undefined) parts.push(`第${l.line}行`);
   if (l.paragraph !== undefined) parts.push(`第${l.paragraph}段`);
   if (l.table) parts.push(tableCellText(l.table));

@@ -15,6 +15,11 @@ export function spanAt(spans: Span[], offset: number): Span {
   return found;
 }
 
+/** "第33页", or "第33页（页码31）" when the page prints another number than the viewer's count. */
+export function pageText(l: Pick<Location, "page" | "pageLabel">): string {
+  return `第${l.page}页${l.pageLabel ? `（页码${l.pageLabel}）` : ""}`;
+}
+
 /**
  * A table cell as people find it: "表4「财政拨款收支总表」第3行第2列"; a title that numbers the table itself
  * ("表12 部门预算项目支出预算表") is the name, without gouji's own count before it; a cell of a continuation gouji read

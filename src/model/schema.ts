@@ -21,6 +21,8 @@ export const TableCellRef = z.object({
 
 export const LocationSchema = z.object({
   page: z.number().int().positive().optional(),
+  /** a PDF page's number as printed on it (its footer's "- 31 -"), when it differs from `page`, the viewer's count */
+  pageLabel: z.string().optional(),
   line: z.number().int().positive().optional(),
   paragraph: z.number().int().positive().optional(),
   /** docx and html: the headings the place stands under, outermost first, joined by " › " (src/report/sections.ts) */

@@ -117,7 +117,8 @@ function finishDocument(pages: LaidOutPage[]): SourceDocument {
       `PDF 的文字没有 Unicode 映射（字体缺少 ToUnicode 表）：${glyphs} 个字符中有 ${unreadable} 个无法识别，文字层不可用；需要先做 OCR 文字识别，或提供原始文件（.docx）`,
     );
   }
-  const blocks = layoutPages(pages);
+  const labels = new Map<number, string>();
+  const blocks = layoutPages(pages, labels);
   const chars = blocks.reduce((n, b) => n + (b.kind === "text" ? (isPageNumber(b.text) ? 0 : b.text.replace(/\s/g, "").length) : b.rows.length), 0);
   if (chars < MIN_TEXT_CHARS) {
     throw new InputError(
@@ -126,6 +127,8 @@ function finishDocument(pages: LaidOutPage[]): SourceDocument {
     );
   }
   const doc: SourceDocument = { format: "pdf", blocks, pages: pages.length };
+  const differ = [...labels].filter(([page, label]) => label !== String(page));
+  if (differ.length) doc.pageLabels = Object.fromEntries(differ);
   if (unreadable) doc.notices = [unmappedNotice(unmapped, blocks)];
   return doc;
 }

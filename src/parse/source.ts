@@ -57,6 +57,8 @@ export interface SourceDocument {
   blocks: SourceBlock[];
   pages?: number;
   notices?: SourceNotice[];
+  /** a PDF's page numbers as printed on its pages, by page index (1-based), where they differ from the index */
+  pageLabels?: Record<number, string>;
 }
 
 /** A file that cannot be read. `code` is stable (OUTPUT.md `error.code`); `message` is for people, in Chinese. */

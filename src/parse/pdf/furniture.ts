@@ -32,7 +32,12 @@ export function isPageNumber(text: string): boolean {
 
 const key = (l: Line) => l.text.replace(/\d+/g, "#").replace(/\s+/g, "");
 
-export function removeFurniture(pages: PageLines[]): void {
+/**
+ * Removes the furniture from `pages` (in place). Returns the page numbers it found printed, by page index
+ * ("- 31 -" on the 33rd page: 33 → "31"), which people name a page by when they read it on paper.
+ */
+export function removeFurniture(pages: PageLines[]): Map<number, string> {
+  const labels = new Map<number, string>();
   const nearEdge = (l: Line, p: PageLines) => l.y < p.height * EDGE || l.y > p.height * (1 - EDGE);
   // the two outermost lines at each edge are candidates
   const candidates = (p: PageLines): Line[] => {
@@ -80,10 +85,15 @@ export function removeFurniture(pages: PageLines[]): void {
     const drop = new Set<Line>();
     for (const l of candidates(p)) {
       if (!nearEdge(l, p)) continue;
-      if (isPageNumber(l.text) && apart(l, p)) drop.add(l);
+      if (isPageNumber(l.text) && apart(l, p)) {
+        drop.add(l);
+        const n = /\d{1,4}/.exec(l.text)?.[0];
+        if (n && !labels.has(p.page)) labels.set(p.page, n);
+      }
       else if (pages.length >= 3 && (counts.get(slot(l, p)) ?? 0) >= minRepeats && key(l).length <= 60) drop.add(l);
       else if (l.text.length <= 80 && (offsets.get(numbered(l, p) ?? "") ?? 0) >= minNumbered) drop.add(l);
     }
     if (drop.size) p.lines = p.lines.filter((l) => !drop.has(l));
   }
+  return labels;
 }

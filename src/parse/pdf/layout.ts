@@ -13,8 +13,9 @@ export interface LaidOutPage extends PageLines {
   width: number;
 }
 
-export function layoutPages(pages: LaidOutPage[]): SourceBlock[] {
-  removeFurniture(pages);
+/** The blocks of `pages`; `labels`, when given, receives the page numbers printed on them (see removeFurniture). */
+export function layoutPages(pages: LaidOutPage[], labels?: Map<number, string>): SourceBlock[] {
+  for (const [page, label] of removeFurniture(pages)) labels?.set(page, label);
   const blocks: SourceBlock[] = [];
   const lineOf = new Map<SourceText, Line>();
   let open: PdfTable | undefined;

@@ -10,7 +10,7 @@ import { Triage, triageText, wrapToWidth } from "../triage.js";
 export { wrapToWidth } from "../triage.js";
 import type { CrossDocumentResult } from "../../cross/check.js";
 import { crossText } from "../../cross/render.js";
-import { tableCellText } from "../../model/location.js";
+import { pageText, tableCellText } from "../../model/location.js";
 
 export interface TextOptions {
   color: boolean;
@@ -20,7 +20,7 @@ const LEVEL: Record<Severity, string> = { error: "错误", warning: "警告", in
 
 export function placeText(l: Location): string {
   const parts: string[] = [];
-  if (l.page !== undefined) parts.push(`第${l.page}页`);
+  if (l.page !== undefined) parts.push(pageText(l));
   if (l.line !== undefined) parts.push(`第${l.line}行`);
   if (l.paragraph !== undefined) parts.push(`第${l.paragraph}段`);
   if (l.table) parts.push(tableCellText(l.table));
