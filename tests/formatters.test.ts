@@ -296,3 +296,14 @@ describe("triage", () => {
     expect(text).not.toContain("gazette.pdf");
   });
 });
+
+describe("JSON places survive merge", () => {
+  it("keeps a page's printed number and a continuation's first part through the JSON and back", () => {
+    const location = { snippet: "38191.21", page: 35, pageLabel: "33", table: { index: 5, title: "财政拨款收支预算总表", row: 7, column: 4, firstPart: 4 } };
+    const finding = { ruleId: "table-summary", severity: "error", messageId: "sum", message: "m", location, values: [{ text: "38191.21", value: "38191.21", unit: "万元", role: "total", location }] };
+    const run = { tool: { name: "gouji", version: "0" }, files: [{ path: "a.pdf", format: "pdf", status: "ok", findings: [finding] }], skipped: [], summary: summarise([]) } as unknown as RunResult;
+    const parsed = parseJsonRun(formatJson(run), "a.json");
+    expect(parsed.ok && parsed.files[0]!.findings[0]!.location).toEqual(location);
+    expect(parsed.ok && parsed.files[0]!.findings[0]!.values[0]!.location).toEqual(location);
+  });
+});

@@ -12,9 +12,10 @@ import { comparePaths } from "./paths.js";
 import type { CrossRecord } from "../cross/record.js";
 import { crossForRun, crossInputOf } from "../cross/run.js";
 
-const TableRef = z.object({ index: z.number(), title: z.string(), row: z.number(), column: z.number() });
+const TableRef = z.object({ index: z.number(), title: z.string(), row: z.number(), column: z.number(), firstPart: z.number().optional() });
 const Location = z.object({
   page: z.number().optional(),
+  pageLabel: z.string().optional(),
   line: z.number().optional(),
   paragraph: z.number().optional(),
   section: z.string().optional(),

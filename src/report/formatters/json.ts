@@ -11,6 +11,7 @@ import { crossJson } from "../../cross/render.js";
 function location(l: Location): Location {
   const out: Location = { snippet: l.snippet };
   if (l.page !== undefined) out.page = l.page;
+  if (l.pageLabel !== undefined) out.pageLabel = l.pageLabel;
   if (l.line !== undefined) out.line = l.line;
   if (l.paragraph !== undefined) out.paragraph = l.paragraph;
   if (l.section !== undefined) out.section = l.section;
