@@ -105,10 +105,10 @@ export function classify(line: Line, pageWidth: number): LineInfo {
 /**
  * A prose-like stop line (`soft`) that is really the next line of table cells: each of its cells starts where a cell
  * of one of the lines just above starts (within 0.5 em; a text cell's line up to 3 em left or 1 em right of one: a
- * cell's first line is often indented) and is no wider than that cell's widest line plus 1.5 em, all within two lines of it. A line of several
- * cells may also place a cell where a text cell started, or a figure ended, higher up on the page (the last line of a
- * name beside the goal's "…提质。"). A line of one cell must not start in the table's first column, where prose after
- * the table would start. `run` is the table's lines so far, in reading order.
+ * cell's first line is often indented) and is no wider than that cell's widest line plus 1.5 em, all within two
+ * lines of it. A line of several cells may also place a cell where a text cell started, or a figure ended, higher up
+ * on the page (the last line of a name beside the goal's "…提质。"). A line of one cell must not start in the table's
+ * first column, where prose after the table would start. `run` is the table's lines so far, in reading order.
  */
 export function continuesCell(run: LineInfo[], li: LineInfo): boolean {
   if (!li.soft || !run.length || !li.cells.length) return false;
