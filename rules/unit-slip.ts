@@ -25,7 +25,7 @@ export default defineRule({
       ctx.report({
         messageId: c.problem === "doublePercent" ? "doublePercent" : "yuanForWanyuan",
         data: { text: c.number.text },
-        values: [{ number: c.number, role: c.problem === "doublePercent" ? "stated" : "amount" }],
+        values: [{ number: c.number, role: "amount" }],
         expected: c.problem === "doublePercent" ? "%" : "万元",
         actual: c.problem === "doublePercent" ? "%%" : "元",
         severity: c.problem === "doublePercent" ? "warning" : "error",
@@ -37,7 +37,7 @@ export default defineRule({
         for (const cell of row) {
           const n = doubledPercent(cell);
           if (!n) continue;
-          ctx.report({ messageId: "doublePercent", data: { text: n.text }, location: cell.location, values: [{ number: n, role: "stated" }], expected: "%", actual: "%%", severity: "warning" });
+          ctx.report({ messageId: "doublePercent", data: { text: n.text }, location: cell.location, values: [{ number: n, role: "amount" }], expected: "%", actual: "%%", severity: "warning" });
         }
       }
     }

@@ -189,7 +189,7 @@ describe("csv", () => {
   it("starts with a BOM, has one row per finding (plus one per failed file) and quotes per RFC 4180", async () => {
     const csv = await formatRun("csv", run);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split("\r\n")[0]).toBe("文件,页,行,段,表,表内行,表内列,规则,规则名称,级别,问题,数字,应为,实为,原文,编号,问题组,修改建议");
+    expect(csv.slice(1).split("\r\n")[0]).toBe("文件,页,行,段,表,表内行,表内列,规则,规则名称,级别,问题,数字,应为,实为,原文,编号,问题组,修改建议,单位,年度");
     const rows = parseCsv(csv.slice(1));
     const findings = run.files.reduce((n, f) => n + f.findings.length, 0);
     const failed = run.files.filter((f) => f.status === "failed").length;
@@ -197,6 +197,9 @@ describe("csv", () => {
     const hostile = rows.find((r) => r[0] === HOSTILE.path)!;
     expect(hostile.slice(0, 10)).toEqual([HOSTILE.path, "3", "", "", "2 收入支出决算总表", "5", "3", "breakdown-sum", "", "错误"]);
     expect(hostile[10]).toBe(HOSTILE.findings[0]!.message);
+    // the last columns name the report (单位, 年度), to sort a folder's rows by them
+    const named = run.files.find((f) => f.status === "ok" && f.organisation && f.year && f.findings.length)!;
+    expect(rows.find((r) => r[0] === named.path)!.slice(-2)).toEqual([named.organisation, String(named.year)]);
     const share = rows.find((r) => r[7] === "unit-slip" && r[2] === "1828")!;
     // the rule's Chinese name beside its id
     expect(share[8]).toBe("计量单位");

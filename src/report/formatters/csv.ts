@@ -15,7 +15,7 @@ import { asFileFinding } from "../../cross/render.js";
 import { roleLabel } from "../roles.js";
 
 /** The header row, in Chinese (the sheet is read by people); rule ids stay as ids, to look up with `gouji explain`. */
-export const CSV_COLUMNS = ["文件", "页", "行", "段", "表", "表内行", "表内列", "规则", "规则名称", "级别", "问题", "数字", "应为", "实为", "原文", "编号", "问题组", "修改建议"] as const;
+export const CSV_COLUMNS = ["文件", "页", "行", "段", "表", "表内行", "表内列", "规则", "规则名称", "级别", "问题", "数字", "应为", "实为", "原文", "编号", "问题组", "修改建议", "单位", "年度"] as const;
 
 const LEVEL: Record<Finding["severity"], string> = { error: "错误", warning: "警告", info: "提示" };
 /** the 级别 of a file that could not be read */
@@ -34,7 +34,10 @@ function row(cells: (string | number | undefined)[]): string {
   return `${cells.map(csvField).join(",")}\r\n`;
 }
 
-function findingRow(path: string, x: Finding): string {
+/** the organisation and year a report names itself by (the last columns, to sort a folder's rows by them) */
+type Meta = { organisation?: string | undefined; year?: number | undefined };
+
+function findingRow(path: string, x: Finding, meta: Meta = {}): string {
   const l = x.location;
   const values = x.values.map((v) => `${v.label ? `${v.label} ` : ""}${v.text}${v.unit}（${roleLabel(v.role)}）`).join("; ");
   return row([
@@ -56,20 +59,25 @@ function findingRow(path: string, x: Finding): string {
     x.id ?? fingerprint(x, path),
     x.group && (x.group.size > 1 || x.group.suggestion) ? x.group.id : undefined,
     x.group?.suggestion ? x.group.summary : undefined,
+    meta.organisation,
+    meta.year,
   ]);
 }
 
 export function csvStream(_header: RunHeader): StreamFormatter {
+  const metas = new Map<string, Meta>();
   return {
     begin: () => `\uFEFF${row([...CSV_COLUMNS])}`,
     file(f: FileResult) {
+      const meta: Meta = { organisation: f.organisation, year: f.year };
+      metas.set(f.path, meta);
       if (f.status === "failed") {
         return row([f.path, undefined, undefined, undefined, undefined, undefined, undefined, f.error?.code, undefined, FAILED_LEVEL, f.error?.message]);
       }
-      return f.findings.map((x) => findingRow(f.path, x)).join("");
+      return f.findings.map((x) => findingRow(f.path, x, meta)).join("");
     },
     // a cross-document finding is a row of the report it belongs to; each value names its own file
-    end: (_summary: Summary, cross?: CrossDocumentResult) => (cross?.findings ?? []).map((f) => findingRow(f.path, asFileFinding(f))).join(""),
+    end: (_summary: Summary, cross?: CrossDocumentResult) => (cross?.findings ?? []).map((f) => findingRow(f.path, asFileFinding(f), metas.get(f.path))).join(""),
   };
 }
 
