@@ -21,7 +21,7 @@ interface Project {
   table: string;
   total: PrintedNumber;
   funds: { label: string; number: PrintedNumber }[];
-  /** false when a value column has no known fund role: the scopes cannot all be enumerated */
+  /** false when a value column has no known fund role, or too many hold money: the scopes cannot all be enumerated */
   complete: boolean;
 }
 
@@ -51,7 +51,9 @@ function projects(views: TableView[]): Map<string, Project | null> {
         if (!c.role || !FUND_ROLES.has(c.role)) complete = false;
         else if (r.values[k]) funds.push({ label: c.leaf, number: r.values[k]! });
       });
-      out.set(name, { name, table: squash(v.title) || `表${v.table.index}`, total, funds, complete: complete && funds.length > 0 });
+      // more sources than can be combined leave the scopes as unknown as a column without a role
+      const live = funds.filter((f) => !f.number.value.isZero()).length;
+      out.set(name, { name, table: squash(v.title) || `表${v.table.index}`, total, funds, complete: complete && funds.length > 0 && live <= MAX_FUNDS });
     }
   }
   return out;
@@ -74,10 +76,12 @@ function keySections(report: Report): Set<string> {
   return ids;
 }
 
-/** Every sum of the non-zero fund figures, as intervals (the scopes the key project's 预算数 may be counted in). */
+/**
+ * Every sum of the non-zero fund figures, as intervals (the scopes the key project's 预算数 may be counted in); a
+ * complete project has at most MAX_FUNDS of them.
+ */
 function scopes(funds: Project["funds"]): Interval[] {
   const live = funds.filter((f) => !f.number.value.isZero());
-  if (live.length > MAX_FUNDS) return [];
   const out: Interval[] = [];
   for (let mask = 1; mask < 1 << live.length; mask++) {
     let sum = Interval.exact(0);

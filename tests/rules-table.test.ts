@@ -288,6 +288,16 @@ describe("key-project", () => {
     expect(notInfo(keyProjects({ key: "7000", head: "另列资金" }), "key-project")).toEqual(["warning [7000@2,2 7,672.50@3,2] 7672.50≠7000"]);
     expect(notInfo(keyProjects({ key: "7700", head: "另列资金" }), "key-project")).toEqual(["error [7700@2,2 7,672.50@3,2] 7672.50≠7700"]);
   });
+  it("more sources holding money than can be combined: a figure below the total is a warning, not an error", () => {
+    const roles = ["一般公共预算", "政府性基金", "国有资本经营", "财政专户", "事业收入", "经营收入", "上级补助", "附属单位上缴", "其他资金"];
+    const text =
+      BUDGET_HEAD +
+      "表12 部门预算项目支出预算表\n单位：万元\n" +
+      tsv(["项目名称", "总计", ...roles], ["合计", "90.00", ...roles.map(() => "10.00")], ["辅助人员补助经费", "90.00", ...roles.map(() => "10.00")]) +
+      "\n\n七、重点项目预算绩效目标情况\n" +
+      tsv(["项目", "预算数（单位：万元）", "绩效目标"], ["辅助人员补助经费", "35.5", "保障海关监管需要"]);
+    expect(notInfo(text, "key-project")).toEqual(["warning [35.5@2,2 90.00@3,2] 90.00≠35.5"]);
+  });
   it("no finding when the name is printed twice, the unit is not 万元, the figures differ by 10,000 times, or in a 决算", () => {
     expect(notInfo(keyProjects({ second: true }), "key-project")).toEqual([]);
     expect(notInfo(keyProjects().replace(BUDGET_HEAD, FINAL_HEAD), "key-project")).toEqual([]);

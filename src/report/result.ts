@@ -63,10 +63,9 @@ export function emptySummary(): Summary {
   return { files: 0, failed: 0, error: 0, warning: 0, info: 0, skipped: 0 };
 }
 
-/** Adds one file to a running summary (so a streamed run needs no list of all results). */
 /**
- * Counts a file's shown findings; with `all` (the same file before --min-level filtered it), also the findings left
- * out, in `hidden`.
+ * Adds one file to a running summary (so a streamed run needs no list of all results): its shown findings, and with
+ * `all` (the same file before --min-level filtered it) the findings left out, in `hidden`.
  */
 export function addToSummary(s: Summary, f: FileResult, all?: FileResult): Summary {
   s.files++;

@@ -73,7 +73,7 @@ export function readSangong(rows: TableCell[][], unit: string, title: string, is
     // "“三公”经费" / "合计") name their item whole
     const texts = new Map<number, string>();
     // (a line numbering the columns, "** 1 2 3", is no part of it)
-    for (const r of rows.slice(0, dataIdx)) for (const c of r) if (!c.number && !/^(?:\*+|栏次)$/.test(squash(c.text))) texts.set(c.column, (texts.get(c.column) ?? "") + squash(c.text));
+    for (const r of rows.slice(0, dataIdx)) for (const c of r) if (!c.number && !/^(?:\*+|栏次|行次)$/.test(squash(c.text))) texts.set(c.column, (texts.get(c.column) ?? "") + squash(c.text));
     for (const [col, text] of texts) {
       const type = tokenOf(text);
       if (type) tokens.push({ row: 0, col, type });
